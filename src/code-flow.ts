@@ -1,0 +1,156 @@
+import type { DayContext } from './day';
+import { changeLines, mergeDetection } from './derived';
+import type { Cohort, SimulationState } from './state';
+
+/** Share of coding effort lost to context switching (undeployed work in mind) and merging. */
+export function codingOverheadShare(state: SimulationState, undeployed: number): number {
+  const { params } = state;
+  if (params.teamSize === 0) return 0;
+  const itemsPerEngineer = undeployed / params.teamSize / params.linesPerWorkItem;
+  const contextSwitching = params.contextSwitchCost * Math.max(0, itemsPerEngineer - 1);
+  const merging = params.mergeCostPerBranchDay * params.branchLifetimeDays;
+  return Math.min(0.8, contextSwitching + merging);
+}
+
+/**
+ * Defects injected per KLOC today: the base density, raised by late integration on long
+ * branches and by haste under fire fighting or a surge; and by deployment size only if asked.
+ */
+export function defectDensity(state: SimulationState, day: number): number {
+  const { params } = state;
+  const surge = day < state.surgeUntil ? state.surgeShare : 0;
+  const pressure = Math.min(1, state.firefightingShare + surge);
+  return (
+    params.defectsPerKloc *
+    (1 + params.integrationDefectsPerBranchDay * params.branchLifetimeDays) *
+    (1 + params.pressureDefectFactor * pressure)
+  );
+}
+
+/** Feature work for the engineers still free: lines committed to branches at mid-day. */
+export function writeCode(
+  state: SimulationState,
+  context: DayContext,
+  overheadShare: number,
+  density: number,
+): void {
+  const { params } = state;
+  const { draws } = context;
+  const engineers = context.free;
+  context.free = 0;
+  const overhead = engineers * overheadShare;
+  context.use.overhead += overhead;
+  context.use.features += engineers - overhead;
+  const lines = (engineers - overhead) * params.linesPerEngineerDay;
+  if (!(lines > 0)) return;
+  const defects = draws.poisson((lines / 1000) * density);
+  const commitTime = context.start + 0.5;
+  state.branches.push({
+    lines,
+    defects,
+    commitTime,
+    // A line waits on its branch half the branch's life on average before it merges.
+    mergeTime: commitTime + params.branchLifetimeDays / 2,
+  });
+  state.totals.linesWritten += lines;
+  state.totals.defectsInjected += defects;
+  context.linesWritten += lines;
+  context.wipLineDaysAdjustment += lines * (context.end - commitTime);
+}
+
+function detectAtMerge(state: SimulationState, context: DayContext, cohort: Cohort): Cohort {
+  const caught = context.draws.binomial(
+    cohort.defects,
+    mergeDetection(state.params, state.automation),
+  );
+  state.totals.defectsFixedAtMerge += caught;
+  context.defectsFoundBeforeRelease += caught;
+  return { ...cohort, defects: cohort.defects - caught };
+}
+
+function addToMerged(state: SimulationState, cohort: Cohort): void {
+  state.merged.push({
+    lines: cohort.lines,
+    defects: 0,
+    commitTime: cohort.commitTime,
+    mergeTime: cohort.mergeTime,
+  });
+  state.mergedDefects += cohort.defects;
+}
+
+/**
+ * Merges branch cohorts due before `until`. Review and automated tests thin their defects.
+ * During a merge freeze only the must-have share merges; the rest waits outside the pipeline,
+ * and once the freeze is over it merges back at about the pace the team writes new code.
+ */
+export function mergeDue(state: SimulationState, context: DayContext, until: number): void {
+  let write = 0;
+  let mergedLines = 0;
+  for (const cohort of state.branches) {
+    if (cohort.mergeTime >= until) {
+      state.branches[write++] = cohort;
+      continue;
+    }
+    let merging = cohort;
+    if (cohort.mergeTime < state.freezeUntil) {
+      const share = state.mustHaveShare;
+      const mustHaveDefects = context.draws.binomial(cohort.defects, share);
+      holdBack(
+        state,
+        cohort.lines * (1 - share),
+        cohort.defects - mustHaveDefects,
+        cohort.commitTime,
+      );
+      merging = { ...cohort, lines: cohort.lines * share, defects: mustHaveDefects };
+    }
+    if (merging.lines > 0 || merging.defects > 0) {
+      addToMerged(state, detectAtMerge(state, context, merging));
+      mergedLines += merging.lines;
+    }
+  }
+  state.branches.length = write;
+
+  if (state.held.lines > 0 && until > state.freezeUntil) {
+    const rate = Math.max(
+      mergedLines,
+      state.params.teamSize * state.params.linesPerEngineerDay * 0.5,
+    );
+    releaseHeld(state, context, Math.min(state.held.lines, rate));
+  }
+}
+
+function holdBack(
+  state: SimulationState,
+  lines: number,
+  defects: number,
+  commitTime: number,
+): void {
+  const held = state.held;
+  const total = held.lines + lines;
+  if (total > 0) held.commitTime = (held.commitTime * held.lines + commitTime * lines) / total;
+  held.lines = total;
+  held.defects += defects;
+}
+
+function releaseHeld(state: SimulationState, context: DayContext, lines: number): void {
+  const held = state.held;
+  const share = lines >= held.lines ? 1 : lines / held.lines;
+  const defects = share === 1 ? held.defects : context.draws.binomial(held.defects, share);
+  const cohort: Cohort = {
+    lines,
+    defects,
+    commitTime: held.commitTime,
+    mergeTime: context.start + 0.5,
+  };
+  held.lines -= lines;
+  held.defects -= defects;
+  if (held.lines <= 1e-9) {
+    held.lines = 0;
+  }
+  addToMerged(state, detectAtMerge(state, context, cohort));
+}
+
+/** Lines in one change, for counting changes in a batch. */
+export function changesIn(state: SimulationState, lines: number): number {
+  return lines / changeLines(state.params);
+}

@@ -1,0 +1,79 @@
+import type { Draws } from './random';
+
+/** Effort (engineer-days) spent today, by use, in priority order. */
+export interface CapacityUse {
+  incidents: number;
+  productionFixes: number;
+  stabilisation: number;
+  manualTesting: number;
+  improvement: number;
+  overhead: number;
+  features: number;
+}
+
+/** What happens within one working day, gathered while the step runs and recorded at its end. */
+export interface DayContext {
+  day: number;
+  /** The day spans [start, end) in working days from the start of the run. */
+  start: number;
+  end: number;
+  draws: Draws;
+  /** Engineers not yet given work today. */
+  free: number;
+  use: CapacityUse;
+  linesWritten: number;
+  linesDeployed: number;
+  deployments: number;
+  failedDeployments: number;
+  escapedDefects: number;
+  defectsFoundBeforeRelease: number;
+  releasesDelayed: number;
+  leadTimeLineDays: number;
+  restoreHoursSum: number;
+  restoreWeight: number;
+  outageHours: number;
+  incidentsOpenDays: number;
+  /** Line-days of undeployed code within today beyond the start-of-day stock (arrivals minus departures). */
+  wipLineDaysAdjustment: number;
+}
+
+/** A context for `day`, with nothing spent or shipped yet. */
+export function createDayContext(day: number, draws: Draws, engineers: number): DayContext {
+  return {
+    day,
+    start: day,
+    end: day + 1,
+    draws,
+    free: engineers,
+    use: {
+      incidents: 0,
+      productionFixes: 0,
+      stabilisation: 0,
+      manualTesting: 0,
+      improvement: 0,
+      overhead: 0,
+      features: 0,
+    },
+    linesWritten: 0,
+    linesDeployed: 0,
+    deployments: 0,
+    failedDeployments: 0,
+    escapedDefects: 0,
+    defectsFoundBeforeRelease: 0,
+    releasesDelayed: 0,
+    leadTimeLineDays: 0,
+    restoreHoursSum: 0,
+    restoreWeight: 0,
+    outageHours: 0,
+    incidentsOpenDays: 0,
+    wipLineDaysAdjustment: 0,
+  };
+}
+
+/** Takes up to `wanted` engineer-days from what is free today and books it under `use`. */
+export function takeCapacity(context: DayContext, use: keyof CapacityUse, wanted: number): number {
+  const taken = Math.max(0, Math.min(wanted, context.free));
+  context.free -= taken;
+  context.use[use] += taken;
+  return taken;
+}

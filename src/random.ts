@@ -1,0 +1,100 @@
+import seedrandom from 'seedrandom';
+
+/**
+ * The source of every random draw in a run. The engine asks for draws by their distribution,
+ * so the expected-value mode can answer with means and stay deterministic.
+ */
+export interface Draws {
+  /** True when every draw is replaced by its mean. */
+  readonly expected: boolean;
+  /** A count of events with the given mean (Poisson). */
+  poisson(mean: number): number;
+  /** How many of `n` items pass a test of probability `p` (binomial thinning). */
+  binomial(n: number, p: number): number;
+  /** Whether an event of probability `p` happens; its weight (0 or 1, or `p` in expected mode). */
+  chance(p: number): number;
+  /** The generator's state, to resume a run later exactly where it stopped. */
+  saveState(): object | null;
+}
+
+/** A uniform [0, 1) source with a savable state. */
+interface Uniform {
+  (): number;
+  state(): object;
+}
+
+/** Draws from a seeded generator (Alea): same seed, same sequence, in Node and in browsers. */
+export function createSeededDraws(seed: number | string, state?: object | null): Draws {
+  // The typings do not admit a saved state object, which Alea accepts to resume exactly.
+  const options = { state: state ?? true } as unknown as Parameters<typeof seedrandom.alea>[1];
+  const uniform = seedrandom.alea(state ? '' : String(seed), options) as unknown as Uniform;
+  let spareNormal = Number.NaN;
+
+  const normal = (): number => {
+    if (!Number.isNaN(spareNormal)) {
+      const value = spareNormal;
+      spareNormal = Number.NaN;
+      return value;
+    }
+    let u = 0;
+    while (u === 0) u = uniform();
+    const radius = Math.sqrt(-2 * Math.log(u));
+    const angle = 2 * Math.PI * uniform();
+    spareNormal = radius * Math.sin(angle);
+    return radius * Math.cos(angle);
+  };
+
+  const poisson = (mean: number): number => {
+    if (!(mean > 0)) return 0;
+    if (mean < 30) {
+      // Knuth's product method: exact and fast for small means.
+      const limit = Math.exp(-mean);
+      let count = 0;
+      let product = uniform();
+      while (product > limit) {
+        count++;
+        product *= uniform();
+      }
+      return count;
+    }
+    return Math.max(0, Math.round(mean + Math.sqrt(mean) * normal()));
+  };
+
+  const binomial = (n: number, p: number): number => {
+    const trials = Math.round(n);
+    if (trials <= 0 || !(p > 0)) return 0;
+    if (p >= 1) return trials;
+    if (trials < 40) {
+      let successes = 0;
+      for (let i = 0; i < trials; i++) if (uniform() < p) successes++;
+      return successes;
+    }
+    const mean = trials * p;
+    const variance = mean * (1 - p);
+    if (variance < 9) {
+      // Rare events among many trials: Poisson is the accurate limit.
+      return Math.min(trials, poisson(mean));
+    }
+    const draw = Math.round(mean + Math.sqrt(variance) * normal());
+    return Math.min(trials, Math.max(0, draw));
+  };
+
+  return {
+    expected: false,
+    poisson,
+    binomial,
+    chance: (p) => (uniform() < p ? 1 : 0),
+    saveState: () => uniform.state(),
+  };
+}
+
+/** Draws replaced by their means: a deterministic run for explanation and for tests. */
+export function createExpectedDraws(): Draws {
+  return {
+    expected: true,
+    poisson: (mean) => Math.max(0, mean),
+    binomial: (n, p) => (n > 0 && p > 0 ? n * Math.min(1, p) : 0),
+    chance: (p) => Math.min(1, Math.max(0, p)),
+    saveState: () => null,
+  };
+}

@@ -1,0 +1,91 @@
+import type { DayContext } from './day';
+import { trainInterval } from './release';
+import type { SimulationState } from './state';
+
+function sumLines(cohorts: readonly { lines: number }[]): number {
+  let lines = 0;
+  for (const cohort of cohorts) lines += cohort.lines;
+  return lines;
+}
+
+/** The release interval in force: the train's stretched interval, or the actual gap between cuts. */
+function intervalInForce(state: SimulationState, context: DayContext): number {
+  const { params } = state;
+  if (params.releasePolicy === 'train') return trainInterval(state);
+  if (params.releasePolicy === 'continuous')
+    return context.deployments > 0 ? 1 / context.deployments : 0;
+  const log = state.deploymentsLog;
+  return log.length >= 2 ? log[log.length - 1].time - log[log.length - 2].time : 0;
+}
+
+/** Writes today's values into the series and, past the warm-up, into the window totals. */
+export function recordDay(
+  state: SimulationState,
+  context: DayContext,
+  undeployedAtStart: number,
+  applied: { density: number; overheadShare: number },
+): void {
+  const { params, series, day } = state;
+  const wipLineDays = undeployedAtStart + context.wipLineDaysAdjustment;
+  const use = context.use;
+  const holdingCost = (params.holdingCostPerKlocDay * wipLineDays) / 1000;
+  const transactionCost = params.deployTransactionCost * context.deployments;
+  const downtimeCost = params.outageCostPerHour * context.outageHours;
+
+  series.wipLines[day] = wipLineDays;
+  series.wipBranchLines[day] = sumLines(state.branches);
+  series.wipHeldLines[day] = state.held.lines;
+  series.wipMergedLines[day] = sumLines(state.merged) + sumLines(state.pipeline);
+  series.wipCandidateLines[day] = state.candidate?.lines ?? 0;
+  series.productionLines[day] = state.productionLines;
+  series.linesWritten[day] = context.linesWritten;
+  series.linesDeployed[day] = context.linesDeployed;
+  series.deployments[day] = context.deployments;
+  series.deploymentSize[day] =
+    context.deployments > 0 ? context.linesDeployed / context.deployments : 0;
+  series.escapedDefects[day] = context.escapedDefects;
+  series.failedDeployments[day] = context.failedDeployments;
+  series.releasesDelayed[day] = context.releasesDelayed;
+  series.incidentsOpen[day] = context.incidentsOpenDays;
+  series.outageHours[day] = context.outageHours;
+  series.leadTimeDays[day] =
+    context.linesDeployed > 0 ? context.leadTimeLineDays / context.linesDeployed : 0;
+  series.restoreHours[day] =
+    context.restoreWeight > 0 ? context.restoreHoursSum / context.restoreWeight : 0;
+  series.capacityIncidents[day] = use.incidents;
+  series.capacityProductionFixes[day] = use.productionFixes;
+  series.capacityStabilisation[day] = use.stabilisation;
+  series.capacityManualTesting[day] = use.manualTesting;
+  series.capacityImprovement[day] = use.improvement;
+  series.capacityOverhead[day] = use.overhead;
+  series.capacityFeatures[day] = use.features;
+  series.automationLevel[day] = state.automation;
+  series.releaseIntervalDays[day] = intervalInForce(state, context);
+  series.caution[day] = state.caution;
+  series.firefightingShare[day] = state.firefightingShare;
+  series.defectDensity[day] = applied.density;
+  series.contextSwitchLoss[day] = applied.overheadShare;
+  series.candidateDefects[day] = state.candidate
+    ? state.candidate.defects + state.candidate.found
+    : 0;
+  series.holdingCost[day] = holdingCost;
+  series.transactionCost[day] = transactionCost;
+  series.downtimeCost[day] = downtimeCost;
+
+  if (day < state.warmupDays) return;
+  const window = state.window;
+  window.days++;
+  window.deployments += context.deployments;
+  window.failedDeployments += context.failedDeployments;
+  window.linesDeployed += context.linesDeployed;
+  window.wipLineDays += wipLineDays;
+  window.defectsFoundBeforeRelease += context.defectsFoundBeforeRelease;
+  window.defectsEscaped += context.escapedDefects;
+  window.capacity += params.teamSize;
+  window.featureCapacity += use.features;
+  window.unplannedCapacity += use.incidents + use.productionFixes;
+  window.holdingCost += holdingCost;
+  window.transactionCost += transactionCost;
+  window.downtimeCost += downtimeCost;
+  window.releasesDelayed += context.releasesDelayed;
+}

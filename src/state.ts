@@ -1,0 +1,236 @@
+import type { Intervention } from './interventions';
+import { createLeadTimeHistogram, type LeadTimeHistogram } from './lead-time';
+import type { Params } from './params';
+import { createSeriesSet, type SeriesSet } from './series';
+
+/** Code written on one day, travelling together with its latent defects. */
+export interface Cohort {
+  lines: number;
+  defects: number;
+  /** Mean time its lines were committed (working days from the start). */
+  commitTime: number;
+  /** When it merges (on a branch) or merged (after). */
+  mergeTime: number;
+}
+
+/** Where a release candidate is in its pipeline. */
+export type ReleasePhase = 'testing' | 'fixing' | 'approval' | 'handoff' | 'deploying';
+
+/** A release cut from merged code, on its way through testing, approval, hand-offs and deploy. */
+export interface ReleaseCandidate {
+  cohorts: Cohort[];
+  lines: number;
+  /** Latent defects not yet found. */
+  defects: number;
+  changes: number;
+  cutTime: number;
+  /** When the cut was due; later than that means the release was delayed. */
+  scheduledTime: number;
+  phase: ReleasePhase;
+  /** Effort (engineer-days) or wait (working days) left in the phase. */
+  remaining: number;
+  /** Minimum elapsed time left in an effort phase. */
+  minElapsed: number;
+  /** A slip added by a shock, waited out before anything else. */
+  hold: number;
+  passesDone: number;
+  passesRequired: number;
+  /** Defects the last pass found, being fixed. */
+  found: number;
+  defectsFound: number;
+}
+
+/** An incident: service down until `endTime`, with responders pulled off other work. */
+export interface OpenIncident {
+  startTime: number;
+  endTime: number;
+  /** 1, or the probability of the failure in expected-value mode. */
+  weight: number;
+  responders: number;
+}
+
+/** One deployment (or, when continuous, one day's changes shipped one by one). */
+export interface DeploymentEvent {
+  time: number;
+  lines: number;
+  deployments: number;
+  changes: number;
+  defectsFound: number;
+  escapedDefects: number;
+  failed: number;
+  /** Working days the cut waited past its schedule (0 on time). */
+  delayDays: number;
+  meanLeadTimeDays: number;
+}
+
+/** One incident, for the event list and the restore-time figures. */
+export interface IncidentEvent {
+  time: number;
+  restoreHours: number;
+  weight: number;
+  cause: 'deployment' | 'shock';
+}
+
+/** An intervention applied, or a shock, for event markers. */
+export interface InterventionEvent {
+  time: number;
+  intervention: Intervention;
+}
+
+/** Running totals that conservation checks and summaries read. */
+export interface Totals {
+  linesWritten: number;
+  linesDeployed: number;
+  defectsInjected: number;
+  defectsFixedAtMerge: number;
+  defectsFixedInTesting: number;
+  defectsEscaped: number;
+  productionDefectsReported: number;
+}
+
+/** Accumulators over the summary window. */
+export interface WindowTotals {
+  days: number;
+  deployments: number;
+  failedDeployments: number;
+  linesDeployed: number;
+  wipLineDays: number;
+  defectsFoundBeforeRelease: number;
+  defectsEscaped: number;
+  capacity: number;
+  featureCapacity: number;
+  unplannedCapacity: number;
+  holdingCost: number;
+  transactionCost: number;
+  downtimeCost: number;
+  releasesDelayed: number;
+  leadTimes: LeadTimeHistogram;
+}
+
+/** Everything a run carries from one day to the next: plain data, so it can be saved and resumed. */
+export interface SimulationState {
+  day: number;
+  days: number;
+  warmupDays: number;
+  params: Params;
+  interventions: Intervention[];
+  /** How many of `interventions` have been applied. */
+  applied: number;
+  seed: number | string;
+  expected: boolean;
+  rngState: object | null;
+  branches: Cohort[];
+  held: Cohort;
+  merged: Cohort[];
+  mergedDefects: number;
+  candidate: ReleaseCandidate | null;
+  /** Continuous policy: changes in the pipeline, each ready at commit + wait. */
+  pipeline: Cohort[];
+  productionLines: number;
+  productionLatentDefects: number;
+  productionFixBacklog: number;
+  automation: number;
+  caution: number;
+  reviewBacklog: number;
+  nextCutTime: number;
+  lastCutTime: number;
+  freezeUntil: number;
+  mustHaveShare: number;
+  surgeUntil: number;
+  surgeShare: number;
+  firefightingShare: number;
+  incidents: OpenIncident[];
+  totals: Totals;
+  window: WindowTotals;
+  series: SeriesSet;
+  deploymentsLog: DeploymentEvent[];
+  incidentLog: IncidentEvent[];
+  interventionLog: InterventionEvent[];
+}
+
+/** A fresh team: no code written yet, automation at its starting level. */
+export function createState(
+  params: Params,
+  run: { days: number; warmupDays: number; seed: number | string; expected: boolean },
+  interventions: readonly Intervention[],
+): SimulationState {
+  return {
+    day: 0,
+    days: run.days,
+    warmupDays: run.warmupDays,
+    params: { ...params },
+    interventions: [...interventions].sort((a, b) => a.day - b.day),
+    applied: 0,
+    seed: run.seed,
+    expected: run.expected,
+    rngState: null,
+    branches: [],
+    held: { lines: 0, defects: 0, commitTime: 0, mergeTime: 0 },
+    merged: [],
+    mergedDefects: 0,
+    candidate: null,
+    pipeline: [],
+    productionLines: 0,
+    productionLatentDefects: 0,
+    productionFixBacklog: 0,
+    automation: params.testAutomation,
+    caution: 0,
+    reviewBacklog: 0,
+    nextCutTime: params.releasePolicy === 'train' ? params.releaseIntervalDays : 0,
+    lastCutTime: 0,
+    freezeUntil: -1,
+    mustHaveShare: 1,
+    surgeUntil: -1,
+    surgeShare: 0,
+    firefightingShare: 0,
+    incidents: [],
+    totals: {
+      linesWritten: 0,
+      linesDeployed: 0,
+      defectsInjected: 0,
+      defectsFixedAtMerge: 0,
+      defectsFixedInTesting: 0,
+      defectsEscaped: 0,
+      productionDefectsReported: 0,
+    },
+    window: {
+      days: 0,
+      deployments: 0,
+      failedDeployments: 0,
+      linesDeployed: 0,
+      wipLineDays: 0,
+      defectsFoundBeforeRelease: 0,
+      defectsEscaped: 0,
+      capacity: 0,
+      featureCapacity: 0,
+      unplannedCapacity: 0,
+      holdingCost: 0,
+      transactionCost: 0,
+      downtimeCost: 0,
+      releasesDelayed: 0,
+      leadTimes: createLeadTimeHistogram(),
+    },
+    series: createSeriesSet(run.days),
+    deploymentsLog: [],
+    incidentLog: [],
+    interventionLog: [],
+  };
+}
+
+/** Lines written but not yet in production, in every stage. */
+export function undeployedLines(state: SimulationState): number {
+  let lines = state.held.lines + (state.candidate?.lines ?? 0);
+  for (const cohort of state.branches) lines += cohort.lines;
+  for (const cohort of state.merged) lines += cohort.lines;
+  for (const cohort of state.pipeline) lines += cohort.lines;
+  return lines;
+}
+
+/** Latent defects in code not yet in production, in every stage. */
+export function undeployedDefects(state: SimulationState): number {
+  let defects = state.held.defects + state.mergedDefects;
+  if (state.candidate) defects += state.candidate.defects + state.candidate.found;
+  for (const cohort of state.branches) defects += cohort.defects;
+  for (const cohort of state.pipeline) defects += cohort.defects;
+  return defects;
+}

@@ -1,0 +1,68 @@
+import { applyDueInterventions } from './apply-interventions';
+import { codingOverheadShare, defectDensity, mergeDue, writeCode } from './code-flow';
+import { runContinuousPipeline } from './continuous';
+import { createDayContext, type DayContext, takeCapacity } from './day';
+import { POST_INCIDENT_FOCUS } from './derived';
+import { workIncidents, workProductionFixes } from './production';
+import type { Draws } from './random';
+import { recordDay } from './record';
+import { runReleasePipeline } from './release';
+import { type SimulationState, undeployedLines } from './state';
+
+/** Improvement work: post-incident reviews first, then automation, which nears full ever slower. */
+function improve(state: SimulationState, effort: number): void {
+  const { params } = state;
+  const reviews = Math.min(state.reviewBacklog, effort);
+  state.reviewBacklog -= reviews;
+  const focusedEffort = effort - reviews + POST_INCIDENT_FOCUS * reviews;
+  const gain = params.automationGainPerEngineerDay * focusedEffort * (1 - state.automation);
+  state.automation = Math.min(1, state.automation + gain);
+}
+
+function runPipeline(state: SimulationState, context: DayContext): void {
+  if (state.params.releasePolicy === 'continuous') runContinuousPipeline(state, context);
+  if (state.params.releasePolicy !== 'continuous' || state.candidate)
+    runReleasePipeline(state, context);
+}
+
+/**
+ * Advances the team by one working day. Capacity goes in priority order: protected improvement,
+ * incidents, production fixes, the release pipeline (testing, stabilising), improvement, and
+ * feature work takes what is left, less what context switching and merging cost.
+ */
+export function stepDay(state: SimulationState, draws: Draws): void {
+  const { day } = state;
+  const context = createDayContext(day, draws, state.params.teamSize);
+  applyDueInterventions(state, context);
+  const { params } = state;
+  context.free = params.teamSize;
+  state.caution *= Math.exp(-1 / params.cautionMemoryDays);
+  const undeployedAtStart = undeployedLines(state);
+  const improvementTarget = params.automationShare * params.teamSize;
+
+  if (params.protectImprovement) takeCapacity(context, 'improvement', improvementTarget);
+  workIncidents(state, context);
+  workProductionFixes(state, context);
+  state.firefightingShare =
+    params.teamSize > 0
+      ? (context.use.incidents + context.use.productionFixes) / params.teamSize
+      : 0;
+
+  mergeDue(state, context, context.end);
+  runPipeline(state, context);
+
+  const surging = day < state.surgeUntil;
+  if (!params.protectImprovement && !surging)
+    takeCapacity(context, 'improvement', improvementTarget);
+  improve(state, context.use.improvement);
+
+  const density = defectDensity(state, day);
+  const overheadShare = codingOverheadShare(state, undeployedAtStart);
+  writeCode(state, context, overheadShare, density);
+  // Short-lived branches merge the same day; a continuous pipeline can ship them the same day too.
+  mergeDue(state, context, context.end);
+  if (params.releasePolicy === 'continuous') runContinuousPipeline(state, context);
+
+  recordDay(state, context, undeployedAtStart, { density, overheadShare });
+  state.day++;
+}
