@@ -51,6 +51,7 @@ export interface Params {
   maxExtraPasses: number;
   fixDaysPerDefect: number;
   fixGrowthPerChange: number;
+  stabilisationCrew: number;
   badFixRate: number;
   approvalWaitDays: number;
   handoffs: number;
@@ -349,6 +350,19 @@ export const PARAMS: readonly ParamSpec[] = [
     help: 'Extra fix effort per change in the release: a defect is harder to pin down among more changes.',
   },
   {
+    id: 'stabilisationCrew',
+    label: 'Stabilisation crew',
+    unit: 'engineers',
+    group: 'testing',
+    kind: 'number',
+    default: 3,
+    min: 1,
+    max: 500,
+    step: 1,
+    source: 'calibrate',
+    help: "Most engineers who can work on one release candidate's defects at once (owners, test environments); the rest keep writing code.",
+  },
+  {
     id: 'badFixRate',
     label: 'Bad fixes',
     ...share,
@@ -635,7 +649,7 @@ export const PARAMS: readonly ParamSpec[] = [
     unit: 'share of level/KLOC shipped',
     group: 'reflexes',
     kind: 'number',
-    default: 0.002,
+    default: 0.0005,
     min: 0,
     max: 0.1,
     step: 0.0005,

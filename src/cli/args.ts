@@ -1,0 +1,128 @@
+import { InputError, suggestNearest } from '../errors';
+
+/** What the command line asked for, before any scenario is built. */
+export interface CliArgs {
+  preset?: string;
+  scenario?: string;
+  sets: string[];
+  days?: number;
+  runs?: number;
+  seed?: number | string;
+  mode?: 'stochastic' | 'expected';
+  doraYear?: 2021 | 2023;
+  json: boolean;
+  csv?: string;
+  listParams: boolean;
+  listPresets: boolean;
+  markdown: boolean;
+  schema: boolean;
+  help: boolean;
+}
+
+const VALUE_FLAGS = [
+  '--preset',
+  '--scenario',
+  '--set',
+  '--days',
+  '--runs',
+  '--seed',
+  '--mode',
+  '--dora-year',
+  '--csv',
+];
+const SWITCHES = [
+  '--json',
+  '--list-params',
+  '--list-presets',
+  '--markdown',
+  '--schema',
+  '--help',
+  '-h',
+];
+
+function wholeNumber(flag: string, text: string, min: number, max: number): number {
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isInteger(value) || value < min || value > max) {
+    throw new InputError(flag, text, `allowed: a whole number from ${min} to ${max}`);
+  }
+  return value;
+}
+
+/** Parses argv (without node and the script); unknown flags and bad values are InputErrors. */
+export function parseArgs(
+  argv: readonly string[],
+  limits: { maxDays: number; maxRuns: number },
+): CliArgs {
+  const args: CliArgs = {
+    sets: [],
+    json: false,
+    listParams: false,
+    listPresets: false,
+    markdown: false,
+    schema: false,
+    help: false,
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const token = argv[i];
+    const [flag, inline] =
+      token.startsWith('--') && token.includes('=')
+        ? [token.slice(0, token.indexOf('=')), token.slice(token.indexOf('=') + 1)]
+        : [token, undefined];
+    if (SWITCHES.includes(flag)) {
+      if (inline !== undefined)
+        throw new InputError(flag, inline, 'allowed: no value (it is a switch)');
+      if (flag === '--json') args.json = true;
+      else if (flag === '--list-params') args.listParams = true;
+      else if (flag === '--list-presets') args.listPresets = true;
+      else if (flag === '--markdown') args.markdown = true;
+      else if (flag === '--schema') args.schema = true;
+      else args.help = true;
+      continue;
+    }
+    if (!VALUE_FLAGS.includes(flag)) {
+      throw new InputError(
+        'argument',
+        token,
+        `not a flag${suggestNearest(flag, [...VALUE_FLAGS, ...SWITCHES])}; see --help`,
+      );
+    }
+    const value = inline ?? argv[++i];
+    if (value === undefined)
+      throw new InputError(flag, undefined, 'allowed: a value after the flag');
+    switch (flag) {
+      case '--preset':
+        args.preset = value;
+        break;
+      case '--scenario':
+        args.scenario = value;
+        break;
+      case '--set':
+        args.sets.push(value);
+        break;
+      case '--days':
+        args.days = wholeNumber(flag, value, 1, limits.maxDays);
+        break;
+      case '--runs':
+        args.runs = wholeNumber(flag, value, 1, limits.maxRuns);
+        break;
+      case '--seed':
+        args.seed =
+          /^-?\d+$/.test(value) && Number.isSafeInteger(Number(value)) ? Number(value) : value;
+        break;
+      case '--mode':
+        if (value !== 'stochastic' && value !== 'expected')
+          throw new InputError(flag, value, 'allowed: stochastic or expected');
+        args.mode = value;
+        break;
+      case '--dora-year':
+        if (value !== '2021' && value !== '2023')
+          throw new InputError(flag, value, 'allowed: 2021 or 2023');
+        args.doraYear = Number(value) as 2021 | 2023;
+        break;
+      case '--csv':
+        args.csv = value;
+        break;
+    }
+  }
+  return args;
+}

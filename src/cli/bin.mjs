@@ -1,0 +1,11 @@
+#!/usr/bin/env node
+// Entry point for the `death-spiral` command: loads the TypeScript CLI through tsx.
+import { register } from 'tsx/esm/api';
+
+register();
+const { runCli } = await import('./main.ts');
+process.exitCode = runCli(
+  process.argv.slice(2),
+  (text) => process.stdout.write(`${text}\n`),
+  (text) => process.stderr.write(`${text}\n`),
+);

@@ -1,0 +1,169 @@
+import { DURATION_BUCKETS, durationBucket, FREQUENCY_BUCKETS, frequencyBucket } from '../dora';
+import type { Summary } from '../metrics';
+import type { Percentiles } from '../monte-carlo';
+import { PARAMS } from '../params';
+import { PRESETS } from '../presets';
+import type { SimulationResult } from '../simulate';
+
+const number = (value: number, digits = 1) =>
+  value.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+
+/** A duration in calendar days, in the unit a person would say it in. */
+export function formatDays(days: number): string {
+  const hours = days * 24;
+  if (hours < 1) return `${number(hours * 60, 0)} min`;
+  if (hours < 24) return `${number(hours)} h`;
+  if (days < 60) return `${number(days)} days`;
+  return `${number(days / 30.4)} months`;
+}
+
+function pad(text: string, width: number): string {
+  return text.length >= width ? text : text + ' '.repeat(width - text.length);
+}
+
+function range(p: Percentiles | undefined, show: (value: number) => string): string {
+  return p ? `  (p10 ${show(p.p10)}, p90 ${show(p.p90)})` : '';
+}
+
+/** The readable summary: the four DORA metrics with their levels, then flow, capacity and cost. */
+export function formatSummaryTable(
+  summary: Summary,
+  percentiles?: Record<string, Percentiles>,
+): string {
+  const d = summary.dora;
+  const rows: [string, string, string][] = [
+    [
+      'Deployment frequency',
+      `${number(summary.deploymentsPerWeek, 2)} per week${range(percentiles?.deploymentsPerWeek, (v) => number(v, 2))}`,
+      `${d.deploymentFrequency} · ${FREQUENCY_BUCKETS[frequencyBucket(summary.deploymentsPerWeek)].label}`,
+    ],
+    [
+      'Lead time (median)',
+      `${formatDays(summary.leadTimeDays)}${range(percentiles?.leadTimeDays, formatDays)}`,
+      `${d.leadTime} · ${DURATION_BUCKETS[durationBucket(summary.leadTimeDays * 24)].label}`,
+    ],
+    ['Lead time (p90)', formatDays(summary.leadTimeP90Days), ''],
+    [
+      'Change failure rate',
+      `${number(summary.changeFailureRate * 100)}%${range(percentiles?.changeFailureRate, (v) => `${number(v * 100)}%`)}`,
+      d.changeFailureRate,
+    ],
+    [
+      'Time to restore (median)',
+      `${formatDays(summary.timeToRestoreHours / 24)}${range(percentiles?.timeToRestoreHours, (v) => formatDays(v / 24))}`,
+      `${d.timeToRestore} · ${DURATION_BUCKETS[durationBucket(summary.timeToRestoreHours)].label}`,
+    ],
+    ['DORA level (2023 table)', summary.doraLevel.toUpperCase(), ''],
+    ['Undeployed code (WIP, mean)', `${number(summary.meanWipLines, 0)} lines`, ''],
+    ['Deployment size (mean)', `${number(summary.meanDeploymentSizeLines, 0)} lines`, ''],
+    ['Throughput', `${number(summary.throughputLinesPerDay, 0)} lines/day`, ''],
+    [
+      'Time on new work',
+      `${number(summary.newWorkShare * 100, 0)}%  (unplanned ${number(summary.unplannedWorkShare * 100, 0)}%)`,
+      '',
+    ],
+    ['Defects escaping to production', `${number(summary.escapedDefectShare * 100)}%`, ''],
+    [
+      'Cost per working day',
+      `${number(summary.costPerDay, 0)}  (holding ${number(summary.holdingCostPerDay, 0)}, deploys ${number(summary.transactionCostPerDay, 0)}, downtime ${number(summary.downtimeCostPerDay, 0)})`,
+      '',
+    ],
+  ];
+  const header = `${pad('Metric', 32)}${pad('Value', 44)}DORA level`;
+  return [
+    header,
+    '-'.repeat(header.length + 20),
+    ...rows.map(([a, b, c]) => `${pad(a, 32)}${pad(b, 44)}${c}`),
+  ].join('\n');
+}
+
+/** A quarter-by-quarter view of one run, so a spiral or a recovery can be read off the table. */
+export function formatTimeline(result: SimulationResult, periodDays = 65): string {
+  const s = result.series;
+  const lines = [
+    `${pad('Working days', 14)}${pad('Deploys', 9)}${pad('Size (lines)', 14)}${pad('Lead time', 13)}${pad('WIP (lines)', 13)}${pad('Failed', 8)}${pad('Feature time', 14)}Automation`,
+  ];
+  for (let start = 0; start < result.days; start += periodDays) {
+    const end = Math.min(result.days, start + periodDays);
+    let deployments = 0;
+    let deployed = 0;
+    let leadLineDays = 0;
+    let wip = 0;
+    let failed = 0;
+    let features = 0;
+    for (let day = start; day < end; day++) {
+      deployments += s.deployments[day];
+      deployed += s.linesDeployed[day];
+      leadLineDays += s.leadTimeDays[day] * s.linesDeployed[day];
+      wip += s.wipLines[day];
+      failed += s.failedDeployments[day];
+      features += s.capacityFeatures[day];
+    }
+    const span = end - start;
+    const team = result.params.teamSize || 1;
+    lines.push(
+      pad(`${start}–${end}`, 14) +
+        pad(number(deployments), 9) +
+        pad(deployments > 0 ? number(deployed / deployments, 0) : '–', 14) +
+        pad(deployed > 0 ? formatDays((leadLineDays / deployed) * 1.4) : '–', 13) +
+        pad(number(wip / span, 0), 13) +
+        pad(number(failed), 8) +
+        pad(`${number((features / span / team) * 100, 0)}%`, 14) +
+        number(s.automationLevel[end - 1], 2),
+    );
+  }
+  return lines.join('\n');
+}
+
+/** The parameter table as text or Markdown (the README's reference is generated from it). */
+export function formatParams(markdown: boolean): string {
+  if (markdown) {
+    const rows = PARAMS.map(
+      (p) =>
+        `| \`${p.id}\` | ${p.label} | ${p.unit} | ${p.default} | ${p.kind === 'choice' ? p.choices!.join(', ') : p.kind === 'boolean' ? 'true/false' : `${p.min} – ${p.max}`} | ${p.source} | ${p.help} |`,
+    );
+    return [
+      '| id | label | unit | default | allowed | source | meaning |',
+      '|---|---|---|---|---|---|---|',
+      ...rows,
+    ].join('\n');
+  }
+  return PARAMS.map(
+    (p) =>
+      `${pad(p.id, 32)}${pad(String(p.default), 10)}${pad(p.kind === 'choice' ? p.choices!.join('|') : p.kind === 'boolean' ? 'true|false' : `${p.min}..${p.max}`, 20)}${p.unit} — ${p.help}`,
+  ).join('\n');
+}
+
+/** The presets with their one-line summaries. */
+export function formatPresets(): string {
+  return PRESETS.map((p) => `${pad(p.id, 10)}${p.summary}`).join('\n');
+}
+
+/** The --help text, with examples. */
+export const HELP = `death-spiral: simulate a team's deployment pipeline and watch it spiral down or recover.
+
+Usage: npm run --silent sim -- [options]
+
+Options:
+  --preset ID          start from a preset (see --list-presets); default: the parameter defaults
+  --scenario FILE      read a scenario JSON file (preset, params, interventions, days, runs, seed)
+  --set ID=VALUE       change one parameter (repeatable); see --list-params
+  --days N             working days to simulate (default 520, two years; a story preset sets its own)
+  --runs N             Monte Carlo runs over consecutive seeds; figures become medians with p10/p90
+  --seed S             seed of the first run (default 1)
+  --mode MODE          stochastic (default) or expected (every random draw replaced by its mean)
+  --dora-year YEAR     DORA table for the levels: 2023 (default) or 2021
+  --json               print one JSON object (scenario, summary, percentiles) and nothing else
+  --csv FILE           write the per-day series to FILE (percentile columns when --runs > 1)
+  --list-params        list every parameter with default, range and unit (--markdown for a table)
+  --list-presets       list the presets
+  --schema             print the JSON Schema of scenario files
+  --help               show this help
+
+Examples:
+  npm run --silent sim -- --preset low
+  npm run --silent sim -- --preset medium --set releaseIntervalDays=5 --set testAutomation=0.6
+  npm run --silent sim -- --preset low --runs 50 --json
+  npm run --silent sim -- --preset recovery --csv recovery.csv
+
+Exit status: 0 done, 2 bad input (one line on stderr naming the field), 1 internal error.`;

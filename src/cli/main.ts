@@ -1,0 +1,162 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { InputError } from '../errors';
+import { monteCarlo } from '../monte-carlo';
+import { paramSpec, parseParamText } from '../params';
+import {
+  MAX_RUNS,
+  parseScenario,
+  parseScenarioText,
+  requirePreset,
+  type Scenario,
+  toScenarioFile,
+} from '../scenario';
+import { scenarioJsonSchema } from '../schema';
+import { MAX_DAYS, simulate } from '../simulate';
+import { type CliArgs, parseArgs } from './args';
+import { bandsCsv, seriesCsv } from './csv';
+import { formatParams, formatPresets, formatSummaryTable, formatTimeline, HELP } from './format';
+import { createProgress } from './progress';
+
+function readScenario(args: CliArgs): Scenario {
+  let scenario: Scenario;
+  if (args.scenario !== undefined) {
+    let text: string;
+    try {
+      text = readFileSync(args.scenario, 'utf8');
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
+      throw new InputError('--scenario', args.scenario, `allowed: a readable JSON file (${code})`);
+    }
+    scenario = parseScenarioText(text, `--scenario ${args.scenario}`);
+    if (args.preset !== undefined) {
+      const raw = JSON.parse(text) as Record<string, unknown>;
+      scenario = parseScenario({ ...raw, preset: requirePreset(args.preset, '--preset') });
+    }
+  } else {
+    scenario = parseScenario(
+      args.preset === undefined ? {} : { preset: requirePreset(args.preset, '--preset') },
+    );
+  }
+  for (const assignment of args.sets) {
+    const equals = assignment.indexOf('=');
+    if (equals <= 0)
+      throw new InputError('--set', assignment, 'allowed: ID=VALUE, e.g. teamSize=12');
+    const id = assignment.slice(0, equals).trim();
+    const spec = paramSpec(id, '--set');
+    scenario.params = {
+      ...scenario.params,
+      [id]: parseParamText(spec, assignment.slice(equals + 1), `--set ${id}`),
+    };
+  }
+  return {
+    ...scenario,
+    days: args.days ?? scenario.days,
+    runs: args.runs ?? scenario.runs,
+    seed: args.seed ?? scenario.seed,
+  };
+}
+
+function writeCsv(file: string, text: string): void {
+  try {
+    writeFileSync(file, text);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'unwritable';
+    throw new InputError('--csv', file, `allowed: a writable file path (${code})`);
+  }
+}
+
+/** Runs the command line; returns the exit status. Output goes through the given writers. */
+export function runCli(
+  argv: readonly string[],
+  out: (text: string) => void,
+  err: (text: string) => void,
+): number {
+  try {
+    const args = parseArgs(argv, { maxDays: MAX_DAYS, maxRuns: MAX_RUNS });
+    if (args.help) return (out(HELP), 0);
+    if (args.listParams) return (out(formatParams(args.markdown)), 0);
+    if (args.listPresets) return (out(formatPresets()), 0);
+    if (args.schema) return (out(JSON.stringify(scenarioJsonSchema(), null, 2)), 0);
+    const scenario = readScenario(args);
+    const options = {
+      days: scenario.days,
+      seed: scenario.seed,
+      mode: args.mode,
+      interventions: scenario.interventions,
+      doraYear: args.doraYear,
+    };
+    const file = toScenarioFile(scenario);
+    if (scenario.runs === 1) {
+      const result = simulate(scenario.params, options);
+      if (args.csv) writeCsv(args.csv, seriesCsv(result));
+      if (args.json) {
+        out(
+          JSON.stringify({
+            scenario: file,
+            summary: result.summary,
+            totals: result.totals,
+            deployments: result.deployments.length,
+            incidents: result.incidents.length,
+          }),
+        );
+      } else {
+        out(
+          `Scenario: ${scenario.preset ?? 'defaults'} · ${scenario.days} working days · seed ${scenario.seed} · ${args.mode ?? 'stochastic'}\n`,
+        );
+        out(formatSummaryTable(result.summary));
+        out(`\nOver time (one run):\n${formatTimeline(result)}`);
+      }
+      return 0;
+    }
+    const progress = createProgress(err, scenario.runs);
+    const result = monteCarlo(scenario.params, {
+      ...options,
+      runs: scenario.runs,
+      bandSeries: args.csv ? undefined : [],
+      onProgress: progress.update,
+    });
+    progress.done();
+    if (args.csv) writeCsv(args.csv, bandsCsv(result));
+    if (args.json) {
+      out(
+        JSON.stringify({
+          scenario: file,
+          runs: result.runs,
+          summary: result.summary,
+          percentiles: result.percentiles,
+          levelCounts: result.levelCounts,
+        }),
+      );
+    } else {
+      out(
+        `Scenario: ${scenario.preset ?? 'defaults'} · ${scenario.days} working days · ${scenario.runs} runs from seed ${scenario.seed} (medians, p10–p90)\n`,
+      );
+      out(formatSummaryTable(result.summary, result.percentiles));
+      const counts = Object.entries(result.levelCounts)
+        .map(([level, count]) => `${level} ${count}`)
+        .join(', ');
+      out(
+        `\nDORA level across runs: ${counts}\n\nOver time (first run):\n${formatTimeline(result.first)}`,
+      );
+    }
+    return 0;
+  } catch (error) {
+    if (error instanceof InputError) {
+      err(error.message);
+      return 2;
+    }
+    err(
+      `internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
+    return 1;
+  }
+}
+
+const isMain = process.argv[1] && /src[\\/]cli[\\/](main\.ts|bin\.mjs)$/.test(process.argv[1]);
+if (isMain) {
+  process.exitCode = runCli(
+    process.argv.slice(2),
+    (text) => process.stdout.write(`${text}\n`),
+    (text) => process.stderr.write(`${text}\n`),
+  );
+}

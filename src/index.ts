@@ -1,0 +1,14 @@
+/** The engine's public API: everything the CLI, the web app and scripts use. */
+export * from './dora';
+export { InputError } from './errors';
+export * from './interventions';
+export type { Summary, SummaryNumber } from './metrics';
+export { SUMMARY_NUMBERS } from './metrics';
+export * from './monte-carlo';
+export * from './params';
+export * from './presets';
+export * from './scenario';
+export { scenarioJsonSchema } from './schema';
+export * from './series';
+export * from './simulate';
+export type { SimulationState } from './state';

@@ -1,0 +1,135 @@
+import { InputError, suggestNearest } from './errors';
+import { type Intervention, parseIntervention } from './interventions';
+import { defaultParams, type Params, resolveParams } from './params';
+import { findPreset, PRESET_IDS, presetParams } from './presets';
+import { MAX_DAYS, type SimulationOptions } from './simulate';
+
+/** A scenario as users keep it in a JSON file: a preset, parameter overrides, interventions and run settings. */
+export interface ScenarioFile {
+  preset?: string;
+  params?: Record<string, unknown>;
+  interventions?: unknown[];
+  days?: number;
+  runs?: number;
+  seed?: number | string;
+}
+
+/** A validated scenario, ready to run. */
+export interface Scenario {
+  preset: string | null;
+  params: Params;
+  interventions: Intervention[];
+  days: number;
+  runs: number;
+  seed: number | string;
+}
+
+/** The keys a scenario file may hold. */
+export const SCENARIO_KEYS = ['preset', 'params', 'interventions', 'days', 'runs', 'seed'] as const;
+
+/** The most Monte Carlo runs one scenario may ask for. */
+export const MAX_RUNS = 100000;
+
+function checkWhole(value: unknown, field: string, min: number, max: number): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    throw new InputError(field, value, `allowed: a whole number from ${min} to ${max}`);
+  }
+  return value;
+}
+
+/** The preset with this id, or an InputError naming the nearest. */
+export function requirePreset(id: unknown, field = 'preset'): string {
+  if (typeof id !== 'string' || !findPreset(id)) {
+    const hint = typeof id === 'string' ? suggestNearest(id, PRESET_IDS) : '';
+    throw new InputError(field, id, `allowed: one of ${PRESET_IDS.join(', ')}${hint}`);
+  }
+  return id;
+}
+
+/** Validates a parsed scenario file; every problem names the key, the value and what is allowed. */
+export function parseScenario(raw: unknown): Scenario {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    throw new InputError(
+      'scenario',
+      raw,
+      'allowed: a JSON object with keys ' + SCENARIO_KEYS.join(', '),
+    );
+  }
+  const file = raw as Record<string, unknown>;
+  for (const key of Object.keys(file)) {
+    if (!(SCENARIO_KEYS as readonly string[]).includes(key)) {
+      throw new InputError(
+        key,
+        file[key],
+        `not a scenario key${suggestNearest(key, SCENARIO_KEYS)}; allowed: ${SCENARIO_KEYS.join(', ')}`,
+      );
+    }
+  }
+  const presetId = file.preset === undefined ? null : requirePreset(file.preset);
+  const preset = presetId ? findPreset(presetId)! : undefined;
+  const base = preset ? presetParams(preset) : defaultParams();
+  const params = resolveParams(file.params, base);
+  const days =
+    file.days === undefined ? (preset?.days ?? 520) : checkWhole(file.days, 'days', 1, MAX_DAYS);
+  const runs = file.runs === undefined ? 1 : checkWhole(file.runs, 'runs', 1, MAX_RUNS);
+  if (file.seed !== undefined && typeof file.seed !== 'string' && !Number.isFinite(file.seed)) {
+    throw new InputError('seed', file.seed, 'allowed: a number or a string');
+  }
+  let interventions: Intervention[] = preset?.interventions ? [...preset.interventions] : [];
+  if (file.interventions !== undefined) {
+    if (!Array.isArray(file.interventions)) {
+      throw new InputError('interventions', file.interventions, 'allowed: a list of interventions');
+    }
+    interventions = file.interventions.map((item, index) =>
+      parseIntervention(item, `interventions[${index}]`, days),
+    );
+  }
+  return {
+    preset: presetId,
+    params,
+    interventions,
+    days,
+    runs,
+    seed: (file.seed as number | string | undefined) ?? 1,
+  };
+}
+
+/** Parses scenario file text; a malformed or empty file is an InputError, not a crash. */
+export function parseScenarioText(text: string, name = 'scenario'): Scenario {
+  if (text.trim() === '')
+    throw new InputError(name, '', 'allowed: a JSON object; the file is empty');
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new InputError(name, text.slice(0, 30), `allowed: valid JSON (${reason})`);
+  }
+  return parseScenario(raw);
+}
+
+/** The options `simulate` takes for a scenario's run with this seed. */
+export function scenarioOptions(
+  scenario: Scenario,
+  seed: number | string = scenario.seed,
+): SimulationOptions {
+  return { days: scenario.days, seed, interventions: scenario.interventions };
+}
+
+/** A scenario as file data, with only the parameters that differ from its preset (or the defaults). */
+export function toScenarioFile(scenario: Scenario): ScenarioFile {
+  const preset = scenario.preset ? findPreset(scenario.preset) : undefined;
+  const base = preset ? presetParams(preset) : defaultParams();
+  const params: Record<string, unknown> = {};
+  for (const [id, value] of Object.entries(scenario.params)) {
+    if (base[id as keyof Params] !== value) params[id] = value;
+  }
+  return {
+    ...(scenario.preset ? { preset: scenario.preset } : {}),
+    params,
+    interventions: scenario.interventions,
+    days: scenario.days,
+    runs: scenario.runs,
+    seed: scenario.seed,
+  };
+}
