@@ -1,0 +1,187 @@
+import { describe, expect, it } from 'vitest';
+import { defaultParams, type Params, simulate } from '../../src/index';
+import { preset, sum } from '../helpers';
+
+/** A team with a release train and no randomness-driven delays: testing always fits the interval. */
+function steadyTrain(overrides: Partial<Params> = {}): Params {
+  return {
+    ...defaultParams(),
+    releasePolicy: 'train',
+    releaseIntervalDays: 10,
+    regressionPasses: 0,
+    approvalWaitDays: 0,
+    handoffs: 0,
+    fearResponse: 0,
+    defectsPerKloc: 0,
+    contextSwitchCost: 0,
+    automationShare: 0,
+    automationErosionPerKloc: 0,
+    ...overrides,
+  };
+}
+
+describe('fixed release train', () => {
+  it('halving the interval halves the mean deployment size (within 2%)', () => {
+    const long = simulate(steadyTrain({ releaseIntervalDays: 10 }), {
+      days: 800,
+      mode: 'expected',
+    });
+    const short = simulate(steadyTrain({ releaseIntervalDays: 5 }), {
+      days: 800,
+      mode: 'expected',
+    });
+    const ratio = short.summary.meanDeploymentSizeLines / long.summary.meanDeploymentSizeLines;
+    expect(Math.abs(ratio - 0.5)).toBeLessThan(0.01);
+  });
+
+  it('lead time is about T/2 + branch wait + stabilisation + deploy time', () => {
+    const params = steadyTrain({
+      releaseIntervalDays: 10,
+      regressionPasses: 1,
+      regressionPassDays: 2,
+      testAutomation: 0,
+      approvalWaitDays: 1,
+      deployHours: 12,
+      branchLifetimeDays: 1,
+    });
+    const result = simulate(params, { days: 800, mode: 'expected' });
+    const expectedWorkingDays = 10 / 2 + 1 / 2 + 2 + 1 + 12 / 24;
+    const meanLead =
+      sum(result.series.leadTimeDays.map((lead, day) => lead * result.series.linesDeployed[day])) /
+      sum(result.series.linesDeployed);
+    // Daily cohorts commit at mid-day, so a cut sees them up to half a day younger than in continuous time.
+    expect(meanLead).toBeGreaterThan(expectedWorkingDays * 0.9);
+    expect(meanLead).toBeLessThan(expectedWorkingDays * 1.05);
+  });
+});
+
+describe('extreme conditions', () => {
+  it('no engineers: no code and no deployments', () => {
+    const result = simulate({ ...defaultParams(), teamSize: 0 }, { days: 200 });
+    expect(result.totals.linesWritten).toBe(0);
+    expect(result.deployments.length).toBe(0);
+  });
+
+  it('zero defect rate: zero change failure rate from code', () => {
+    const result = simulate(
+      { ...defaultParams(), defectsPerKloc: 0, deployErrorRate: 0 },
+      { days: 300, seed: 3 },
+    );
+    expect(result.summary.changeFailureRate).toBe(0);
+    expect(result.totals.defectsInjected).toBe(0);
+  });
+
+  it('full automation with perfect detection: nothing escapes', () => {
+    const result = simulate(
+      { ...defaultParams(), testAutomation: 1, automatedDetection: 1, automationErosionPerKloc: 0 },
+      { days: 300, seed: 4 },
+    );
+    expect(result.totals.defectsInjected).toBeGreaterThan(0);
+    expect(result.totals.defectsEscaped).toBe(0);
+  });
+
+  it('an approval wait longer than the run: no deployments', () => {
+    const result = simulate({ ...defaultParams(), approvalWaitDays: 260 }, { days: 250 });
+    expect(result.deployments.length).toBe(0);
+    expect(result.summary.leadTimeDays).toBeGreaterThan(200);
+  });
+});
+
+describe('escape steps', () => {
+  const base = preset('spiral');
+  const days = 520;
+
+  it('a merge freeze drains the pipeline and shows the code waiting outside it', () => {
+    const freeze = simulate(base, {
+      days,
+      mode: 'expected',
+      interventions: [{ type: 'mergeFreeze', day: 200, days: 30, mustHaveShare: 0.2 }],
+    });
+    const none = simulate(base, { days, mode: 'expected' });
+    const merged = (r: typeof freeze, day: number) =>
+      r.series.wipMergedLines[day] + r.series.wipCandidateLines[day];
+    expect(merged(freeze, 228)).toBeLessThan(0.5 * merged(none, 228));
+    expect(freeze.series.wipHeldLines[228]).toBeGreaterThan(1000);
+    expect(freeze.series.wipHeldLines[400]).toBe(0);
+  });
+
+  it('an automation push dips feature work first, then improves lead time, restore time and failures', () => {
+    const push = simulate(base, {
+      days,
+      mode: 'expected',
+      interventions: [{ type: 'automationPush', day: 100, share: 0.3 }],
+    });
+    const none = simulate(base, { days, mode: 'expected' });
+    expect(sum(push.series.capacityFeatures, 100, 140)).toBeLessThan(
+      sum(none.series.capacityFeatures, 100, 140),
+    );
+    expect(push.summary.leadTimeDays).toBeLessThan(none.summary.leadTimeDays);
+    expect(push.summary.changeFailureRate).toBeLessThan(none.summary.changeFailureRate);
+    expect(push.summary.timeToRestoreHours).toBeLessThan(none.summary.timeToRestoreHours);
+  });
+
+  it('improvement that is not protected stalls under fire fighting', () => {
+    const busy = { ...base, automationShare: 0.3, responders: 5, failureShare: 0.3 };
+    const unprotected = simulate(busy, { days, mode: 'expected' });
+    const protectedRun = simulate(
+      { ...busy, protectImprovement: true },
+      { days, mode: 'expected' },
+    );
+    expect(sum(protectedRun.series.capacityImprovement)).toBeGreaterThan(
+      sum(unprotected.series.capacityImprovement),
+    );
+    expect(protectedRun.series.automationLevel[days - 1]).toBeGreaterThan(
+      unprotected.series.automationLevel[days - 1],
+    );
+  });
+
+  it('forcing a faster cadence without automation lowers lead time at once', () => {
+    const team = preset('medium');
+    const faster = simulate(team, {
+      days,
+      mode: 'expected',
+      interventions: [{ type: 'cadence', day: 200, releaseIntervalDays: 5 }],
+    });
+    const none = simulate(team, { days, mode: 'expected' });
+    const lead = (r: typeof none, from: number, to: number) =>
+      sum(
+        r.series.leadTimeDays.map((l, d) => l * r.series.linesDeployed[d]),
+        from,
+        to,
+      ) / sum(r.series.linesDeployed, from, to);
+    expect(lead(faster, 230, 300)).toBeLessThan(lead(none, 230, 300));
+  });
+
+  it('removing approvals lowers lead time by at least the approval wait', () => {
+    const team = preset('medium', { approvalWaitDays: 4 });
+    const removed = simulate(team, {
+      days,
+      mode: 'expected',
+      interventions: [{ type: 'removeApprovals', day: 0 }],
+    });
+    const kept = simulate(team, { days, mode: 'expected' });
+    const gainWorkingDays = (kept.summary.leadTimeDays - removed.summary.leadTimeDays) / 1.4;
+    expect(gainWorkingDays).toBeGreaterThanOrEqual(4 * 0.97);
+  });
+});
+
+describe('shocks', () => {
+  it('one slipped release hits a fragile team much harder and for longer than a robust one', () => {
+    const slip = [{ type: 'releaseSlip' as const, day: 100, days: 8 }];
+    const effect = (params: Params) => {
+      const shocked = simulate(params, { days: 400, mode: 'expected', interventions: slip });
+      const calm = simulate(params, { days: 400, mode: 'expected' });
+      const size = (r: typeof calm, from: number, to: number) =>
+        sum(r.series.linesDeployed, from, to) / Math.max(1e-9, sum(r.series.deployments, from, to));
+      return {
+        during: size(shocked, 110, 200) / size(calm, 110, 200),
+        after: size(shocked, 300, 400) / size(calm, 300, 400),
+      };
+    };
+    const fragile = effect(preset('spiral'));
+    const robust = effect(preset('high'));
+    expect(fragile.during).toBeGreaterThan(1.1);
+    expect(robust.after).toBeLessThan(1.05);
+    expect(robust.after).toBeGreaterThan(0.95);
+  });
+});

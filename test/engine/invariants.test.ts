@@ -1,0 +1,135 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  CAPACITY_SERIES,
+  defaultParams,
+  PARAMS,
+  type Params,
+  SERIES_IDS,
+  simulate,
+} from '../../src/index';
+import { advance, startSimulation } from '../../src/simulate';
+import { undeployedDefects, undeployedLines } from '../../src/state';
+
+/** An arbitrary valid parameter set drawn from the table's ranges (kept to plausible magnitudes). */
+const paramsArbitrary = fc.record(
+  Object.fromEntries(
+    PARAMS.map((spec) => {
+      if (spec.kind === 'boolean') return [spec.id, fc.boolean()];
+      if (spec.kind === 'choice') return [spec.id, fc.constantFrom(...spec.choices!)];
+      const max = Math.min(
+        spec.max,
+        spec.min + Math.max(spec.step * 40, (spec.max - spec.min) / 10),
+      );
+      const value = fc.double({ min: spec.min, max, noNaN: true });
+      return [spec.id, spec.kind === 'integer' ? value.map(Math.round) : value];
+    }),
+  ),
+) as fc.Arbitrary<Params>;
+
+const mode = fc.constantFrom('stochastic' as const, 'expected' as const);
+
+describe('invariants over random parameters and seeds', () => {
+  it('nothing is negative, NaN or infinite, and capacity by use sums to the team', () => {
+    fc.assert(
+      fc.property(paramsArbitrary, fc.integer({ min: 1, max: 1e6 }), mode, (params, seed, m) => {
+        const result = simulate(params, { days: 150, seed, mode: m });
+        for (const id of SERIES_IDS) {
+          for (const value of result.series[id]) {
+            if (!Number.isFinite(value) || value < -1e-9) throw new Error(`${id} = ${value}`);
+          }
+        }
+        for (const [key, value] of Object.entries(result.summary)) {
+          if (typeof value === 'number' && (!Number.isFinite(value) || value < 0))
+            throw new Error(`${key} = ${value}`);
+        }
+        for (let day = 0; day < result.days; day++) {
+          let used = 0;
+          for (const id of CAPACITY_SERIES) used += result.series[id][day];
+          expect(used).toBeCloseTo(params.teamSize, 6);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('conserves lines and defects exactly through every stage', () => {
+    fc.assert(
+      fc.property(paramsArbitrary, fc.integer({ min: 1, max: 1e6 }), mode, (params, seed, m) => {
+        const state = advance(startSimulation(params, { days: 120, seed, mode: m }), 120);
+        const t = state.totals;
+        const lines = undeployedLines(state) + state.productionLines;
+        expect(lines).toBeCloseTo(t.linesWritten, 6);
+        expect(state.productionLines).toBeCloseTo(t.linesDeployed, 6);
+        const defects =
+          undeployedDefects(state) +
+          t.defectsFixedAtMerge +
+          t.defectsFixedInTesting +
+          t.defectsEscaped;
+        expect(defects).toBeCloseTo(t.defectsInjected, 6);
+        expect(state.productionLatentDefects + t.productionDefectsReported).toBeCloseTo(
+          t.defectsEscaped,
+          6,
+        );
+        if (m === 'stochastic')
+          expect(Number.isInteger(Math.round(t.defectsInjected * 1e6) / 1e6)).toBe(true);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("Little's law holds in steady state within 3%", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('train' as const, 'whenStable' as const, 'continuous' as const),
+        fc.double({ min: 2, max: 15, noNaN: true }),
+        fc.integer({ min: 1, max: 1e6 }),
+        (releasePolicy, releaseIntervalDays, seed) => {
+          const params = { ...defaultParams(), releasePolicy, releaseIntervalDays };
+          const result = simulate(params, { days: 1500, warmupDays: 200, seed });
+          const s = result.summary;
+          const meanLeadWorkingDays = result.series.leadTimeDays.reduce(
+            (acc, lead, day) => acc + lead * result.series.linesDeployed[day],
+            0,
+          );
+          const shipped = result.series.linesDeployed.slice(200).reduce((a, b) => a + b, 0);
+          const leadSum = result.series.leadTimeDays
+            .slice(200)
+            .reduce((acc, lead, i) => acc + lead * result.series.linesDeployed[200 + i], 0);
+          expect(meanLeadWorkingDays).toBeGreaterThan(0);
+          const littles = s.throughputLinesPerDay * (leadSum / shipped);
+          expect(Math.abs(littles - s.meanWipLines) / s.meanWipLines).toBeLessThan(0.03);
+        },
+      ),
+      { numRuns: 12 },
+    );
+  });
+});
+
+describe('reproducibility', () => {
+  it('gives identical output for the same seed and different output for different seeds', () => {
+    const params = defaultParams();
+    const a = simulate(params, { days: 300, seed: 42 });
+    const b = simulate(params, { days: 300, seed: 42 });
+    const c = simulate(params, { days: 300, seed: 43 });
+    expect(JSON.stringify(a.summary)).toBe(JSON.stringify(b.summary));
+    expect(Array.from(a.series.wipLines)).toEqual(Array.from(b.series.wipLines));
+    expect(Array.from(a.series.escapedDefects)).not.toEqual(Array.from(c.series.escapedDefects));
+  });
+
+  it('resumes from a saved, JSON-round-tripped state exactly as an uninterrupted run', () => {
+    const params = defaultParams();
+    const whole = simulate(params, { days: 200, seed: 7 });
+    const half = advance(startSimulation(params, { days: 200, seed: 7 }), 100);
+    const revived = JSON.parse(
+      JSON.stringify(half, (_, value) =>
+        value instanceof Float64Array ? Array.from(value) : value,
+      ),
+    );
+    for (const id of SERIES_IDS) revived.series[id] = Float64Array.from(revived.series[id]);
+    revived.window.leadTimes.weights = Float64Array.from(revived.window.leadTimes.weights);
+    const rest = advance(revived, 100);
+    expect(Array.from(rest.series.wipLines)).toEqual(Array.from(whole.series.wipLines));
+    expect(rest.totals).toEqual(whole.totals);
+  });
+});
