@@ -1,0 +1,1 @@
+import './death-spiral-app';
