@@ -12,8 +12,10 @@ function sumLines(cohorts: readonly { lines: number }[]): number {
 function intervalInForce(state: SimulationState, context: DayContext): number {
   const { params } = state;
   if (params.releasePolicy === 'train') return trainInterval(state);
-  if (params.releasePolicy === 'continuous')
-    return context.deployments > 0 ? 1 / context.deployments : 0;
+  // A trickle of changes means a long gap, but never longer than the run so far.
+  if (params.releasePolicy === 'continuous') {
+    return context.deployments > 0 ? Math.min(state.day + 1, 1 / context.deployments) : 0;
+  }
   const log = state.deploymentsLog;
   return log.length >= 2 ? log[log.length - 1].time - log[log.length - 2].time : 0;
 }

@@ -49,7 +49,10 @@ describe('invariants over random parameters and seeds', () => {
           expect(used).toBeCloseTo(params.teamSize, 6);
         }
       }),
-      { numRuns: 60 },
+      {
+        numRuns: Number(process.env.PROPERTY_RUNS ?? 60),
+        seed: Number(process.env.PROPERTY_SEED ?? 20261127),
+      },
     );
   });
 
@@ -74,7 +77,10 @@ describe('invariants over random parameters and seeds', () => {
         if (m === 'stochastic')
           expect(Number.isInteger(Math.round(t.defectsInjected * 1e6) / 1e6)).toBe(true);
       }),
-      { numRuns: 60 },
+      {
+        numRuns: Number(process.env.PROPERTY_RUNS ?? 60),
+        seed: Number(process.env.PROPERTY_SEED ?? 20261127),
+      },
     );
   });
 
