@@ -1,3 +1,4 @@
+import { truncate } from './arrays';
 import type { DayContext } from './day';
 import { changeLines, mergeDetection } from './derived';
 import type { Cohort, SimulationState } from './state';
@@ -58,24 +59,25 @@ export function writeCode(
   context.wipLineDaysAdjustment += lines * (context.end - commitTime);
 }
 
-function detectAtMerge(state: SimulationState, context: DayContext, cohort: Cohort): Cohort {
+/** Merges code into the trunk: review and automated tests catch some of its defects on the way. */
+function merge(
+  state: SimulationState,
+  context: DayContext,
+  cohort: { lines: number; defects: number; commitTime: number; mergeTime: number },
+): void {
   const caught = context.draws.binomial(
     cohort.defects,
     mergeDetection(state.params, state.automation),
   );
   state.totals.defectsFixedAtMerge += caught;
   context.defectsFoundBeforeRelease += caught;
-  return { ...cohort, defects: cohort.defects - caught };
-}
-
-function addToMerged(state: SimulationState, cohort: Cohort): void {
+  state.mergedDefects += cohort.defects - caught;
   state.merged.push({
     lines: cohort.lines,
     defects: 0,
     commitTime: cohort.commitTime,
     mergeTime: cohort.mergeTime,
   });
-  state.mergedDefects += cohort.defects;
 }
 
 /**
@@ -91,7 +93,6 @@ export function mergeDue(state: SimulationState, context: DayContext, until: num
       state.branches[write++] = cohort;
       continue;
     }
-    let merging = cohort;
     if (cohort.mergeTime < state.freezeUntil) {
       const share = state.mustHaveShare;
       const mustHaveDefects = context.draws.binomial(cohort.defects, share);
@@ -101,14 +102,15 @@ export function mergeDue(state: SimulationState, context: DayContext, until: num
         cohort.defects - mustHaveDefects,
         cohort.commitTime,
       );
-      merging = { ...cohort, lines: cohort.lines * share, defects: mustHaveDefects };
+      cohort.lines *= share;
+      cohort.defects = mustHaveDefects;
     }
-    if (merging.lines > 0 || merging.defects > 0) {
-      addToMerged(state, detectAtMerge(state, context, merging));
-      mergedLines += merging.lines;
+    if (cohort.lines > 0 || cohort.defects > 0) {
+      merge(state, context, cohort);
+      mergedLines += cohort.lines;
     }
   }
-  state.branches.length = write;
+  truncate(state.branches, write);
 
   if (state.held.lines > 0 && until > state.freezeUntil) {
     const rate = Math.max(
@@ -147,7 +149,7 @@ function releaseHeld(state: SimulationState, context: DayContext, lines: number)
   if (held.lines <= 1e-9) {
     held.lines = 0;
   }
-  addToMerged(state, detectAtMerge(state, context, cohort));
+  merge(state, context, cohort);
 }
 
 /** Lines in one change, for counting changes in a batch. */

@@ -1,3 +1,4 @@
+import { truncate } from './arrays';
 import { changesIn } from './code-flow';
 import type { DayContext } from './day';
 import { approvalDays, deployDays, handoffDays } from './derived';
@@ -55,5 +56,5 @@ export function runContinuousPipeline(state: SimulationState, context: DayContex
       delayDays: 0,
     });
   }
-  state.pipeline.length = kept;
+  truncate(state.pipeline, kept);
 }

@@ -70,6 +70,35 @@ export function createDayContext(day: number, draws: Draws, engineers: number): 
   };
 }
 
+/** Clears a context for reuse on `day`: one allocation per run instead of one per day. */
+export function resetDayContext(context: DayContext, day: number, engineers: number): void {
+  context.day = day;
+  context.start = day;
+  context.end = day + 1;
+  context.free = engineers;
+  const use = context.use;
+  use.incidents = 0;
+  use.productionFixes = 0;
+  use.stabilisation = 0;
+  use.manualTesting = 0;
+  use.improvement = 0;
+  use.overhead = 0;
+  use.features = 0;
+  context.linesWritten = 0;
+  context.linesDeployed = 0;
+  context.deployments = 0;
+  context.failedDeployments = 0;
+  context.escapedDefects = 0;
+  context.defectsFoundBeforeRelease = 0;
+  context.releasesDelayed = 0;
+  context.leadTimeLineDays = 0;
+  context.restoreHoursSum = 0;
+  context.restoreWeight = 0;
+  context.outageHours = 0;
+  context.incidentsOpenDays = 0;
+  context.wipLineDaysAdjustment = 0;
+}
+
 /** Takes up to `wanted` engineer-days from what is free today and books it under `use`. */
 export function takeCapacity(context: DayContext, use: keyof CapacityUse, wanted: number): number {
   const taken = Math.max(0, Math.min(wanted, context.free));

@@ -1,3 +1,4 @@
+import { truncate } from './arrays';
 import { type DayContext, takeCapacity } from './day';
 import { restoreDays } from './derived';
 import { toCalendarDays } from './dora';
@@ -139,7 +140,7 @@ export function workIncidents(state: SimulationState, context: DayContext): numb
     }
     if (incident.endTime > context.end) state.incidents[write++] = incident;
   }
-  state.incidents.length = write;
+  truncate(state.incidents, write);
   return takeCapacity(context, 'incidents', wanted);
 }
 

@@ -25,7 +25,8 @@ export function recordDay(
   state: SimulationState,
   context: DayContext,
   undeployedAtStart: number,
-  applied: { density: number; overheadShare: number },
+  density: number,
+  overheadShare: number,
 ): void {
   const { params, series, day } = state;
   const wipLineDays = undeployedAtStart + context.wipLineDaysAdjustment;
@@ -65,8 +66,8 @@ export function recordDay(
   series.releaseIntervalDays[day] = intervalInForce(state, context);
   series.caution[day] = state.caution;
   series.firefightingShare[day] = state.firefightingShare;
-  series.defectDensity[day] = applied.density;
-  series.contextSwitchLoss[day] = applied.overheadShare;
+  series.defectDensity[day] = density;
+  series.contextSwitchLoss[day] = overheadShare;
   series.candidateDefects[day] = state.candidate
     ? state.candidate.defects + state.candidate.found
     : 0;

@@ -1,3 +1,4 @@
+import { truncate } from './arrays';
 import { changesIn } from './code-flow';
 import type { DayContext } from './day';
 import {
@@ -35,7 +36,7 @@ function cutRelease(
       keptLines += cohort.lines;
     }
   }
-  state.merged.length = kept;
+  truncate(state.merged, kept);
   if (taken.length === 0) return null;
   const defects =
     keptLines > 0

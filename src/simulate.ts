@@ -1,3 +1,4 @@
+import { createDayContext } from './day';
 import type { DoraYear } from './dora';
 import { InputError } from './errors';
 import type { Intervention } from './interventions';
@@ -106,8 +107,9 @@ function drawsFor(state: SimulationState): Draws {
 /** Advances a run by up to `days` working days (never past its length) and returns the same state. */
 export function advance(state: SimulationState, days: number): SimulationState {
   const draws = drawsFor(state);
+  const context = createDayContext(state.day, draws, state.params.teamSize);
   const until = Math.min(state.days, state.day + Math.max(0, Math.floor(days)));
-  while (state.day < until) stepDay(state, draws);
+  while (state.day < until) stepDay(state, context);
   state.rngState = draws.saveState();
   return state;
 }

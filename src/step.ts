@@ -1,10 +1,9 @@
 import { applyDueInterventions } from './apply-interventions';
 import { codingOverheadShare, defectDensity, mergeDue, writeCode } from './code-flow';
 import { runContinuousPipeline } from './continuous';
-import { createDayContext, type DayContext, takeCapacity } from './day';
+import { type DayContext, resetDayContext, takeCapacity } from './day';
 import { POST_INCIDENT_FOCUS } from './derived';
 import { workIncidents, workProductionFixes } from './production';
-import type { Draws } from './random';
 import { recordDay } from './record';
 import { runReleasePipeline } from './release';
 import { type SimulationState, undeployedLines } from './state';
@@ -30,9 +29,9 @@ function runPipeline(state: SimulationState, context: DayContext): void {
  * incidents, production fixes, the release pipeline (testing, stabilising), improvement, and
  * feature work takes what is left, less what context switching and merging cost.
  */
-export function stepDay(state: SimulationState, draws: Draws): void {
+export function stepDay(state: SimulationState, context: DayContext): void {
   const { day } = state;
-  const context = createDayContext(day, draws, state.params.teamSize);
+  resetDayContext(context, day, state.params.teamSize);
   applyDueInterventions(state, context);
   const { params } = state;
   context.free = params.teamSize;
@@ -63,6 +62,6 @@ export function stepDay(state: SimulationState, draws: Draws): void {
   mergeDue(state, context, context.end);
   if (params.releasePolicy === 'continuous') runContinuousPipeline(state, context);
 
-  recordDay(state, context, undeployedAtStart, { density, overheadShare });
+  recordDay(state, context, undeployedAtStart, density, overheadShare);
   state.day++;
 }
