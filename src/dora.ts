@@ -149,9 +149,10 @@ function bucketDistance(index: number, range: readonly [number, number]): number
 }
 
 function rateDistance(rate: number, range: readonly [number, number]): number {
-  // Ten points of failure rate weigh as much as one survey bucket.
-  if (rate < range[0]) return (range[0] - rate) * 10;
-  if (rate > range[1]) return (rate - range[1]) * 10;
+  // Twenty-five points of failure rate weigh as much as one survey bucket: DORA's clusters
+  // differ far less in failure rate than in speed.
+  if (rate < range[0]) return (range[0] - rate) * 4;
+  if (rate > range[1]) return (rate - range[1]) * 4;
   return 0;
 }
 
@@ -171,7 +172,7 @@ function nearestLevel(table: readonly DoraRow[], distance: (row: DoraRow) => num
 
 /**
  * Classifies calendar-time metrics into a DORA level: each metric by its survey bucket, and the
- * overall level as the row nearest to all four at once (bucket steps, ten CFR points per step).
+ * overall level as the row nearest to all four at once (bucket steps, 25 CFR points per step).
  */
 export function classifyDora(figures: DoraFigures, year: DoraYear = 2023): DoraClassification {
   const table = DORA_TABLES[year];

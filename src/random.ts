@@ -64,18 +64,23 @@ export function createSeededDraws(seed: number | string, state?: object | null):
     const trials = Math.round(n);
     if (trials <= 0 || !(p > 0)) return 0;
     if (p >= 1) return trials;
-    if (trials < 40) {
-      let successes = 0;
-      for (let i = 0; i < trials; i++) if (uniform() < p) successes++;
-      return successes;
-    }
+    if (p > 0.5) return trials - binomial(trials, 1 - p);
     const mean = trials * p;
-    const variance = mean * (1 - p);
-    if (variance < 9) {
-      // Rare events among many trials: Poisson is the accurate limit.
-      return Math.min(trials, poisson(mean));
+    if (mean < 10) {
+      // Waiting-time method: jump from success to success with geometric gaps, so the cost
+      // grows with the successes (n p), not with the trials.
+      const logFailure = Math.log1p(-p);
+      // Below double precision a success is never drawn (and the gap would not be finite).
+      if (logFailure === 0) return 0;
+      let successes = 0;
+      let position = 0;
+      for (;;) {
+        position += Math.floor(Math.log(1 - uniform()) / logFailure) + 1;
+        if (position > trials) return successes;
+        successes++;
+      }
     }
-    const draw = Math.round(mean + Math.sqrt(variance) * normal());
+    const draw = Math.round(mean + Math.sqrt(mean * (1 - p)) * normal());
     return Math.min(trials, Math.max(0, draw));
   };
 

@@ -6,7 +6,7 @@ import { POST_INCIDENT_FOCUS } from './derived';
 import { workIncidents, workProductionFixes } from './production';
 import { recordDay } from './record';
 import { runReleasePipeline } from './release';
-import { type SimulationState, undeployedLines } from './state';
+import type { SimulationState } from './state';
 
 /** Improvement work: post-incident reviews first, then automation, which nears full ever slower. */
 function improve(state: SimulationState, effort: number): void {
@@ -36,7 +36,8 @@ export function stepDay(state: SimulationState, context: DayContext): void {
   const { params } = state;
   context.free = params.teamSize;
   state.caution *= Math.exp(-1 / params.cautionMemoryDays);
-  const undeployedAtStart = undeployedLines(state);
+  // Lines are conserved, so what is not in production is still undeployed.
+  const undeployedAtStart = state.totals.linesWritten - state.totals.linesDeployed;
   const improvementTarget = params.automationShare * params.teamSize;
 
   if (params.protectImprovement) takeCapacity(context, 'improvement', improvementTarget);
