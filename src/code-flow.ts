@@ -82,12 +82,10 @@ function merge(
 
 /**
  * Merges branch cohorts due before `until`. Review and automated tests thin their defects.
- * During a merge freeze only the must-have share merges; the rest waits outside the pipeline,
- * and once the freeze is over it merges back at about the pace the team writes new code.
+ * During a merge freeze only the must-have share merges; the rest waits outside the pipeline.
  */
 export function mergeDue(state: SimulationState, context: DayContext, until: number): void {
   let write = 0;
-  let mergedLines = 0;
   for (const cohort of state.branches) {
     if (cohort.mergeTime >= until) {
       state.branches[write++] = cohort;
@@ -107,18 +105,19 @@ export function mergeDue(state: SimulationState, context: DayContext, until: num
     }
     if (cohort.lines > 0 || cohort.defects > 0) {
       merge(state, context, cohort);
-      mergedLines += cohort.lines;
     }
   }
   truncate(state.branches, write);
+}
 
-  if (state.held.lines > 0 && until > state.freezeUntil) {
-    const rate = Math.max(
-      mergedLines,
-      state.params.teamSize * state.params.linesPerEngineerDay * 0.5,
-    );
-    releaseHeld(state, context, Math.min(state.held.lines, rate));
-  }
+/**
+ * After a merge freeze, held code merges back at half the team's nominal output a day, so the
+ * releases that follow stay small instead of carrying the whole backlog at once.
+ */
+export function mergeHeldBack(state: SimulationState, context: DayContext): void {
+  if (state.held.lines <= 0 || context.start < state.freezeUntil) return;
+  const rate = 0.5 * state.params.teamSize * state.params.linesPerEngineerDay;
+  releaseHeld(state, context, Math.min(state.held.lines, rate));
 }
 
 function holdBack(

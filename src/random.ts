@@ -28,20 +28,11 @@ export function createSeededDraws(seed: number | string, state?: object | null):
   // The typings do not admit a saved state object, which Alea accepts to resume exactly.
   const options = { state: state ?? true } as unknown as Parameters<typeof seedrandom.alea>[1];
   const uniform = seedrandom.alea(state ? '' : String(seed), options) as unknown as Uniform;
-  let spareNormal = Number.NaN;
-
+  // Box-Muller; the second value of each pair is dropped so the saved state alone resumes a run.
   const normal = (): number => {
-    if (!Number.isNaN(spareNormal)) {
-      const value = spareNormal;
-      spareNormal = Number.NaN;
-      return value;
-    }
     let u = 0;
     while (u === 0) u = uniform();
-    const radius = Math.sqrt(-2 * Math.log(u));
-    const angle = 2 * Math.PI * uniform();
-    spareNormal = radius * Math.sin(angle);
-    return radius * Math.cos(angle);
+    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * uniform());
   };
 
   const poisson = (mean: number): number => {

@@ -187,7 +187,9 @@ function advanceCandidate(
     let needed: number;
     if (effortPhase && candidate.remaining > 0) {
       const cap =
-        candidate.phase === 'testing' ? state.params.manualTesters : Math.max(1, candidate.found);
+        candidate.phase === 'testing'
+          ? state.params.manualTesters
+          : Math.min(state.params.stabilisationCrew, Math.max(1, candidate.found));
       const rate = Math.min(cap, context.free);
       if (rate <= 0) break;
       needed = Math.max(candidate.minElapsed, candidate.remaining / rate);

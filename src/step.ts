@@ -1,5 +1,11 @@
 import { applyDueInterventions } from './apply-interventions';
-import { codingOverheadShare, defectDensity, mergeDue, writeCode } from './code-flow';
+import {
+  codingOverheadShare,
+  defectDensity,
+  mergeDue,
+  mergeHeldBack,
+  writeCode,
+} from './code-flow';
 import { runContinuousPipeline } from './continuous';
 import { type DayContext, resetDayContext, takeCapacity } from './day';
 import { POST_INCIDENT_FOCUS } from './derived';
@@ -49,6 +55,7 @@ export function stepDay(state: SimulationState, context: DayContext): void {
       : 0;
 
   mergeDue(state, context, context.end);
+  mergeHeldBack(state, context);
   runPipeline(state, context);
 
   const surging = day < state.surgeUntil;
