@@ -133,13 +133,16 @@ export interface DoraFigures {
   readonly timeToRestoreHours: number;
 }
 
-/** A classification: the overall level and each metric's own level. */
+/**
+ * A classification: the overall level, and for each metric the levels whose range it falls in
+ * (several when the table shares a bucket between levels; the nearest one when none does).
+ */
 export interface DoraClassification {
   readonly level: DoraLevel;
-  readonly deploymentFrequency: DoraLevel;
-  readonly leadTime: DoraLevel;
-  readonly changeFailureRate: DoraLevel;
-  readonly timeToRestore: DoraLevel;
+  readonly deploymentFrequency: readonly DoraLevel[];
+  readonly leadTime: readonly DoraLevel[];
+  readonly changeFailureRate: readonly DoraLevel[];
+  readonly timeToRestore: readonly DoraLevel[];
 }
 
 function bucketDistance(index: number, range: readonly [number, number]): number {
@@ -154,6 +157,14 @@ function rateDistance(rate: number, range: readonly [number, number]): number {
   if (rate < range[0]) return (range[0] - rate) * 4;
   if (rate > range[1]) return (rate - range[1]) * 4;
   return 0;
+}
+
+function matchingLevels(
+  table: readonly DoraRow[],
+  distance: (row: DoraRow) => number,
+): DoraLevel[] {
+  const levels = table.filter((row) => distance(row) === 0).map((row) => row.level);
+  return levels.length > 0 ? levels : [nearestLevel(table, distance)];
 }
 
 function nearestLevel(table: readonly DoraRow[], distance: (row: DoraRow) => number): DoraLevel {
@@ -181,10 +192,10 @@ export function classifyDora(figures: DoraFigures, year: DoraYear = 2023): DoraC
   const restore = durationBucket(figures.timeToRestoreHours);
   const cfr = figures.changeFailureRate;
   const perMetric = {
-    deploymentFrequency: nearestLevel(table, (row) => bucketDistance(frequency, row.frequency)),
-    leadTime: nearestLevel(table, (row) => bucketDistance(lead, row.leadTime)),
-    changeFailureRate: nearestLevel(table, (row) => rateDistance(cfr, row.changeFailureRate)),
-    timeToRestore: nearestLevel(table, (row) => bucketDistance(restore, row.recovery)),
+    deploymentFrequency: matchingLevels(table, (row) => bucketDistance(frequency, row.frequency)),
+    leadTime: matchingLevels(table, (row) => bucketDistance(lead, row.leadTime)),
+    changeFailureRate: [nearestLevel(table, (row) => rateDistance(cfr, row.changeFailureRate))],
+    timeToRestore: matchingLevels(table, (row) => bucketDistance(restore, row.recovery)),
   };
   const level = nearestLevel(
     table,

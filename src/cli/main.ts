@@ -101,7 +101,7 @@ export function runCli(
         );
       } else {
         out(
-          `Scenario: ${scenario.preset ?? 'defaults'} · ${scenario.days} working days · seed ${scenario.seed} · ${args.mode ?? 'stochastic'}\n`,
+          `Scenario: ${scenario.preset ?? 'defaults'} · ${scenario.days} working days · seed ${scenario.seed} · ${args.mode ?? 'stochastic'} · DORA ${args.doraYear ?? 2023} table\n`,
         );
         out(formatSummaryTable(result.summary));
         out(`\nOver time (one run):\n${formatTimeline(result)}`);
@@ -129,7 +129,7 @@ export function runCli(
       );
     } else {
       out(
-        `Scenario: ${scenario.preset ?? 'defaults'} · ${scenario.days} working days · ${scenario.runs} runs from seed ${scenario.seed} (medians, p10–p90)\n`,
+        `Scenario: ${scenario.preset ?? 'defaults'} · ${scenario.days} working days · ${scenario.runs} runs from seed ${scenario.seed} (medians, p10–p90) · DORA ${args.doraYear ?? 2023} table\n`,
       );
       out(formatSummaryTable(result.summary, result.percentiles));
       const counts = Object.entries(result.levelCounts)

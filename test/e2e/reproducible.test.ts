@@ -1,0 +1,56 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findPreset, presetParams, simulate } from '../../src/index';
+import { launchChromium } from './browser';
+
+let browser: Browser;
+let engineSource: string;
+
+beforeAll(async () => {
+  // The engine bundled for browsers exactly as the app ships it, as one ES module.
+  const outDir = mkdtempSync(join(tmpdir(), 'engine-bundle-'));
+  await build({
+    logLevel: 'silent',
+    configFile: false,
+    build: {
+      outDir,
+      lib: { entry: 'src/index.ts', formats: ['es'], fileName: 'engine' },
+      minify: true,
+    },
+  });
+  engineSource = readFileSync(join(outDir, 'engine.js'), 'utf8');
+  browser = await launchChromium();
+}, 60000);
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('the same seed gives the same run in Node and in Chromium', () => {
+  for (const [presetId, seed] of [
+    ['medium', 7],
+    ['spiral', 3],
+  ] as const) {
+    it(`${presetId}, seed ${seed}`, async () => {
+      const preset = findPreset(presetId)!;
+      const options = { days: 300, seed, interventions: preset.interventions };
+      const inNode = simulate(presetParams(preset), options);
+      const page = await browser.newPage();
+      // Passed as text so the test runner's module transform leaves the dynamic import alone.
+      const script = `(async () => {
+        const url = URL.createObjectURL(new Blob([${JSON.stringify(engineSource)}], { type: 'text/javascript' }));
+        const engine = await import(url);
+        const result = engine.simulate(engine.presetParams(engine.findPreset(${JSON.stringify(presetId)})), ${JSON.stringify(options)});
+        return { summary: result.summary, wip: Array.from(result.series.wipLines) };
+      })()`;
+      const inBrowser = (await page.evaluate(script)) as { summary: unknown; wip: number[] };
+      expect(inBrowser.summary).toEqual(JSON.parse(JSON.stringify(inNode.summary)));
+      expect(inBrowser.wip).toEqual(Array.from(inNode.series.wipLines));
+      await page.close();
+    });
+  }
+});
