@@ -1,4 +1,4 @@
-/** Shortens an array in place after a compaction; setting length only when it changes, which is costly in V8. */
+/** Shortens an array in place after a compaction; popping is far cheaper in V8 than setting length. */
 export function truncate(array: unknown[], length: number): void {
-  if (array.length !== length) array.length = length;
+  while (array.length > length) array.pop();
 }

@@ -99,10 +99,9 @@ export function resetDayContext(context: DayContext, day: number, engineers: num
   context.wipLineDaysAdjustment = 0;
 }
 
-/** Takes up to `wanted` engineer-days from what is free today and books it under `use`. */
-export function takeCapacity(context: DayContext, use: keyof CapacityUse, wanted: number): number {
-  const taken = Math.max(0, Math.min(wanted, context.free));
+/** Takes up to `wanted` engineer-days from what is free today; the caller books it under its use. */
+export function takeFree(context: DayContext, wanted: number): number {
+  const taken = wanted < context.free ? (wanted > 0 ? wanted : 0) : context.free;
   context.free -= taken;
-  context.use[use] += taken;
   return taken;
 }

@@ -1,5 +1,5 @@
 import { truncate } from './arrays';
-import { type DayContext, takeCapacity } from './day';
+import { type DayContext, takeFree } from './day';
 import { restoreDays } from './derived';
 import { toCalendarDays } from './dora';
 import { recordLeadTime } from './lead-time';
@@ -141,7 +141,9 @@ export function workIncidents(state: SimulationState, context: DayContext): numb
     if (incident.endTime > context.end) state.incidents[write++] = incident;
   }
   truncate(state.incidents, write);
-  return takeCapacity(context, 'incidents', wanted);
+  const taken = takeFree(context, wanted);
+  context.use.incidents += taken;
+  return taken;
 }
 
 /** Users report some latent production bugs; fixing them is the next call on capacity. */
@@ -154,7 +156,8 @@ export function workProductionFixes(state: SimulationState, context: DayContext)
   state.productionLatentDefects -= reported;
   state.totals.productionDefectsReported += reported;
   state.productionFixBacklog += reported * params.fixDaysPerDefect * params.productionFixMultiplier;
-  const taken = takeCapacity(context, 'productionFixes', state.productionFixBacklog);
+  const taken = takeFree(context, state.productionFixBacklog);
+  context.use.productionFixes += taken;
   state.productionFixBacklog -= taken;
   return taken;
 }

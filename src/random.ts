@@ -56,7 +56,17 @@ export function createSeededDraws(seed: number | string, state?: object | null):
     if (trials <= 0 || !(p > 0)) return 0;
     if (p >= 1) return trials;
     if (p > 0.5) return trials - binomial(trials, 1 - p);
+    if (trials <= 12) {
+      // A handful of trials: one uniform each is cheaper than logarithms.
+      let successes = 0;
+      for (let i = 0; i < trials; i++) if (uniform() < p) successes++;
+      return successes;
+    }
     const mean = trials * p;
+    if (p <= 0.05 && mean < 10) {
+      // Rare events among many trials: the Poisson limit is accurate and needs no logarithms.
+      return Math.min(trials, poisson(mean));
+    }
     if (mean < 10) {
       // Waiting-time method: jump from success to success with geometric gaps, so the cost
       // grows with the successes (n p), not with the trials.

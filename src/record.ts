@@ -4,7 +4,7 @@ import type { SimulationState } from './state';
 
 function sumLines(cohorts: readonly { lines: number }[]): number {
   let lines = 0;
-  for (const cohort of cohorts) lines += cohort.lines;
+  for (let i = 0; i < cohorts.length; i++) lines += cohorts[i].lines;
   return lines;
 }
 

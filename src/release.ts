@@ -196,7 +196,8 @@ function advanceCandidate(
       const dt = Math.min(needed, context.end - time);
       const effort = Math.min(candidate.remaining, rate * dt);
       context.free -= effort;
-      context.use[candidate.phase === 'testing' ? 'manualTesting' : 'stabilisation'] += effort;
+      if (candidate.phase === 'testing') context.use.manualTesting += effort;
+      else context.use.stabilisation += effort;
       candidate.remaining -= effort;
       candidate.minElapsed -= dt;
       time += dt;

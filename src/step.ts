@@ -7,7 +7,7 @@ import {
   writeCode,
 } from './code-flow';
 import { runContinuousPipeline } from './continuous';
-import { type DayContext, resetDayContext, takeCapacity } from './day';
+import { type DayContext, resetDayContext, takeFree } from './day';
 import { POST_INCIDENT_FOCUS } from './derived';
 import { workIncidents, workProductionFixes } from './production';
 import { recordDay } from './record';
@@ -46,7 +46,7 @@ export function stepDay(state: SimulationState, context: DayContext): void {
   const undeployedAtStart = state.totals.linesWritten - state.totals.linesDeployed;
   const improvementTarget = params.automationShare * params.teamSize;
 
-  if (params.protectImprovement) takeCapacity(context, 'improvement', improvementTarget);
+  if (params.protectImprovement) context.use.improvement += takeFree(context, improvementTarget);
   workIncidents(state, context);
   workProductionFixes(state, context);
   state.firefightingShare =
@@ -60,7 +60,7 @@ export function stepDay(state: SimulationState, context: DayContext): void {
 
   const surging = day < state.surgeUntil;
   if (!params.protectImprovement && !surging)
-    takeCapacity(context, 'improvement', improvementTarget);
+    context.use.improvement += takeFree(context, improvementTarget);
   improve(state, context.use.improvement);
 
   const density = defectDensity(state, day);

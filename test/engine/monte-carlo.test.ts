@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { monteCarlo, quantileSorted, runSeed, simulate } from '../../src/index';
+import { preset } from '../helpers';
+
+describe('Monte Carlo', () => {
+  for (const runs of [1, 2, 7, 40]) {
+    it(`bands over ${runs} runs are the per-day percentiles of the runs`, () => {
+      const params = preset('medium');
+      const result = monteCarlo(params, {
+        runs,
+        days: 120,
+        seed: 5,
+        bandSeries: ['wipLines', 'deployments'],
+      });
+      const singles = Array.from({ length: runs }, (_, i) =>
+        simulate(params, { days: 120, seed: runSeed(5, i) }),
+      );
+      for (const id of ['wipLines', 'deployments'] as const) {
+        for (const day of [0, 30, 77, 119]) {
+          const sorted = Float32Array.from(singles.map((r) => r.series[id][day])).sort();
+          expect(result.bands[id]!.p10[day]).toBeCloseTo(quantileSorted(sorted, 0.1), 3);
+          expect(result.bands[id]!.p50[day]).toBeCloseTo(quantileSorted(sorted, 0.5), 3);
+          expect(result.bands[id]!.p90[day]).toBeCloseTo(quantileSorted(sorted, 0.9), 3);
+        }
+      }
+      const leadTimes = singles.map((r) => r.summary.leadTimeDays).sort((a, b) => a - b);
+      expect(result.percentiles.leadTimeDays.p50).toBeCloseTo(quantileSorted(leadTimes, 0.5), 9);
+      expect(result.summary.leadTimeDays).toBe(result.percentiles.leadTimeDays.p50);
+      expect(Object.values(result.levelCounts).reduce((a, b) => a + b, 0)).toBe(runs);
+    });
+  }
+
+  it('rejects a run count outside what is allowed', () => {
+    expect(() => monteCarlo(preset('medium'), { runs: 0 })).toThrow(/runs/);
+  });
+});
