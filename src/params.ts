@@ -589,7 +589,7 @@ export const PARAMS: readonly ParamSpec[] = [
     max: 20,
     step: 0.5,
     source: 'calibrate',
-    help: 'Post-incident review and follow-up automation per failure, paid from improvement time. 0 = none.',
+    help: 'Engineer-days of post-incident review and follow-up automation per failure, on top of planned improvement time and taken from feature work. 0 = none.',
   },
   {
     id: 'pressureDefectFactor',

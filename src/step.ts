@@ -44,7 +44,9 @@ export function stepDay(state: SimulationState, context: DayContext): void {
   state.caution *= Math.exp(-1 / params.cautionMemoryDays);
   // Lines are conserved, so what is not in production is still undeployed.
   const undeployedAtStart = state.totals.linesWritten - state.totals.linesDeployed;
-  const improvementTarget = params.automationShare * params.teamSize;
+  // Post-incident reviews come on top of the planned improvement time: a learning organisation
+  // spends more on improvement after failures, taken from feature work.
+  const improvementTarget = params.automationShare * params.teamSize + state.reviewBacklog;
 
   if (params.protectImprovement) context.use.improvement += takeFree(context, improvementTarget);
   workIncidents(state, context);

@@ -180,6 +180,38 @@ describe('escape steps', () => {
   });
 });
 
+describe('reflexes', () => {
+  it('a learning organisation turns failures into automation and grows stronger under load', () => {
+    const team = preset('medium', { automationShare: 0.05 });
+    const learning = simulate({ ...team, learningResponse: 4 }, { days: 520, mode: 'expected' });
+    const plain = simulate(team, { days: 520, mode: 'expected' });
+    expect(learning.summary.automationLevel).toBeGreaterThan(plain.summary.automationLevel + 0.05);
+    expect(learning.summary.changeFailureRate).toBeLessThan(plain.summary.changeFailureRate);
+  });
+
+  it('the "be careful" reflex stretches the interval and grows deployments', () => {
+    const team = preset('medium');
+    const fearful = simulate({ ...team, fearResponse: 1 }, { days: 520, mode: 'expected' });
+    const calm = simulate(team, { days: 520, mode: 'expected' });
+    expect(sum(fearful.series.caution)).toBeGreaterThan(0);
+    expect(sum(calm.series.caution)).toBe(0);
+    expect(fearful.summary.meanDeploymentSizeLines).toBeGreaterThan(
+      1.1 * calm.summary.meanDeploymentSizeLines,
+    );
+  });
+
+  it('fire fighting raises defect injection only when its reflex is on', () => {
+    const team = preset('low');
+    const hasty = simulate({ ...team, pressureDefectFactor: 2 }, { days: 300, mode: 'expected' });
+    const steady = simulate({ ...team, pressureDefectFactor: 0 }, { days: 300, mode: 'expected' });
+    expect(Math.max(...hasty.series.defectDensity)).toBeGreaterThan(team.defectsPerKloc * 1.1);
+    expect(Math.max(...steady.series.defectDensity)).toBeCloseTo(
+      Math.min(...steady.series.defectDensity),
+      9,
+    );
+  });
+});
+
 describe('shocks', () => {
   const slip = [{ type: 'releaseSlip' as const, day: 100, days: 15 }];
   /** Mean lead time of code shipped in the window; nothing shipped at all counts as endless. */
