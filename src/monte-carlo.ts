@@ -163,7 +163,19 @@ export function monteCarlo(params: Params, options: MonteCarloOptions): MonteCar
     };
     for (let day = 0; day < days; day++) {
       // Selection instead of a full sort: the percentile pass is most of a large Monte Carlo's time.
-      for (let run = 0; run < runs; run++) column[run] = store[run * days + day];
+      let lowest = Number.POSITIVE_INFINITY;
+      let highest = Number.NEGATIVE_INFINITY;
+      for (let run = 0; run < runs; run++) {
+        const value = store[run * days + day];
+        column[run] = value;
+        if (value < lowest) lowest = value;
+        if (value > highest) highest = value;
+      }
+      if (lowest === highest) {
+        // Most days of event series are zero in every run: nothing to select.
+        band.p10[day] = band.p50[day] = band.p90[day] = lowest;
+        continue;
+      }
       const slice = column;
       const last = runs - 1;
       band.p50[day] = selectQuantile(slice, 0.5, 0, last);
