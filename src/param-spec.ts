@@ -1,0 +1,85 @@
+/** How a parameter's value is read and shown. */
+export type ParamKind = 'number' | 'integer' | 'boolean' | 'choice';
+
+/** Where a default value comes from: published data, or a judgement the user should calibrate. */
+export type ParamSource = 'sourced' | 'calibrate';
+
+/** The groups the UI and the docs arrange parameters in. */
+export type ParamGroup = 'team' | 'code' | 'testing' | 'production' | 'reflexes' | 'economics';
+
+/** One row of the parameter table: everything validation, controls, URLs, flags and docs need. */
+export interface ParamSpec {
+  readonly id: ParamId;
+  readonly label: string;
+  readonly unit: string;
+  readonly group: ParamGroup;
+  readonly kind: ParamKind;
+  readonly default: number | boolean | string;
+  readonly min: number;
+  readonly max: number;
+  readonly step: number;
+  readonly choices?: readonly string[];
+  readonly source: ParamSource;
+  readonly help: string;
+}
+
+/** How releases are cut: a fixed train, when the previous one is out, or each change on its own. */
+export type ReleasePolicy = 'train' | 'whenStable' | 'continuous';
+
+/** Every model parameter with its type; the ids are part of the public scenario format. */
+export interface Params {
+  teamSize: number;
+  linesPerEngineerDay: number;
+  automationShare: number;
+  protectImprovement: boolean;
+  defectsPerKloc: number;
+  branchLifetimeDays: number;
+  reviewDetection: number;
+  mergeCostPerBranchDay: number;
+  integrationDefectsPerBranchDay: number;
+  densitySizeExponent: number;
+  releasePolicy: ReleasePolicy;
+  releaseIntervalDays: number;
+  testAutomation: number;
+  automatedDetection: number;
+  regressionPassDays: number;
+  regressionPasses: number;
+  manualTesters: number;
+  manualDetection: number;
+  maxExtraPasses: number;
+  fixDaysPerDefect: number;
+  fixGrowthPerChange: number;
+  stabilisationCrew: number;
+  badFixRate: number;
+  approvalWaitDays: number;
+  handoffs: number;
+  handoffWaitDays: number;
+  handoffUtilisation: number;
+  deployHours: number;
+  failureShare: number;
+  deployErrorRate: number;
+  rollbackAvailable: boolean;
+  rollbackHours: number;
+  detectionHours: number;
+  diagnosisHoursPerChange: number;
+  responders: number;
+  productionFixMultiplier: number;
+  defectDiscoveryPerDay: number;
+  fearResponse: number;
+  cautionMemoryDays: number;
+  learningResponse: number;
+  pressureDefectFactor: number;
+  contextSwitchCost: number;
+  linesPerWorkItem: number;
+  automationGainPerEngineerDay: number;
+  automationErosionPerKloc: number;
+  holdingCostPerKlocDay: number;
+  deployTransactionCost: number;
+  outageCostPerHour: number;
+}
+
+/** A parameter's id. */
+export type ParamId = keyof Params;
+
+/** The usual range of a share, for table rows. */
+export const SHARE = { min: 0, max: 1, step: 0.01, unit: 'share (0–1)' } as const;
