@@ -101,7 +101,7 @@ export function resetDayContext(context: DayContext, day: number, engineers: num
 
 /** Takes up to `wanted` engineer-days from what is free today; the caller books it under its use. */
 export function takeFree(context: DayContext, wanted: number): number {
-  const taken = wanted < context.free ? (wanted > 0 ? wanted : 0) : context.free;
+  const taken = Math.min(Math.max(wanted, 0), context.free);
   context.free -= taken;
   return taken;
 }

@@ -65,6 +65,78 @@ function writeCsv(file: string, text: string): void {
   }
 }
 
+/** The text of a listing flag (--help, --list-params, --list-presets, --schema), if one was given. */
+function listing(args: CliArgs): string | null {
+  if (args.help) return HELP;
+  if (args.listParams) return formatParams(args.markdown);
+  if (args.listPresets) return formatPresets();
+  if (args.schema) return JSON.stringify(scenarioJsonSchema(), null, 2);
+  return null;
+}
+
+/** Runs the scenario once or over many seeds and writes the table, JSON and CSV asked for. */
+function runScenario(
+  args: CliArgs,
+  scenario: Scenario,
+  out: (text: string) => void,
+  err: (text: string) => void,
+): void {
+  const options = {
+    days: scenario.days,
+    seed: scenario.seed,
+    mode: args.mode,
+    interventions: scenario.interventions,
+    doraYear: args.doraYear,
+  };
+  const table = `DORA ${args.doraYear ?? 2023} table`;
+  const heading = `Scenario: ${scenario.preset ?? 'defaults'} · ${scenario.days} working days`;
+  if (scenario.runs === 1) {
+    const result = simulate(scenario.params, options);
+    if (args.csv) writeCsv(args.csv, seriesCsv(result));
+    if (args.json) {
+      const { summary, totals } = result;
+      const counts = { deployments: result.deployments.length, incidents: result.incidents.length };
+      out(JSON.stringify({ scenario: toScenarioFile(scenario), summary, totals, ...counts }));
+      return;
+    }
+    out(`${heading} · seed ${scenario.seed} · ${args.mode ?? 'stochastic'} · ${table}\n`);
+    out(formatSummaryTable(result.summary));
+    out(`\nOver time (one run):\n${formatTimeline(result)}`);
+    return;
+  }
+  const progress = createProgress(err, scenario.runs);
+  const bandSeries = args.csv ? undefined : [];
+  const result = monteCarlo(scenario.params, {
+    ...options,
+    runs: scenario.runs,
+    bandSeries,
+    onProgress: progress.update,
+  });
+  progress.done();
+  if (args.csv) writeCsv(args.csv, bandsCsv(result));
+  if (args.json) {
+    const { runs, summary, percentiles, levelCounts } = result;
+    out(
+      JSON.stringify({
+        scenario: toScenarioFile(scenario),
+        runs,
+        summary,
+        percentiles,
+        levelCounts,
+      }),
+    );
+    return;
+  }
+  out(
+    `${heading} · ${scenario.runs} runs from seed ${scenario.seed} (medians, p10–p90) · ${table}\n`,
+  );
+  out(formatSummaryTable(result.summary, result.percentiles));
+  const counts = Object.entries(result.levelCounts).map(([level, count]) => `${level} ${count}`);
+  out(
+    `\nDORA level across runs: ${counts.join(', ')}\n\nOver time (first run):\n${formatTimeline(result.first)}`,
+  );
+}
+
 /** Runs the command line; returns the exit status. Output goes through the given writers. */
 export function runCli(
   argv: readonly string[],
@@ -73,72 +145,9 @@ export function runCli(
 ): number {
   try {
     const args = parseArgs(argv, { maxDays: MAX_DAYS, maxRuns: MAX_RUNS });
-    if (args.help) return (out(HELP), 0);
-    if (args.listParams) return (out(formatParams(args.markdown)), 0);
-    if (args.listPresets) return (out(formatPresets()), 0);
-    if (args.schema) return (out(JSON.stringify(scenarioJsonSchema(), null, 2)), 0);
-    const scenario = readScenario(args);
-    const options = {
-      days: scenario.days,
-      seed: scenario.seed,
-      mode: args.mode,
-      interventions: scenario.interventions,
-      doraYear: args.doraYear,
-    };
-    const file = toScenarioFile(scenario);
-    if (scenario.runs === 1) {
-      const result = simulate(scenario.params, options);
-      if (args.csv) writeCsv(args.csv, seriesCsv(result));
-      if (args.json) {
-        out(
-          JSON.stringify({
-            scenario: file,
-            summary: result.summary,
-            totals: result.totals,
-            deployments: result.deployments.length,
-            incidents: result.incidents.length,
-          }),
-        );
-      } else {
-        out(
-          `Scenario: ${scenario.preset ?? 'defaults'} · ${scenario.days} working days · seed ${scenario.seed} · ${args.mode ?? 'stochastic'} · DORA ${args.doraYear ?? 2023} table\n`,
-        );
-        out(formatSummaryTable(result.summary));
-        out(`\nOver time (one run):\n${formatTimeline(result)}`);
-      }
-      return 0;
-    }
-    const progress = createProgress(err, scenario.runs);
-    const result = monteCarlo(scenario.params, {
-      ...options,
-      runs: scenario.runs,
-      bandSeries: args.csv ? undefined : [],
-      onProgress: progress.update,
-    });
-    progress.done();
-    if (args.csv) writeCsv(args.csv, bandsCsv(result));
-    if (args.json) {
-      out(
-        JSON.stringify({
-          scenario: file,
-          runs: result.runs,
-          summary: result.summary,
-          percentiles: result.percentiles,
-          levelCounts: result.levelCounts,
-        }),
-      );
-    } else {
-      out(
-        `Scenario: ${scenario.preset ?? 'defaults'} · ${scenario.days} working days · ${scenario.runs} runs from seed ${scenario.seed} (medians, p10–p90) · DORA ${args.doraYear ?? 2023} table\n`,
-      );
-      out(formatSummaryTable(result.summary, result.percentiles));
-      const counts = Object.entries(result.levelCounts)
-        .map(([level, count]) => `${level} ${count}`)
-        .join(', ');
-      out(
-        `\nDORA level across runs: ${counts}\n\nOver time (first run):\n${formatTimeline(result.first)}`,
-      );
-    }
+    const text = listing(args);
+    if (text !== null) out(text);
+    else runScenario(args, readScenario(args), out, err);
     return 0;
   } catch (error) {
     if (error instanceof InputError) {
