@@ -11,4 +11,4 @@ export * from './scenario';
 export { scenarioJsonSchema } from './schema';
 export * from './series';
 export * from './simulate';
-export type { SimulationState } from './state';
+export type { DeploymentEvent, IncidentEvent, InterventionEvent, SimulationState } from './state';

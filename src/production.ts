@@ -101,7 +101,24 @@ export function ship(state: SimulationState, context: DayContext, shipment: Ship
     failed,
     delayDays: shipment.delayDays,
     meanLeadTimeDays: shipment.lines > 0 ? leadTimeLineDays / shipment.lines : 0,
+    leadTimeP50Days: cohortLeadTimeQuantile(shipment, 0.5),
+    leadTimeP90Days: cohortLeadTimeQuantile(shipment, 0.9),
   });
+}
+
+/** The lead time (working days) within which a share `q` of a shipment's lines made it. */
+function cohortLeadTimeQuantile(shipment: Shipment, q: number): number {
+  const cohorts = shipment.cohorts;
+  if (cohorts.length === 1) return shipment.time - cohorts[0].commitTime;
+  // Older cohorts waited longer: walk from the newest, accumulating lines.
+  const sorted = [...cohorts].sort((a, b) => b.commitTime - a.commitTime);
+  const target = q * shipment.lines;
+  let lines = 0;
+  for (const cohort of sorted) {
+    lines += cohort.lines;
+    if (lines >= target) return shipment.time - cohort.commitTime;
+  }
+  return sorted.length > 0 ? shipment.time - sorted[sorted.length - 1].commitTime : 0;
 }
 
 /** Opens an incident of `days` working days, weighted by how many failures it stands for. */

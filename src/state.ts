@@ -61,6 +61,9 @@ export interface DeploymentEvent {
   /** Working days the cut waited past its schedule (0 on time). */
   delayDays: number;
   meanLeadTimeDays: number;
+  /** Lead time within which half (and nine tenths) of the deployment's lines made it, working days. */
+  leadTimeP50Days: number;
+  leadTimeP90Days: number;
 }
 
 /** One incident, for the event list and the restore-time figures. */

@@ -1,1 +1,1 @@
-import './death-spiral-app';
+import './components/dds-app';

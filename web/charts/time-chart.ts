@@ -1,0 +1,171 @@
+import { area, line, scaleLinear } from 'd3';
+
+/** One thing drawn on a time chart. */
+export interface ChartLayer {
+  id: string;
+  label: string;
+  kind: 'line' | 'area' | 'band' | 'dots';
+  /** Values by working day (or, for dots, by `x`). */
+  values: ArrayLike<number>;
+  /** The lower edge of a band. */
+  lower?: ArrayLike<number>;
+  /** Days of each value, for dots. */
+  x?: ArrayLike<number>;
+  color: string;
+  dash?: string;
+  /** Drawn faintly: the pinned baseline under the current scenario. */
+  muted?: boolean;
+}
+
+/** An event marker on the time axis. */
+export interface ChartMarker {
+  day: number;
+  kind: 'delayed' | 'failed' | 'intervention' | 'shock';
+  caption: string;
+}
+
+/** What a time chart shows, independent of how it is drawn. */
+export interface ChartInput {
+  title: string;
+  yLabel: string;
+  days: number;
+  layers: ChartLayer[];
+  /** Area layers stack on one another in order. */
+  stacked?: boolean;
+  markers?: ChartMarker[];
+  width: number;
+  height: number;
+  /** Format of a y value for ticks and readouts. */
+  format?: (value: number) => string;
+}
+
+/** A drawn path with its style. */
+export interface ChartPath {
+  id: string;
+  label: string;
+  kind: ChartLayer['kind'];
+  d: string;
+  color: string;
+  dash: string;
+  muted: boolean;
+}
+
+/** The geometry of a time chart: plain data, so it can be snapshot-tested without a browser. */
+export interface ChartModel {
+  width: number;
+  height: number;
+  plot: { left: number; top: number; width: number; height: number };
+  xTicks: { x: number; label: string }[];
+  yTicks: { y: number; label: string }[];
+  paths: ChartPath[];
+  dots: { id: string; cx: number; cy: number; color: string; muted: boolean }[];
+  markers: { x: number; kind: ChartMarker['kind']; caption: string }[];
+  yMax: number;
+}
+
+const MARGIN = { left: 58, right: 12, top: 10, bottom: 34 };
+
+/** Compact numbers for ticks: 1.2k, 35k, 0.25. */
+export function formatCompact(value: number): string {
+  const size = Math.abs(value);
+  if (size >= 1e6) return `${Number((value / 1e6).toPrecision(3))}M`;
+  if (size >= 1e3) return `${Number((value / 1e3).toPrecision(3))}k`;
+  if (size >= 1 || size === 0) return String(Number(value.toPrecision(3)));
+  return String(Number(value.toPrecision(2)));
+}
+
+function stackedTops(layers: ChartLayer[], days: number): Float64Array[] {
+  const tops: Float64Array[] = [];
+  let running = new Float64Array(days);
+  for (const layer of layers) {
+    const top = new Float64Array(days);
+    for (let day = 0; day < days; day++) top[day] = running[day] + (layer.values[day] ?? 0);
+    tops.push(top);
+    running = top;
+  }
+  return tops;
+}
+
+function finiteMax(values: ArrayLike<number>, limit: number): number {
+  let max = 0;
+  for (let i = 0; i < Math.min(values.length, limit); i++) if (values[i] > max && Number.isFinite(values[i])) max = values[i];
+  return max;
+}
+
+/** Lays out a time chart: scales, ticks, one path per layer, dots and event markers. */
+export function timeChartModel(input: ChartInput): ChartModel {
+  const { width, height, days } = input;
+  const format = input.format ?? formatCompact;
+  const plot = {
+    left: MARGIN.left,
+    top: MARGIN.top,
+    width: Math.max(10, width - MARGIN.left - MARGIN.right),
+    height: Math.max(10, height - MARGIN.top - MARGIN.bottom),
+  };
+  const areas = input.layers.filter((layer) => layer.kind === 'area');
+  const tops = input.stacked ? stackedTops(areas, days) : [];
+  let yMax = 0;
+  for (const top of tops) yMax = Math.max(yMax, finiteMax(top, days));
+  for (const layer of input.layers) {
+    if (input.stacked && layer.kind === 'area') continue;
+    yMax = Math.max(yMax, finiteMax(layer.values, layer.kind === 'dots' ? layer.values.length : days));
+  }
+  const x = scaleLinear().domain([0, Math.max(1, days)]).range([plot.left, plot.left + plot.width]);
+  const y = scaleLinear().domain([0, yMax > 0 ? yMax : 1]).range([plot.top + plot.height, plot.top]).nice(5);
+  const dayIndex = Array.from({ length: days }, (_, day) => day);
+  const paths: ChartPath[] = [];
+  const dots: ChartModel['dots'] = [];
+
+  for (const layer of input.layers) {
+    const base = { id: layer.id, label: layer.label, kind: layer.kind, color: layer.color, dash: layer.dash ?? '', muted: Boolean(layer.muted) };
+    if (layer.kind === 'dots') {
+      for (let i = 0; i < layer.values.length; i++) {
+        dots.push({ id: layer.id, cx: x(layer.x?.[i] ?? i), cy: y(layer.values[i]), color: layer.color, muted: base.muted });
+      }
+      continue;
+    }
+    if (layer.kind === 'area' && input.stacked) {
+      const areaIndex = areas.indexOf(layer);
+      const lower = areaIndex > 0 ? tops[areaIndex - 1] : null;
+      const upper = tops[areaIndex];
+      const shape = area<number>()
+        .x((day) => x(day))
+        .y0((day) => y(lower ? lower[day] : 0))
+        .y1((day) => y(upper[day]));
+      paths.push({ ...base, d: shape(dayIndex) ?? '' });
+      continue;
+    }
+    if (layer.kind === 'band' || layer.kind === 'area') {
+      const lower = layer.lower;
+      const shape = area<number>()
+        .x((day) => x(day))
+        .y0((day) => y(lower ? lower[day] : 0))
+        .y1((day) => y(layer.values[day]));
+      paths.push({ ...base, d: shape(dayIndex) ?? '' });
+      continue;
+    }
+    const shape = line<number>()
+      .defined((day) => Number.isFinite(layer.values[day]))
+      .x((day) => x(day))
+      .y((day) => y(layer.values[day]));
+    paths.push({ ...base, d: shape(dayIndex) ?? '' });
+  }
+
+  return {
+    width,
+    height,
+    plot,
+    xTicks: x.ticks(Math.max(2, Math.floor(plot.width / 90))).map((tick) => ({ x: x(tick), label: String(tick) })),
+    yTicks: y.ticks(5).map((tick) => ({ y: y(tick), label: format(tick) })),
+    paths,
+    dots,
+    markers: (input.markers ?? []).filter((m) => m.day >= 0 && m.day <= days).map((m) => ({ x: x(m.day), kind: m.kind, caption: m.caption })),
+    yMax: y.domain()[1],
+  };
+}
+
+/** The working day under a horizontal pixel position, clamped to the run. */
+export function dayAt(model: ChartModel, px: number, days: number): number {
+  const share = (px - model.plot.left) / model.plot.width;
+  return Math.max(0, Math.min(days - 1, Math.round(share * days)));
+}

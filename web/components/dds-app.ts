@@ -1,0 +1,198 @@
+import { css, html, LitElement, nothing } from 'lit';
+import { PRESETS, parseScenarioText, presetParams, findPreset, toScenarioFile } from '../../src/index';
+import { chartSpecs } from '../charts/chart-specs';
+import type { RunView } from '../engine/protocol';
+import { createRunScheduler, type RunScheduler } from '../engine/scheduler';
+import { createWorkerRunner } from '../engine/worker-runner';
+import { scenarioFromPreset, type UiScenario } from '../state/scenario';
+import { ScenarioStore } from '../state/store';
+import { syncWithUrl } from '../state/url-sync';
+import { encodeScenario } from '../state/url-state';
+import type { ParamChangeDetail } from './dds-param-panel';
+import { download } from './download';
+import './dds-compare';
+import './dds-param-panel';
+import './dds-scorecard';
+import './dds-time-chart';
+import './dds-timeline';
+
+/**
+ * The simulator's main screen: the parameter panel, the preset and run settings, the DORA
+ * scorecard, the charts, the interventions timeline and the baseline comparison. Every change
+ * re-runs the model in a worker; the URL carries every input.
+ */
+export class DdsApp extends LitElement {
+  static override styles = css`
+    :host { display: block; min-height: 100vh; color: #1b1f24; }
+    header { display: flex; flex-wrap: wrap; gap: 0.4rem 0.8rem; align-items: center; padding: 0.35rem 0.75rem; background: #14213d; color: #fff; }
+    h1 { font-size: 1.05rem; margin: 0 0.5rem 0 0; }
+    .summary { margin: 0; font-size: 0.9rem; }
+    header label { font-size: 0.85rem; }
+    header select, header input, header button, .file-label { font: inherit; font-size: 0.85rem; }
+    header button, .file-label { background: #fff; color: #14213d; border: 1px solid #fff; border-radius: 4px; padding: 0.2rem 0.6rem; cursor: pointer; }
+    button:focus-visible, select:focus-visible, input:focus-visible, .file-label:focus-within { outline: 3px solid #ffbf47; outline-offset: 2px; }
+    .layout { display: grid; grid-template-columns: minmax(240px, 280px) 1fr; gap: 0.6rem; padding: 0.6rem; }
+    aside { max-height: calc(100vh - 4rem); overflow-y: auto; background: #fff; border: 1px solid #d6d9de; border-radius: 6px; padding: 0.3rem 0.7rem; position: sticky; top: 0.5rem; }
+    main { min-width: 0; display: grid; gap: 0.6rem; align-content: start; }
+    .top { display: grid; grid-template-columns: repeat(auto-fit, minmax(340px, 1fr)); gap: 0.75rem; }
+    .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(380px, 1fr)); gap: 0.75rem; }
+    .message { background: #fff4e5; border: 1px solid #b54708; color: #7a2e0e; border-radius: 6px; padding: 0.5rem 0.8rem; display: flex; justify-content: space-between; gap: 1rem; }
+    .message button { font: inherit; }
+    .status { font-size: 0.8rem; color: #d1d5db; }
+    .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+    @media (max-width: 1100px) { .layout { grid-template-columns: 250px 1fr; } .charts { grid-template-columns: 1fr; } }
+  `;
+
+  static override properties = {
+    view: { state: true },
+    message: { state: true },
+    status: { state: true },
+  };
+
+  private readonly store = new ScenarioStore();
+  private scheduler: RunScheduler | null = null;
+  private view: RunView | null = null;
+  private message = '';
+  private status = '';
+  private stopUrlSync: (() => void) | null = null;
+  private readonly onStoreChange = (event: Event) => this.handleStoreChange(event);
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.scheduler = createRunScheduler(
+      createWorkerRunner(),
+      (view) => {
+        this.view = view;
+        this.status = `${view.runs > 1 ? `${view.runs} runs` : 'one run'} in ${view.engineMs.toFixed(0)} ms`;
+        this.dispatchEvent(new CustomEvent('dds-rendered-request', { bubbles: true, composed: true }));
+      },
+      (message) => (this.message = message),
+    );
+    this.store.addEventListener('change', this.onStoreChange);
+    this.stopUrlSync = syncWithUrl(this.store, (message) => (this.message = message));
+    this.scheduler.request(this.store.scenario);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.store.removeEventListener('change', this.onStoreChange);
+    this.stopUrlSync?.();
+  }
+
+  override updated(): void {
+    // Lets a benchmark or test know the charts for the latest run are on screen.
+    if (this.view) this.dataset.renderedRun = String(this.view.engineMs);
+  }
+
+  private handleStoreChange(event: Event): void {
+    const reason = (event as CustomEvent<{ reason: string }>).detail.reason;
+    if (reason !== 'baseline') this.scheduler?.request(this.store.scenario);
+    this.requestUpdate();
+  }
+
+  private handleParamChange(event: CustomEvent<ParamChangeDetail>): void {
+    this.store.setParam(event.detail.id, event.detail.value as never, 'input');
+  }
+
+  private handlePresetChange(event: Event): void {
+    this.store.setPreset((event.target as HTMLSelectElement).value);
+  }
+
+  private handleRunsChange(event: Event): void {
+    const runs = Number((event.target as HTMLSelectElement).value);
+    this.store.setRunSettings({ runs });
+  }
+
+  private handleModeChange(event: Event): void {
+    this.store.setRunSettings({ mode: (event.target as HTMLInputElement).checked ? 'expected' : 'stochastic' });
+  }
+
+  private handlePin(): void {
+    if (this.store.baseline) this.store.clearBaseline();
+    else if (this.view) this.store.pinBaseline(this.view);
+  }
+
+  private async handleShare(): Promise<void> {
+    const link = `${window.location.origin}${window.location.pathname}?${encodeScenario(this.store.scenario)}`;
+    try {
+      await navigator.clipboard.writeText(link);
+      this.status = 'Link copied';
+    } catch {
+      this.status = 'Copy the link from the address bar';
+    }
+  }
+
+  private handleSave(): void {
+    const scenario = this.store.scenario;
+    const file = toScenarioFile({ ...scenario, preset: scenario.preset });
+    download(`death-spiral-${scenario.preset}.json`, `${JSON.stringify(file, null, 2)}\n`, 'application/json');
+  }
+
+  private async handleOpen(event: Event): Promise<void> {
+    const input = event.target as HTMLInputElement;
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    try {
+      const parsed = parseScenarioText(await file.text(), file.name);
+      const preset = parsed.preset ?? 'medium';
+      const next: UiScenario = { ...scenarioFromPreset(preset), params: parsed.params, interventions: parsed.interventions, days: parsed.days, seed: typeof parsed.seed === 'number' ? parsed.seed : 1, runs: Math.min(parsed.runs, 1000) };
+      this.store.replace(next);
+      this.message = '';
+    } catch (error) {
+      this.message = `That file was not opened, and nothing you had was changed: ${error instanceof Error ? error.message : String(error)}`;
+    }
+  }
+
+  private renderHeader(scenario: UiScenario) {
+    return html`<header>
+      <h1>Deployment death spiral</h1>
+      <label>Team <select @change=${this.handlePresetChange} aria-label="Preset team">
+        ${PRESETS.map((p) => html`<option value=${p.id} ?selected=${p.id === scenario.preset}>${p.label}</option>`)}
+      </select></label>
+      <label>Runs <select @change=${this.handleRunsChange} aria-label="Monte Carlo runs">
+        ${[1, 20, 50, 200].map((n) => html`<option value=${n} ?selected=${n === scenario.runs}>${n === 1 ? '1' : `${n}, with p10–p90 bands`}</option>`)}
+      </select></label>
+      <label><input type="checkbox" .checked=${scenario.mode === 'expected'} @change=${this.handleModeChange} /> Expected value</label>
+      <button type="button" @click=${this.handlePin} aria-pressed=${this.store.baseline ? 'true' : 'false'}>${this.store.baseline ? 'Clear baseline' : 'Pin as baseline'}</button>
+      <button type="button" @click=${this.handleShare}>Share link</button>
+      <button type="button" @click=${this.handleSave}>Save</button>
+      <label class="file-label">Open<input class="visually-hidden" type="file" accept="application/json,.json" @change=${this.handleOpen} /></label>
+      <span class="status" role="status">${this.status}</span>
+    </header>`;
+  }
+
+  override render() {
+    const scenario = this.store.scenario;
+    const view = this.view;
+    const baseline = this.store.baseline;
+    const preset = findPreset(scenario.preset);
+    return html`${this.renderHeader(scenario)}
+      ${this.message ? html`<div class="message" role="alert"><span>${this.message}</span><button type="button" @click=${() => (this.message = '')}>Dismiss</button></div>` : nothing}
+      <div class="layout">
+        <aside aria-label="Parameters">
+          <dds-param-panel .params=${scenario.params} .reference=${preset ? presetParams(preset) : null} @dds-param-change=${this.handleParamChange}></dds-param-panel>
+        </aside>
+        <main>
+          <p class="summary">${preset?.label ?? ''}: ${preset?.summary ?? ''}</p>
+          <dds-scorecard .summary=${view?.summary ?? null} .baseline=${baseline?.view.summary ?? null} .percentiles=${view?.percentiles ?? null}></dds-scorecard>
+          <div class="charts" @dds-chart-error=${(e: CustomEvent) => (this.message = e.detail.message)}>
+            ${view ? chartSpecs(view, baseline?.view ?? null).map((spec) => html`<dds-time-chart .spec=${spec} data-chart=${spec.id}></dds-time-chart>`) : html`<p>Running the model…</p>`}
+          </div>
+          <div class="top">
+            <dds-timeline .interventions=${scenario.interventions} .days=${scenario.days} .teamSize=${scenario.params.teamSize}
+              @dds-interventions-change=${(e: CustomEvent) => this.store.setInterventions(e.detail.interventions)}></dds-timeline>
+            ${baseline && view ? html`<dds-compare .baseline=${baseline.scenario} .current=${scenario} .baselineSummary=${baseline.view.summary} .currentSummary=${view.summary}></dds-compare>` : nothing}
+          </div>
+        </main>
+      </div>`;
+  }
+}
+
+customElements.define('dds-app', DdsApp);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'dds-app': DdsApp;
+  }
+}

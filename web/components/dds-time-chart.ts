@@ -1,0 +1,191 @@
+import { css, html, LitElement, nothing, svg } from 'lit';
+import type { ChartSpec } from '../charts/chart-specs';
+import { describeLayers, layersCsv, layerValueAt } from '../charts/chart-text';
+import { MARKER_SYMBOLS } from '../charts/palette';
+import { type ChartModel, dayAt, formatCompact, timeChartModel } from '../charts/time-chart';
+import { download, svgDocument, svgToPng } from './download';
+
+/**
+ * A time chart: labelled axes, a legend that shows colour and dash, event markers with captions,
+ * a hover (and arrow-key) readout, a text description for screen readers, and SVG, PNG and CSV export.
+ *
+ * @event dds-chart-error - Export failed; `detail.message` says why.
+ * @csspart svg - The chart's SVG.
+ */
+export class DdsTimeChart extends LitElement {
+  static override styles = css`
+    :host { display: block; background: #fff; border: 1px solid #d6d9de; border-radius: 6px; padding: 0.6rem 0.75rem 0.5rem; }
+    figure { margin: 0; }
+    figcaption { display: flex; justify-content: space-between; gap: 0.5rem; align-items: baseline; }
+    h3 { font-size: 1rem; margin: 0; }
+    .explanation { font-size: 0.8rem; color: #4b5563; margin: 0.15rem 0 0.3rem; }
+    .exports { display: flex; gap: 0.25rem; }
+    button { font: inherit; font-size: 0.75rem; padding: 0.1rem 0.4rem; border: 1px solid #9ca3af; border-radius: 4px; background: #f9fafb; cursor: pointer; }
+    button:focus-visible, svg:focus-visible { outline: 3px solid #0b57d0; outline-offset: 2px; }
+    svg { display: block; width: 100%; height: auto; touch-action: none; }
+    .legend { display: flex; flex-wrap: wrap; gap: 0.2rem 0.8rem; font-size: 0.75rem; margin: 0; padding: 0; list-style: none; }
+    .legend svg { display: inline-block; width: 22px; height: 10px; vertical-align: middle; }
+    .readout { font-size: 0.78rem; min-height: 1.2em; color: #111827; margin: 0.2rem 0 0; }
+  `;
+
+  static override properties = {
+    spec: { attribute: false },
+    height: { type: Number },
+    cursor: { state: true },
+    width: { state: true },
+  };
+
+  /** What to draw. */
+  spec: ChartSpec | null = null;
+  /** Height of the plot area in CSS pixels. */
+  height = 190;
+  private cursor: number | null = null;
+  private width = 560;
+  private resizeObserver: ResizeObserver | null = null;
+  private model: ChartModel | null = null;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.resizeObserver = new ResizeObserver((entries) => {
+      const measured = Math.floor(entries[0].contentRect.width);
+      if (measured > 0 && Math.abs(measured - this.width) > 2) this.width = measured;
+    });
+    this.resizeObserver.observe(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.resizeObserver?.disconnect();
+  }
+
+  private get format(): (value: number) => string {
+    return this.spec?.format ?? formatCompact;
+  }
+
+  private handlePointerMove(event: PointerEvent): void {
+    if (!this.model || !this.spec) return;
+    const svgElement = event.currentTarget as SVGSVGElement;
+    const box = svgElement.getBoundingClientRect();
+    const px = ((event.clientX - box.left) / box.width) * this.model.width;
+    this.cursor = dayAt(this.model, px, this.spec.days);
+  }
+
+  private handleKeyDown(event: KeyboardEvent): void {
+    if (!this.spec) return;
+    const step = event.shiftKey ? 20 : 5;
+    const current = this.cursor ?? 0;
+    if (event.key === 'ArrowRight') this.cursor = Math.min(this.spec.days - 1, current + step);
+    else if (event.key === 'ArrowLeft') this.cursor = Math.max(0, current - step);
+    else if (event.key === 'Home') this.cursor = 0;
+    else if (event.key === 'End') this.cursor = this.spec.days - 1;
+    else if (event.key === 'Escape') this.cursor = null;
+    else return;
+    event.preventDefault();
+  }
+
+  private async handleExport(format: 'svg' | 'png' | 'csv'): Promise<void> {
+    const spec = this.spec;
+    const element = this.renderRoot.querySelector('svg.chart') as SVGSVGElement | null;
+    if (!spec || !element || !this.model) return;
+    const name = `death-spiral-${spec.id}`;
+    try {
+      if (format === 'csv') download(`${name}.csv`, layersCsv(spec.layers, spec.days), 'text/csv');
+      else if (format === 'svg') download(`${name}.svg`, svgDocument(element), 'image/svg+xml');
+      else download(`${name}.png`, await svgToPng(svgDocument(element), this.model.width, this.model.height));
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.dispatchEvent(new CustomEvent('dds-chart-error', { detail: { message }, bubbles: true, composed: true }));
+    }
+  }
+
+  private renderReadout() {
+    const spec = this.spec!;
+    if (this.cursor === null) return html`<p class="readout" aria-live="polite">Hover or use the arrow keys on the chart to read values.</p>`;
+    const day = this.cursor;
+    const parts = spec.layers
+      .filter((layer) => layer.kind !== 'band')
+      .map((layer) => {
+        const value = layerValueAt(layer, day);
+        return `${layer.label}: ${Number.isFinite(value) ? this.format(value) : '–'}`;
+      });
+    const events = (spec.markers ?? []).filter((m) => Math.abs(m.day - day) < 1.5).map((m) => m.caption);
+    return html`<p class="readout" aria-live="polite"><strong>Day ${day}</strong> · ${parts.join(' · ')}${events.length ? ` · ${events.join(' · ')}` : ''}</p>`;
+  }
+
+  private renderLegend() {
+    return html`<ul class="legend">
+      ${this.spec!.layers.map(
+        (layer) => html`<li>
+          <svg viewBox="0 0 22 10" aria-hidden="true">
+            ${layer.kind === 'area' || layer.kind === 'band'
+              ? svg`<rect x="1" y="1" width="20" height="8" fill=${layer.color} fill-opacity=${layer.kind === 'band' ? 0.25 : layer.muted ? 0.35 : 0.85}></rect>`
+              : layer.kind === 'dots'
+                ? svg`<circle cx="11" cy="5" r="3.5" fill=${layer.color} fill-opacity=${layer.muted ? 0.45 : 1}></circle>`
+                : svg`<line x1="1" y1="5" x2="21" y2="5" stroke=${layer.color} stroke-width="2.5" stroke-dasharray=${layer.dash ?? ''} stroke-opacity=${layer.muted ? 0.6 : 1}></line>`}
+          </svg>
+          ${layer.label}
+        </li>`,
+      )}
+    </ul>`;
+  }
+
+  private renderChart(model: ChartModel) {
+    const spec = this.spec!;
+    const { plot } = model;
+    const bottom = plot.top + plot.height;
+    const cursorX = this.cursor === null ? null : plot.left + (this.cursor / spec.days) * plot.width;
+    return svg`
+      <g>
+        ${model.yTicks.map((t) => svg`<line x1=${plot.left} x2=${plot.left + plot.width} y1=${t.y} y2=${t.y} stroke="#e5e7eb"></line>
+          <text x=${plot.left - 6} y=${t.y + 4} text-anchor="end" font-size="11" fill="#374151">${t.label}</text>`)}
+        ${model.xTicks.map((t) => svg`<text x=${t.x} y=${bottom + 15} text-anchor="middle" font-size="11" fill="#374151">${t.label}</text>`)}
+        <line x1=${plot.left} x2=${plot.left + plot.width} y1=${bottom} y2=${bottom} stroke="#6b7280"></line>
+        <line x1=${plot.left} x2=${plot.left} y1=${plot.top} y2=${bottom} stroke="#6b7280"></line>
+        <text x=${plot.left + plot.width / 2} y=${model.height - 3} text-anchor="middle" font-size="11" fill="#374151">working day</text>
+        <text transform=${`translate(12 ${plot.top + plot.height / 2}) rotate(-90)`} text-anchor="middle" font-size="11" fill="#374151">${spec.yLabel}</text>
+        ${model.paths.map((p) =>
+          p.kind === 'line'
+            ? svg`<path d=${p.d} fill="none" stroke=${p.color} stroke-width=${p.muted ? 1.5 : 2} stroke-dasharray=${p.dash} stroke-opacity=${p.muted ? 0.6 : 1} data-layer=${p.id}></path>`
+            : svg`<path d=${p.d} fill=${p.color} fill-opacity=${p.kind === 'band' ? 0.22 : p.muted ? 0.3 : 0.8} stroke="none" data-layer=${p.id}></path>`,
+        )}
+        ${model.dots.map((d) => svg`<circle cx=${d.cx} cy=${d.cy} r="3" fill=${d.color} fill-opacity=${d.muted ? 0.45 : 0.95} data-layer=${d.id}></circle>`)}
+        ${model.markers.map((m) => svg`<text x=${m.x} y=${plot.top + 9} text-anchor="middle" font-size="10" fill=${m.kind === 'failed' ? '#D55E00' : m.kind === 'intervention' ? '#009E73' : '#1b1f24'} class="marker"><title>${m.caption}</title>${MARKER_SYMBOLS[m.kind]}</text>`)}
+        ${cursorX === null ? nothing : svg`<line x1=${cursorX} x2=${cursorX} y1=${plot.top} y2=${bottom} stroke="#111827" stroke-dasharray="3 3"></line>`}
+      </g>`;
+  }
+
+  override render() {
+    const spec = this.spec;
+    if (!spec) return nothing;
+    const model = timeChartModel({ ...spec, width: this.width, height: this.height });
+    this.model = model;
+    const description = `${spec.title}. ${describeLayers(spec.layers, spec.days, this.format)}`;
+    return html`<figure>
+      <figcaption>
+        <h3>${spec.title}</h3>
+        <span class="exports">
+          <button type="button" @click=${() => this.handleExport('svg')} aria-label=${`Export ${spec.title} as SVG`}>SVG</button>
+          <button type="button" @click=${() => this.handleExport('png')} aria-label=${`Export ${spec.title} as PNG`}>PNG</button>
+          <button type="button" @click=${() => this.handleExport('csv')} aria-label=${`Export ${spec.title} data as CSV`}>CSV</button>
+        </span>
+      </figcaption>
+      <p class="explanation">${spec.explanation}</p>
+      <svg class="chart" part="svg" viewBox=${`0 0 ${model.width} ${model.height}`} width=${model.width} height=${model.height}
+        role="img" aria-label=${description} tabindex="0"
+        @pointermove=${this.handlePointerMove} @pointerleave=${() => (this.cursor = null)} @keydown=${this.handleKeyDown}>
+        <title>${spec.title}</title>
+        ${this.renderChart(model)}
+      </svg>
+      ${this.renderLegend()}
+      ${this.renderReadout()}
+    </figure>`;
+  }
+}
+
+customElements.define('dds-time-chart', DdsTimeChart);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'dds-time-chart': DdsTimeChart;
+  }
+}

@@ -1,0 +1,28 @@
+import type { Band, DeploymentEvent, IncidentEvent, InterventionEvent, Percentiles, SeriesSet, Summary, SummaryNumber } from '../../src/index';
+import type { UiScenario } from '../state/scenario';
+
+/** A request to the simulation worker: run this scenario. */
+export interface RunRequest {
+  id: number;
+  scenario: UiScenario;
+}
+
+/** What the UI draws: one run (the first seed) plus, with several runs, percentile bands. */
+export interface RunView {
+  days: number;
+  warmupDays: number;
+  runs: number;
+  series: SeriesSet;
+  bands: Partial<Record<keyof SeriesSet, Band>>;
+  deployments: DeploymentEvent[];
+  incidents: IncidentEvent[];
+  interventions: InterventionEvent[];
+  /** Medians across runs when there are several. */
+  summary: Summary;
+  percentiles: Record<SummaryNumber, Percentiles> | null;
+  /** Time the engine took, in milliseconds. */
+  engineMs: number;
+}
+
+/** The worker's answer: a view, or an error message naming the field. */
+export type RunResponse = { id: number; view: RunView } | { id: number; error: string };

@@ -1,0 +1,50 @@
+import {
+  findPreset,
+  type Intervention,
+  type Params,
+  presetParams,
+  type SimulationOptions,
+} from '../../src/index';
+
+/** Everything the user chose: the inputs of a run. Outputs are never part of it. */
+export interface UiScenario {
+  preset: string;
+  params: Params;
+  interventions: Intervention[];
+  days: number;
+  seed: number;
+  /** Monte Carlo runs for the p10–p90 bands; 1 shows a single run. */
+  runs: number;
+  mode: 'stochastic' | 'expected';
+}
+
+/** The default run length of the UI, in working days (two years). */
+export const UI_DAYS = 520;
+
+/** The scenario a preset starts: its parameters, interventions and story length. */
+export function scenarioFromPreset(presetId: string): UiScenario {
+  const preset = findPreset(presetId) ?? findPreset('medium')!;
+  return {
+    preset: preset.id,
+    params: presetParams(preset),
+    interventions: [...(preset.interventions ?? [])],
+    days: preset.days ?? UI_DAYS,
+    seed: 1,
+    runs: 1,
+    mode: 'stochastic',
+  };
+}
+
+/** The engine options for one run of a scenario. */
+export function runOptions(scenario: UiScenario): SimulationOptions {
+  return { days: scenario.days, seed: scenario.seed, mode: scenario.mode, interventions: scenario.interventions };
+}
+
+/** The parameters that differ between two scenarios, with both values. */
+export function paramDifferences(
+  from: UiScenario,
+  to: UiScenario,
+): { id: keyof Params; from: Params[keyof Params]; to: Params[keyof Params] }[] {
+  const ids = Object.keys(to.params) as (keyof Params)[];
+  return ids.filter((id) => from.params[id] !== to.params[id]).map((id) => ({ id, from: from.params[id], to: to.params[id] }));
+}

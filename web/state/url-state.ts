@@ -1,0 +1,89 @@
+import {
+  findPreset,
+  type Intervention,
+  InputError,
+  PARAM_BY_ID,
+  parseIntervention,
+  parseParamText,
+  presetParams,
+  requirePreset,
+} from '../../src/index';
+import { scenarioFromPreset, type UiScenario } from './scenario';
+
+/** Version of the URL format; bumped when a key changes meaning. */
+export const URL_VERSION = 1;
+
+const RUN_KEYS = ['v', 'preset', 'days', 'seed', 'runs', 'mode', 'iv'] as const;
+
+/**
+ * Encodes a scenario's inputs as URL search parameters: named keys, values that equal the
+ * preset's left out, and a version so old links can be read later.
+ */
+export function encodeScenario(scenario: UiScenario): string {
+  const query = new URLSearchParams();
+  query.set('v', String(URL_VERSION));
+  query.set('preset', scenario.preset);
+  const preset = findPreset(scenario.preset);
+  const base = preset ? presetParams(preset) : null;
+  for (const [id, value] of Object.entries(scenario.params)) {
+    if (!base || base[id as keyof typeof base] !== value) query.set(id, String(value));
+  }
+  const presetDays = preset?.days ?? 520;
+  if (scenario.days !== presetDays) query.set('days', String(scenario.days));
+  if (scenario.seed !== 1) query.set('seed', String(scenario.seed));
+  if (scenario.runs !== 1) query.set('runs', String(scenario.runs));
+  if (scenario.mode !== 'stochastic') query.set('mode', scenario.mode);
+  const presetInterventions = JSON.stringify(preset?.interventions ?? []);
+  if (JSON.stringify(scenario.interventions) !== presetInterventions) query.set('iv', JSON.stringify(scenario.interventions));
+  return query.toString();
+}
+
+function wholeNumber(key: string, text: string, min: number, max: number): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new InputError(key, text, `allowed: a whole number from ${min} to ${max}`);
+  }
+  return value;
+}
+
+/**
+ * Reads a scenario back from URL search parameters. Anything malformed or tampered with is an
+ * InputError naming the key; the caller keeps its last good scenario.
+ */
+export function decodeScenario(search: string): UiScenario {
+  const query = new URLSearchParams(search);
+  const version = query.get('v');
+  if (version !== null && version !== String(URL_VERSION)) {
+    throw new InputError('v', version, `allowed: ${URL_VERSION} (this link is from another version)`);
+  }
+  const scenario = scenarioFromPreset(requirePreset(query.get('preset') ?? 'medium', 'preset'));
+  for (const [key, text] of query) {
+    if ((RUN_KEYS as readonly string[]).includes(key)) continue;
+    const spec = PARAM_BY_ID.get(key);
+    if (!spec) throw new InputError(key, text, 'not a parameter or setting of this simulator');
+    scenario.params = { ...scenario.params, [key]: parseParamText(spec, text, key) };
+  }
+  const days = query.get('days');
+  if (days !== null) scenario.days = wholeNumber('days', days, 20, 2600);
+  const seed = query.get('seed');
+  if (seed !== null) scenario.seed = wholeNumber('seed', seed, 0, 2 ** 31);
+  const runs = query.get('runs');
+  if (runs !== null) scenario.runs = wholeNumber('runs', runs, 1, 1000);
+  const mode = query.get('mode');
+  if (mode !== null) {
+    if (mode !== 'stochastic' && mode !== 'expected') throw new InputError('mode', mode, 'allowed: stochastic or expected');
+    scenario.mode = mode;
+  }
+  const interventions = query.get('iv');
+  if (interventions !== null) {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(interventions);
+    } catch {
+      throw new InputError('iv', interventions, 'allowed: a JSON list of interventions');
+    }
+    if (!Array.isArray(raw)) throw new InputError('iv', interventions, 'allowed: a JSON list of interventions');
+    scenario.interventions = raw.map((item, index): Intervention => parseIntervention(item, `iv[${index}]`, scenario.days));
+  }
+  return scenario;
+}
