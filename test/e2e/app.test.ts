@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
@@ -15,6 +15,7 @@ let server: PreviewServer;
 let url: string;
 
 beforeAll(async () => {
+  mkdirSync('test-results', { recursive: true });
   ({ server, url } = await serveBuiltApp());
   browser = await launchChromium();
 }, 60000);
@@ -24,47 +25,169 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function openApp(bypassCSP = false): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, bypassCSP });
+async function openApp(
+  query = '',
+  viewport = { width: 1280, height: 720 },
+  bypassCSP = false,
+): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport, bypassCSP });
   const errors: string[] = [];
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text());
   });
   page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(url);
-  await page.locator('death-spiral-app td[data-metric="doraLevel"]').waitFor();
+  await page.goto(`${url}${query}`);
+  await page.locator('dds-time-chart svg.chart path').first().waitFor();
   return { page, errors };
 }
 
-describe('the app in Chromium', () => {
-  it('loads without console errors and shows the engine summary for a preset', async () => {
-    const { page, errors } = await openApp();
-    await expect(
-      page.locator('death-spiral-app td[data-metric="doraLevel"]').textContent(),
-    ).resolves.toBe('medium');
-    await page.locator('death-spiral-app select').selectOption('elite');
+const level = (page: Page) => page.locator('dds-scorecard [data-level]').getAttribute('data-level');
+const frequency = (page: Page) =>
+  page.locator('dds-scorecard [data-metric="deploymentsPerWeek"] .value').textContent();
+const paramInput = (page: Page, id: string) =>
+  page.locator(`dds-param-panel [data-param="${id}"] input[type="number"]`);
+
+describe('the simulator in Chromium', () => {
+  it('loads without console errors, with the scorecard and all seven charts, at projector and tablet sizes', async () => {
+    for (const viewport of [
+      { width: 1280, height: 720 },
+      { width: 1024, height: 768 },
+    ]) {
+      const { page, errors } = await openApp('', viewport);
+      await expect.poll(() => level(page)).toBe('medium');
+      await expect.poll(() => page.locator('dds-time-chart').count()).toBe(7);
+      await page.waitForTimeout(200);
+      await page.screenshot({ path: `test-results/app-${viewport.width}x${viewport.height}.png` });
+      expect(errors.join('\n')).toBe('');
+      await page.close();
+    }
+  });
+
+  it('re-runs when a control changes, writes the URL, and a reload restores it', async () => {
+    const { page } = await openApp();
+    const before = await frequency(page);
+    await paramInput(page, 'releaseIntervalDays').fill('20');
+    await paramInput(page, 'releaseIntervalDays').press('Tab');
+    await expect.poll(() => page.url()).toContain('releaseIntervalDays=20');
+    await expect.poll(() => frequency(page)).not.toBe(before);
+    await page.reload();
+    await page.locator('dds-time-chart svg.chart path').first().waitFor();
+    await expect.poll(() => paramInput(page, 'releaseIntervalDays').inputValue()).toBe('20');
+    await page.close();
+  });
+
+  it('moves with a slider by keyboard', async () => {
+    const { page } = await openApp();
+    const slider = page.locator('dds-param-panel #param-teamSize');
+    await slider.focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.url()).toContain('teamSize=9');
+    await page.close();
+  });
+
+  it('switches presets, and back and forward walk through them', async () => {
+    const { page } = await openApp();
+    await page.locator('header select[aria-label="Preset team"]').selectOption('low');
+    await expect.poll(() => level(page)).toBe('low');
+    expect(page.url()).toContain('preset=low');
+    await page.goBack();
+    await expect.poll(() => level(page)).toBe('medium');
+    await page.goForward();
+    await expect.poll(() => level(page)).toBe('low');
+    await page.close();
+  });
+
+  it('pins a baseline and compares: what changed, and the change on the scorecard', async () => {
+    const { page } = await openApp();
+    await page.getByRole('button', { name: 'Pin as baseline' }).click();
+    await paramInput(page, 'teamSize').fill('12');
+    await paramInput(page, 'teamSize').press('Tab');
     await expect
-      .poll(() => page.locator('death-spiral-app td[data-metric="doraLevel"]').textContent())
-      .toBe('elite');
-    await page.screenshot({ path: 'test-results/app-1280x720.png' });
+      .poll(() => page.locator('dds-compare table').first().textContent())
+      .toContain('Team size');
+    await expect
+      .poll(() =>
+        page.locator('dds-scorecard [data-metric="throughputLinesPerDay"] .change').textContent(),
+      )
+      .toContain('vs baseline');
+    await expect
+      .poll(() =>
+        page
+          .locator('dds-time-chart[data-chart="deploymentSize"] circle[data-layer="baseline-size"]')
+          .count(),
+      )
+      .toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('adds an intervention on the timeline and shows it on the charts', async () => {
+    const { page } = await openApp();
+    await page.locator('dds-timeline select').selectOption('automationPush');
+    await page.locator('dds-timeline input[type="number"]').fill('150');
+    await page.locator('dds-timeline button[type="submit"]').click();
+    await expect.poll(() => page.url()).toContain('iv=');
+    await expect.poll(() => page.locator('dds-timeline .marker').count()).toBe(1);
+    await expect
+      .poll(() => page.locator('dds-time-chart[data-chart="wip"] text.marker').count())
+      .toBeGreaterThan(0);
+    await page.locator('dds-timeline .marker').focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => decodeURIComponent(page.url())).toContain('"day":155');
+    await page.close();
+  });
+
+  it('exports charts as SVG, PNG and CSV and the scenario as JSON', async () => {
+    const { page } = await openApp();
+    const chart = page.locator('dds-time-chart[data-chart="wip"]');
+    const save = async (click: () => Promise<void>) => {
+      const [download] = await Promise.all([page.waitForEvent('download'), click()]);
+      return { name: download.suggestedFilename(), bytes: readFileSync((await download.path())!) };
+    };
+    const svgFile = await save(() => chart.getByRole('button', { name: /as SVG/ }).click());
+    expect(svgFile.name).toBe('death-spiral-wip.svg');
+    expect(svgFile.bytes.toString()).toMatch(/^<svg[^>]+xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    const pngFile = await save(() => chart.getByRole('button', { name: /as PNG/ }).click());
+    expect(pngFile.bytes.subarray(1, 4).toString()).toBe('PNG');
+    const csvFile = await save(() => chart.getByRole('button', { name: /as CSV/ }).click());
+    expect(csvFile.bytes.toString().split('\n')[0]).toContain('On branches');
+    const jsonFile = await save(() => page.getByRole('button', { name: 'Save' }).click());
+    expect(JSON.parse(jsonFile.bytes.toString()).preset).toBe('medium');
+    await page.close();
+  });
+
+  it('a malformed or tampered link shows what is wrong and the app stays usable', async () => {
+    const { page, errors } = await openApp(
+      '?v=1&preset=medium&teamSize=-5&x=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E',
+    );
+    await expect
+      .poll(() => page.locator('dds-app [role="alert"]').textContent())
+      .toContain('teamSize');
+    expect(await page.locator('dds-app img').count()).toBe(0);
+    await expect.poll(() => level(page)).toBe('medium');
+    await page.locator('header select[aria-label="Preset team"]').selectOption('elite');
+    await expect.poll(() => level(page)).toBe('elite');
     expect(errors.join('\n')).toBe('');
     await page.close();
   });
 
   it('has no serious or critical accessibility violations', async () => {
     // axe is injected by the test, so this page alone lets it past the Content-Security-Policy.
-    const { page } = await openApp(true);
+    const { page } = await openApp('', { width: 1280, height: 720 }, true);
     await page.addScriptTag({ content: axeSource });
     const violations = await page.evaluate(async () => {
       const axe = (
         window as unknown as {
-          axe: { run: () => Promise<{ violations: { id: string; impact: string }[] }> };
+          axe: {
+            run: () => Promise<{
+              violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
+            }>;
+          };
         }
       ).axe;
       const result = await axe.run();
       return result.violations
         .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => v.id);
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
     });
     expect(violations).toEqual([]);
     await page.close();

@@ -4,7 +4,15 @@ import { DASHES, PALETTE } from './palette';
 import type { ChartInput, ChartLayer, ChartMarker } from './time-chart';
 
 /** The charts the simulator shows, in screen order. */
-export const CHART_IDS = ['wip', 'deploymentSize', 'failureRate', 'leadTime', 'restore', 'capacity', 'interval'] as const;
+export const CHART_IDS = [
+  'wip',
+  'deploymentSize',
+  'failureRate',
+  'leadTime',
+  'restore',
+  'capacity',
+  'interval',
+] as const;
 
 /** One chart's id. */
 export type ChartId = (typeof CHART_IDS)[number];
@@ -15,7 +23,11 @@ export type ChartSpec = Omit<ChartInput, 'width' | 'height'> & { id: ChartId; ex
 /** Working days in the rolling window of the failure-rate chart. */
 export const ROLLING_DAYS = 60;
 
-function rollingRatio(numerator: ArrayLike<number>, denominator: ArrayLike<number>, days: number): Float64Array {
+function rollingRatio(
+  numerator: ArrayLike<number>,
+  denominator: ArrayLike<number>,
+  days: number,
+): Float64Array {
   const out = new Float64Array(days);
   let top = 0;
   let bottom = 0;
@@ -32,12 +44,16 @@ function rollingRatio(numerator: ArrayLike<number>, denominator: ArrayLike<numbe
 }
 
 /** A per-deployment figure held until the next deployment, as a daily series (NaN before the first). */
-function stepSeries(view: RunView, pick: (d: RunView['deployments'][number]) => number): Float64Array {
+function stepSeries(
+  view: RunView,
+  pick: (d: RunView['deployments'][number]) => number,
+): Float64Array {
   const out = new Float64Array(view.days).fill(Number.NaN);
   let next = 0;
   let current = Number.NaN;
   for (let day = 0; day < view.days; day++) {
-    while (next < view.deployments.length && view.deployments[next].time < day + 1) current = pick(view.deployments[next++]);
+    while (next < view.deployments.length && view.deployments[next].time < day + 1)
+      current = pick(view.deployments[next++]);
     out[day] = current;
   }
   return out;
@@ -48,50 +64,156 @@ export function eventMarkers(view: RunView): ChartMarker[] {
   const markers: ChartMarker[] = [];
   for (const event of view.interventions) {
     const shock = ['releaseSlip', 'incident', 'surge'].includes(event.intervention.type);
-    markers.push({ day: event.time, kind: shock ? 'shock' : 'intervention', caption: `Day ${Math.round(event.time)}: ${INTERVENTION_CAPTIONS[event.intervention.type]}` });
+    markers.push({
+      day: event.time,
+      kind: shock ? 'shock' : 'intervention',
+      caption: `Day ${Math.round(event.time)}: ${INTERVENTION_CAPTIONS[event.intervention.type]}`,
+    });
   }
   // Per-change deployments can number thousands: markers are for release trains.
   if (view.deployments.length <= 200) {
     for (const d of view.deployments) {
-      if (d.delayDays > 0.01) markers.push({ day: d.time, kind: 'delayed', caption: `Day ${Math.round(d.time)}: release cut ${d.delayDays.toFixed(1)} working days late, ${Math.round(d.lines).toLocaleString('en-GB')} lines` });
-      if (d.failed >= 0.5) markers.push({ day: d.time, kind: 'failed', caption: `Day ${Math.round(d.time)}: deployment of ${Math.round(d.lines).toLocaleString('en-GB')} lines failed` });
+      if (d.delayDays > 0.01)
+        markers.push({
+          day: d.time,
+          kind: 'delayed',
+          caption: `Day ${Math.round(d.time)}: release cut ${d.delayDays.toFixed(1)} working days late, ${Math.round(d.lines).toLocaleString('en-GB')} lines`,
+        });
+      if (d.failed >= 0.5)
+        markers.push({
+          day: d.time,
+          kind: 'failed',
+          caption: `Day ${Math.round(d.time)}: deployment of ${Math.round(d.lines).toLocaleString('en-GB')} lines failed`,
+        });
     }
   }
   return markers;
 }
 
 function withBaseline(layers: ChartLayer[], baseline: ChartLayer[] | null): ChartLayer[] {
-  return baseline ? [...baseline.map((layer) => ({ ...layer, id: `baseline-${layer.id}`, label: `Baseline: ${layer.label}`, muted: true, color: PALETTE.grey })), ...layers] : layers;
+  return baseline
+    ? [
+        ...baseline.map((layer) => ({
+          ...layer,
+          id: `baseline-${layer.id}`,
+          label: `Baseline: ${layer.label}`,
+          muted: true,
+          color: PALETTE.grey,
+        })),
+        ...layers,
+      ]
+    : layers;
 }
 
-function bandLayer(view: RunView, id: keyof RunView['series'], label: string, color: string, scale = 1): ChartLayer[] {
+function bandLayer(
+  view: RunView,
+  id: keyof RunView['series'],
+  label: string,
+  color: string,
+  scale = 1,
+): ChartLayer[] {
   const band = view.bands[id];
   if (!band) return [];
   const upper = band.p90.map((v) => v * scale);
   const lower = band.p10.map((v) => v * scale);
-  return [{ id: `${id}-band`, label: `${label} p10–p90 over ${view.runs} runs`, kind: 'band', values: upper, lower, color }];
+  return [
+    {
+      id: `${id}-band`,
+      label: `${label} p10–p90 over ${view.runs} runs`,
+      kind: 'band',
+      values: upper,
+      lower,
+      color,
+    },
+  ];
 }
 
 function wipLayers(view: RunView): ChartLayer[] {
   const s = view.series;
   return [
-    { id: 'branches', label: 'On branches', kind: 'area', values: s.wipBranchLines, color: PALETTE.sky },
-    { id: 'held', label: 'Held outside the pipeline', kind: 'area', values: s.wipHeldLines, color: PALETTE.yellow },
-    { id: 'merged', label: 'Merged, waiting for a release', kind: 'area', values: s.wipMergedLines, color: PALETTE.orange },
-    { id: 'candidate', label: 'Release candidate in test', kind: 'area', values: s.wipCandidateLines, color: PALETTE.vermillion },
+    {
+      id: 'branches',
+      label: 'On branches',
+      kind: 'area',
+      values: s.wipBranchLines,
+      color: PALETTE.sky,
+    },
+    {
+      id: 'held',
+      label: 'Held outside the pipeline',
+      kind: 'area',
+      values: s.wipHeldLines,
+      color: PALETTE.yellow,
+    },
+    {
+      id: 'merged',
+      label: 'Merged, waiting for a release',
+      kind: 'area',
+      values: s.wipMergedLines,
+      color: PALETTE.orange,
+    },
+    {
+      id: 'candidate',
+      label: 'Release candidate in test',
+      kind: 'area',
+      values: s.wipCandidateLines,
+      color: PALETTE.vermillion,
+    },
   ];
 }
 
 function capacityLayers(view: RunView): ChartLayer[] {
   const s = view.series;
   return [
-    { id: 'features', label: 'Feature work', kind: 'area', values: s.capacityFeatures, color: PALETTE.green },
-    { id: 'improvement', label: 'Improvement', kind: 'area', values: s.capacityImprovement, color: PALETTE.blue },
-    { id: 'testing', label: 'Manual testing', kind: 'area', values: s.capacityManualTesting, color: PALETTE.sky },
-    { id: 'stabilisation', label: 'Stabilising releases', kind: 'area', values: s.capacityStabilisation, color: PALETTE.orange },
-    { id: 'fixes', label: 'Production fixes', kind: 'area', values: s.capacityProductionFixes, color: PALETTE.purple },
-    { id: 'incidents', label: 'Fire fighting (incidents)', kind: 'area', values: s.capacityIncidents, color: PALETTE.vermillion },
-    { id: 'overhead', label: 'Context switching and merging', kind: 'area', values: s.capacityOverhead, color: PALETTE.grey },
+    {
+      id: 'features',
+      label: 'Feature work',
+      kind: 'area',
+      values: s.capacityFeatures,
+      color: PALETTE.green,
+    },
+    {
+      id: 'improvement',
+      label: 'Improvement',
+      kind: 'area',
+      values: s.capacityImprovement,
+      color: PALETTE.blue,
+    },
+    {
+      id: 'testing',
+      label: 'Manual testing',
+      kind: 'area',
+      values: s.capacityManualTesting,
+      color: PALETTE.sky,
+    },
+    {
+      id: 'stabilisation',
+      label: 'Stabilising releases',
+      kind: 'area',
+      values: s.capacityStabilisation,
+      color: PALETTE.orange,
+    },
+    {
+      id: 'fixes',
+      label: 'Production fixes',
+      kind: 'area',
+      values: s.capacityProductionFixes,
+      color: PALETTE.purple,
+    },
+    {
+      id: 'incidents',
+      label: 'Fire fighting (incidents)',
+      kind: 'area',
+      values: s.capacityIncidents,
+      color: PALETTE.vermillion,
+    },
+    {
+      id: 'overhead',
+      label: 'Context switching and merging',
+      kind: 'area',
+      values: s.capacityOverhead,
+      color: PALETTE.grey,
+    },
   ];
 }
 
@@ -111,24 +233,138 @@ export function chartSpecs(view: RunView, baseline: RunView | null): ChartSpec[]
     color: PALETTE.blue,
   });
   const leadLayers = (v: RunView): ChartLayer[] => [
-    { id: 'lead-p50', label: 'Lead time, median of the latest release (calendar days)', kind: 'line', values: stepSeries(v, (d) => calendarDays(d.leadTimeP50Days)), color: PALETTE.blue, dash: DASHES[0] },
-    { id: 'lead-p90', label: 'Lead time, p90 of the latest release (calendar days)', kind: 'line', values: stepSeries(v, (d) => calendarDays(d.leadTimeP90Days)), color: PALETTE.vermillion, dash: DASHES[1] },
+    {
+      id: 'lead-p50',
+      label: 'Lead time, median of the latest release (calendar days)',
+      kind: 'line',
+      values: stepSeries(v, (d) => calendarDays(d.leadTimeP50Days)),
+      color: PALETTE.blue,
+      dash: DASHES[0],
+    },
+    {
+      id: 'lead-p90',
+      label: 'Lead time, p90 of the latest release (calendar days)',
+      kind: 'line',
+      values: stepSeries(v, (d) => calendarDays(d.leadTimeP90Days)),
+      color: PALETTE.vermillion,
+      dash: DASHES[1],
+    },
   ];
   const restoreDots = (v: RunView): ChartLayer => {
     const failures = v.incidents.filter((i) => i.cause === 'deployment');
-    return { id: 'restore', label: 'Time to restore (calendar hours)', kind: 'dots', values: failures.map((i) => i.restoreHours), x: failures.map((i) => i.time), color: PALETTE.vermillion };
+    return {
+      id: 'restore',
+      label: 'Time to restore (calendar hours)',
+      kind: 'dots',
+      values: failures.map((i) => i.restoreHours),
+      x: failures.map((i) => i.time),
+      color: PALETTE.vermillion,
+    };
   };
-  const cfr = (v: RunView): ChartLayer => ({ id: 'cfr', label: `Change failure rate, rolling ${ROLLING_DAYS} working days`, kind: 'line', values: rollingRatio(v.series.failedDeployments, v.series.deployments, v.days).map((r) => r * 100), color: PALETTE.vermillion });
-  const interval = (v: RunView): ChartLayer => ({ id: 'interval', label: 'Release interval in force (working days)', kind: 'line', values: v.series.releaseIntervalDays, color: PALETTE.blue });
-  const wipTotal = (v: RunView): ChartLayer => ({ id: 'wip-total', label: 'All undeployed code', kind: 'line', values: v.series.wipLines, color: PALETTE.black, dash: DASHES[2] });
+  const cfr = (v: RunView): ChartLayer => ({
+    id: 'cfr',
+    label: `Change failure rate, rolling ${ROLLING_DAYS} working days`,
+    kind: 'line',
+    values: rollingRatio(v.series.failedDeployments, v.series.deployments, v.days).map(
+      (r) => r * 100,
+    ),
+    color: PALETTE.vermillion,
+  });
+  const interval = (v: RunView): ChartLayer => ({
+    id: 'interval',
+    label: 'Release interval in force (working days)',
+    kind: 'line',
+    values: v.series.releaseIntervalDays,
+    color: PALETTE.blue,
+  });
+  const wipTotal = (v: RunView): ChartLayer => ({
+    id: 'wip-total',
+    label: 'All undeployed code',
+    kind: 'line',
+    values: v.series.wipLines,
+    color: PALETTE.black,
+    dash: DASHES[2],
+  });
 
   return [
-    { id: 'wip', title: 'Work in progress: code written but not in production', yLabel: 'lines', days, stacked: true, markers, explanation: 'Every line written but not yet running for users, by where it waits. A growing pile means each release will be bigger.', layers: [...withBaseline([], baseline ? [wipTotal(baseline)] : null), ...bandLayer(view, 'wipLines', 'Undeployed code', PALETTE.sky), ...wipLayers(view)] },
-    { id: 'deploymentSize', title: 'Deployment size, release by release', yLabel: 'lines', days, markers, explanation: 'How much code each deployment carries. Bigger deployments hide more defects and take longer to diagnose.', layers: withBaseline([sizeDots(view)], baseline ? [sizeDots(baseline)] : null) },
-    { id: 'failureRate', title: 'Change failure rate', yLabel: '% failing', days, markers, format: (v) => `${Math.round(v)}%`, explanation: `Share of deployments that failed in production over the last ${ROLLING_DAYS} working days.`, layers: withBaseline([cfr(view)], baseline ? [cfr(baseline)] : null) },
-    { id: 'leadTime', title: 'Lead time for changes', yLabel: 'calendar days', days, markers, explanation: 'How long code took from commit to production in the latest release: half of it within the median, nine tenths within p90.', layers: withBaseline(leadLayers(view), baseline ? [leadLayers(baseline)[0]] : null) },
-    { id: 'restore', title: 'Time to restore service', yLabel: 'calendar hours', days, markers, explanation: 'Each failed deployment: hours until service was restored (detect, diagnose among the changes, roll back or hotfix).', layers: withBaseline([restoreDots(view)], baseline ? [restoreDots(baseline)] : null) },
-    { id: 'capacity', title: 'Where the engineers’ time goes', yLabel: 'engineers', days, stacked: true, markers, explanation: 'The team’s time by use, in priority order: fire fighting and fixes come first, feature work gets what is left.', layers: capacityLayers(view) },
-    { id: 'interval', title: 'Release interval in force', yLabel: 'working days', days, markers, explanation: 'The interval the organisation runs at: the train’s interval, stretched by caution after failures and by releases still in test.', layers: [...bandLayer(view, 'releaseIntervalDays', 'Interval', PALETTE.sky), ...withBaseline([interval(view)], baseline ? [interval(baseline)] : null)] },
+    {
+      id: 'wip',
+      title: 'Work in progress: code written but not in production',
+      yLabel: 'lines',
+      days,
+      stacked: true,
+      markers,
+      explanation:
+        'Every line written but not yet running for users, by where it waits. A growing pile means each release will be bigger.',
+      layers: [
+        ...withBaseline([], baseline ? [wipTotal(baseline)] : null),
+        ...bandLayer(view, 'wipLines', 'Undeployed code', PALETTE.sky),
+        ...wipLayers(view),
+      ],
+    },
+    {
+      id: 'deploymentSize',
+      title: 'Deployment size, release by release',
+      yLabel: 'lines',
+      days,
+      markers,
+      explanation:
+        'How much code each deployment carries. Bigger deployments hide more defects and take longer to diagnose.',
+      layers: withBaseline([sizeDots(view)], baseline ? [sizeDots(baseline)] : null),
+    },
+    {
+      id: 'failureRate',
+      title: 'Change failure rate',
+      yLabel: '% failing',
+      days,
+      markers,
+      format: (v) => `${Math.round(v)}%`,
+      explanation: `Share of deployments that failed in production over the last ${ROLLING_DAYS} working days.`,
+      layers: withBaseline([cfr(view)], baseline ? [cfr(baseline)] : null),
+    },
+    {
+      id: 'leadTime',
+      title: 'Lead time for changes',
+      yLabel: 'calendar days',
+      days,
+      markers,
+      explanation:
+        'How long code took from commit to production in the latest release: half of it within the median, nine tenths within p90.',
+      layers: withBaseline(leadLayers(view), baseline ? [leadLayers(baseline)[0]] : null),
+    },
+    {
+      id: 'restore',
+      title: 'Time to restore service',
+      yLabel: 'calendar hours',
+      days,
+      markers,
+      explanation:
+        'Each failed deployment: hours until service was restored (detect, diagnose among the changes, roll back or hotfix).',
+      layers: withBaseline([restoreDots(view)], baseline ? [restoreDots(baseline)] : null),
+    },
+    {
+      id: 'capacity',
+      title: 'Where the engineers’ time goes',
+      yLabel: 'engineers',
+      days,
+      stacked: true,
+      markers,
+      explanation:
+        'The team’s time by use, in priority order: fire fighting and fixes come first, feature work gets what is left.',
+      layers: capacityLayers(view),
+    },
+    {
+      id: 'interval',
+      title: 'Release interval in force',
+      yLabel: 'working days',
+      days,
+      markers,
+      explanation:
+        'The interval the organisation runs at: the train’s interval, stretched by caution after failures and by releases still in test.',
+      layers: [
+        ...bandLayer(view, 'releaseIntervalDays', 'Interval', PALETTE.sky),
+        ...withBaseline([interval(view)], baseline ? [interval(baseline)] : null),
+      ],
+    },
   ];
 }

@@ -4,14 +4,19 @@ import type { ChartLayer } from './time-chart';
 export function layerValueAt(layer: ChartLayer, day: number): number {
   if (layer.kind === 'dots') {
     let value = Number.NaN;
-    for (let i = 0; i < layer.values.length; i++) if ((layer.x?.[i] ?? i) <= day + 1) value = layer.values[i];
+    for (let i = 0; i < layer.values.length; i++)
+      if ((layer.x?.[i] ?? i) < day + 1) value = layer.values[i];
     return value;
   }
   return layer.values[day] ?? Number.NaN;
 }
 
 /** One sentence per layer for screen readers: where it starts, ends and peaks. */
-export function describeLayers(layers: readonly ChartLayer[], days: number, format: (v: number) => string): string {
+export function describeLayers(
+  layers: readonly ChartLayer[],
+  days: number,
+  format: (v: number) => string,
+): string {
   return layers
     .filter((layer) => !layer.muted && layer.kind !== 'band')
     .map((layer) => {

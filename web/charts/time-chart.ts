@@ -88,7 +88,8 @@ function stackedTops(layers: ChartLayer[], days: number): Float64Array[] {
 
 function finiteMax(values: ArrayLike<number>, limit: number): number {
   let max = 0;
-  for (let i = 0; i < Math.min(values.length, limit); i++) if (values[i] > max && Number.isFinite(values[i])) max = values[i];
+  for (let i = 0; i < Math.min(values.length, limit); i++)
+    if (values[i] > max && Number.isFinite(values[i])) max = values[i];
   return max;
 }
 
@@ -108,19 +109,40 @@ export function timeChartModel(input: ChartInput): ChartModel {
   for (const top of tops) yMax = Math.max(yMax, finiteMax(top, days));
   for (const layer of input.layers) {
     if (input.stacked && layer.kind === 'area') continue;
-    yMax = Math.max(yMax, finiteMax(layer.values, layer.kind === 'dots' ? layer.values.length : days));
+    yMax = Math.max(
+      yMax,
+      finiteMax(layer.values, layer.kind === 'dots' ? layer.values.length : days),
+    );
   }
-  const x = scaleLinear().domain([0, Math.max(1, days)]).range([plot.left, plot.left + plot.width]);
-  const y = scaleLinear().domain([0, yMax > 0 ? yMax : 1]).range([plot.top + plot.height, plot.top]).nice(5);
+  const x = scaleLinear()
+    .domain([0, Math.max(1, days)])
+    .range([plot.left, plot.left + plot.width]);
+  const y = scaleLinear()
+    .domain([0, yMax > 0 ? yMax : 1])
+    .range([plot.top + plot.height, plot.top])
+    .nice(5);
   const dayIndex = Array.from({ length: days }, (_, day) => day);
   const paths: ChartPath[] = [];
   const dots: ChartModel['dots'] = [];
 
   for (const layer of input.layers) {
-    const base = { id: layer.id, label: layer.label, kind: layer.kind, color: layer.color, dash: layer.dash ?? '', muted: Boolean(layer.muted) };
+    const base = {
+      id: layer.id,
+      label: layer.label,
+      kind: layer.kind,
+      color: layer.color,
+      dash: layer.dash ?? '',
+      muted: Boolean(layer.muted),
+    };
     if (layer.kind === 'dots') {
       for (let i = 0; i < layer.values.length; i++) {
-        dots.push({ id: layer.id, cx: x(layer.x?.[i] ?? i), cy: y(layer.values[i]), color: layer.color, muted: base.muted });
+        dots.push({
+          id: layer.id,
+          cx: x(layer.x?.[i] ?? i),
+          cy: y(layer.values[i]),
+          color: layer.color,
+          muted: base.muted,
+        });
       }
       continue;
     }
@@ -155,11 +177,15 @@ export function timeChartModel(input: ChartInput): ChartModel {
     width,
     height,
     plot,
-    xTicks: x.ticks(Math.max(2, Math.floor(plot.width / 90))).map((tick) => ({ x: x(tick), label: String(tick) })),
+    xTicks: x
+      .ticks(Math.max(2, Math.floor(plot.width / 90)))
+      .map((tick) => ({ x: x(tick), label: String(tick) })),
     yTicks: y.ticks(5).map((tick) => ({ y: y(tick), label: format(tick) })),
     paths,
     dots,
-    markers: (input.markers ?? []).filter((m) => m.day >= 0 && m.day <= days).map((m) => ({ x: x(m.day), kind: m.kind, caption: m.caption })),
+    markers: (input.markers ?? [])
+      .filter((m) => m.day >= 0 && m.day <= days)
+      .map((m) => ({ x: x(m.day), kind: m.kind, caption: m.caption })),
     yMax: y.domain()[1],
   };
 }

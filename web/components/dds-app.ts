@@ -1,13 +1,19 @@
 import { css, html, LitElement, nothing } from 'lit';
-import { PRESETS, parseScenarioText, presetParams, findPreset, toScenarioFile } from '../../src/index';
+import {
+  findPreset,
+  PRESETS,
+  parseScenarioText,
+  presetParams,
+  toScenarioFile,
+} from '../../src/index';
 import { chartSpecs } from '../charts/chart-specs';
 import type { RunView } from '../engine/protocol';
 import { createRunScheduler, type RunScheduler } from '../engine/scheduler';
 import { createWorkerRunner } from '../engine/worker-runner';
 import { scenarioFromPreset, type UiScenario } from '../state/scenario';
 import { ScenarioStore } from '../state/store';
-import { syncWithUrl } from '../state/url-sync';
 import { encodeScenario } from '../state/url-state';
+import { syncWithUrl } from '../state/url-sync';
 import type { ParamChangeDetail } from './dds-param-panel';
 import { download } from './download';
 import './dds-compare';
@@ -64,7 +70,9 @@ export class DdsApp extends LitElement {
       (view) => {
         this.view = view;
         this.status = `${view.runs > 1 ? `${view.runs} runs` : 'one run'} in ${view.engineMs.toFixed(0)} ms`;
-        this.dispatchEvent(new CustomEvent('dds-rendered-request', { bubbles: true, composed: true }));
+        this.dispatchEvent(
+          new CustomEvent('dds-rendered-request', { bubbles: true, composed: true }),
+        );
       },
       (message) => (this.message = message),
     );
@@ -104,7 +112,9 @@ export class DdsApp extends LitElement {
   }
 
   private handleModeChange(event: Event): void {
-    this.store.setRunSettings({ mode: (event.target as HTMLInputElement).checked ? 'expected' : 'stochastic' });
+    this.store.setRunSettings({
+      mode: (event.target as HTMLInputElement).checked ? 'expected' : 'stochastic',
+    });
   }
 
   private handlePin(): void {
@@ -125,7 +135,11 @@ export class DdsApp extends LitElement {
   private handleSave(): void {
     const scenario = this.store.scenario;
     const file = toScenarioFile({ ...scenario, preset: scenario.preset });
-    download(`death-spiral-${scenario.preset}.json`, `${JSON.stringify(file, null, 2)}\n`, 'application/json');
+    download(
+      `death-spiral-${scenario.preset}.json`,
+      `${JSON.stringify(file, null, 2)}\n`,
+      'application/json',
+    );
   }
 
   private async handleOpen(event: Event): Promise<void> {
@@ -136,7 +150,14 @@ export class DdsApp extends LitElement {
     try {
       const parsed = parseScenarioText(await file.text(), file.name);
       const preset = parsed.preset ?? 'medium';
-      const next: UiScenario = { ...scenarioFromPreset(preset), params: parsed.params, interventions: parsed.interventions, days: parsed.days, seed: typeof parsed.seed === 'number' ? parsed.seed : 1, runs: Math.min(parsed.runs, 1000) };
+      const next: UiScenario = {
+        ...scenarioFromPreset(preset),
+        params: parsed.params,
+        interventions: parsed.interventions,
+        days: parsed.days,
+        seed: typeof parsed.seed === 'number' ? parsed.seed : 1,
+        runs: Math.min(parsed.runs, 1000),
+      };
       this.store.replace(next);
       this.message = '';
     } catch (error) {

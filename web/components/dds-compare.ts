@@ -9,8 +9,16 @@ const METRICS: { key: keyof Summary; label: string; show: (v: number) => string 
   { key: 'leadTimeDays', label: 'Lead time (median)', show: formatDuration },
   { key: 'changeFailureRate', label: 'Change failure rate', show: (v) => formatPercent(v) },
   { key: 'timeToRestoreHours', label: 'Time to restore', show: (v) => formatDuration(v / 24) },
-  { key: 'meanWipLines', label: 'Undeployed code', show: (v) => `${Math.round(v).toLocaleString('en-GB')} lines` },
-  { key: 'meanDeploymentSizeLines', label: 'Deployment size', show: (v) => `${Math.round(v).toLocaleString('en-GB')} lines` },
+  {
+    key: 'meanWipLines',
+    label: 'Undeployed code',
+    show: (v) => `${Math.round(v).toLocaleString('en-GB')} lines`,
+  },
+  {
+    key: 'meanDeploymentSizeLines',
+    label: 'Deployment size',
+    show: (v) => `${Math.round(v).toLocaleString('en-GB')} lines`,
+  },
   { key: 'newWorkShare', label: 'Time on new work', show: (v) => formatPercent(v, 0) },
 ];
 
@@ -42,22 +50,28 @@ export class DdsCompare extends LitElement {
   currentSummary: Summary | null = null;
 
   override render() {
-    if (!this.baseline || !this.current || !this.baselineSummary || !this.currentSummary) return nothing;
+    if (!this.baseline || !this.current || !this.baselineSummary || !this.currentSummary)
+      return nothing;
     const differences = paramDifferences(this.baseline, this.current);
-    const interventionsChanged = JSON.stringify(this.baseline.interventions) !== JSON.stringify(this.current.interventions);
+    const interventionsChanged =
+      JSON.stringify(this.baseline.interventions) !== JSON.stringify(this.current.interventions);
     const before = this.baselineSummary;
     const after = this.currentSummary;
     return html`<h2>What changed since the baseline</h2>
-      ${differences.length === 0 && !interventionsChanged && this.baseline.preset === this.current.preset
-        ? html`<p>No inputs changed yet: move a control to compare.</p>`
-        : html`<table aria-label="Inputs that differ from the baseline">
+      ${
+        differences.length === 0 &&
+        !interventionsChanged &&
+        this.baseline.preset === this.current.preset
+          ? html`<p>No inputs changed yet: move a control to compare.</p>`
+          : html`<table aria-label="Inputs that differ from the baseline">
             <thead><tr><th scope="col">Input</th><th scope="col">Baseline</th><th scope="col">Now</th></tr></thead>
             <tbody>
               ${this.baseline.preset !== this.current.preset ? html`<tr><th scope="row">Preset</th><td>${this.baseline.preset}</td><td>${this.current.preset}</td></tr>` : nothing}
               ${differences.map((d) => html`<tr><th scope="row">${PARAM_BY_ID.get(d.id)?.label ?? d.id}</th><td>${String(d.from)}</td><td>${String(d.to)}</td></tr>`)}
               ${interventionsChanged ? html`<tr><th scope="row">Interventions</th><td>${this.baseline.interventions.length}</td><td>${this.current.interventions.length}</td></tr>` : nothing}
             </tbody>
-          </table>`}
+          </table>`
+      }
       <table aria-label="Figures, baseline and now">
         <thead><tr><th scope="col">Figure</th><th scope="col">Baseline</th><th scope="col">Now</th></tr></thead>
         <tbody>

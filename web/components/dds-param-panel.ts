@@ -1,5 +1,12 @@
 import { css, html, LitElement, nothing } from 'lit';
-import { InputError, PARAMS, type ParamGroup, type Params, type ParamSpec, validateParam } from '../../src/index';
+import {
+  InputError,
+  PARAMS,
+  type ParamGroup,
+  type ParamSpec,
+  type Params,
+  validateParam,
+} from '../../src/index';
 
 /** Headings of the parameter groups, in panel order. */
 export const GROUP_LABELS: Readonly<Record<ParamGroup, string>> = {
@@ -66,7 +73,13 @@ export class DdsParamPanel extends LitElement {
     try {
       const value = validateParam(spec, raw, spec.label);
       this.errors = { ...this.errors, [spec.id]: undefined };
-      this.dispatchEvent(new CustomEvent<ParamChangeDetail>('dds-param-change', { detail: { id: spec.id, value }, bubbles: true, composed: true }));
+      this.dispatchEvent(
+        new CustomEvent<ParamChangeDetail>('dds-param-change', {
+          detail: { id: spec.id, value },
+          bubbles: true,
+          composed: true,
+        }),
+      );
     } catch (error) {
       const message = error instanceof InputError ? error.message : String(error);
       this.errors = { ...this.errors, [spec.id]: message };
@@ -107,7 +120,12 @@ export class DdsParamPanel extends LitElement {
     const value = params[spec.id];
     const id = `param-${spec.id}`;
     const changed = this.reference !== null && this.reference[spec.id] !== value;
-    const range = spec.kind === 'boolean' ? 'on or off' : spec.kind === 'choice' ? spec.choices!.join(', ') : `${spec.min} to ${spec.max} ${spec.unit}`;
+    const range =
+      spec.kind === 'boolean'
+        ? 'on or off'
+        : spec.kind === 'choice'
+          ? spec.choices!.join(', ')
+          : `${spec.min} to ${spec.max} ${spec.unit}`;
     return html`<div class=${changed ? 'control changed' : 'control'} data-param=${spec.id}>
       <div class="head">
         <label for=${id}>${spec.label}</label>

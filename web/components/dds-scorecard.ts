@@ -2,7 +2,12 @@ import { css, html, LitElement, nothing } from 'lit';
 import type { DoraLevel, Percentiles, Summary, SummaryNumber } from '../../src/index';
 import { formatCount, formatDuration, formatPercent } from './format';
 
-const LEVEL_MARK: Readonly<Record<DoraLevel, string>> = { elite: '★★★★', high: '★★★', medium: '★★', low: '★' };
+const LEVEL_MARK: Readonly<Record<DoraLevel, string>> = {
+  elite: '★★★★',
+  high: '★★★',
+  medium: '★★',
+  low: '★',
+};
 
 interface Row {
   key: SummaryNumber;
@@ -14,18 +19,67 @@ interface Row {
 }
 
 const DORA_ROWS: Row[] = [
-  { key: 'deploymentsPerWeek', label: 'Deployment frequency', show: (s) => `${s.deploymentsPerWeek.toFixed(2)} / week`, levels: (s) => s.dora.deploymentFrequency, higherIsBetter: true },
-  { key: 'leadTimeDays', label: 'Lead time (median)', show: (s) => formatDuration(s.leadTimeDays), levels: (s) => s.dora.leadTime, higherIsBetter: false },
-  { key: 'changeFailureRate', label: 'Change failure rate', show: (s) => formatPercent(s.changeFailureRate), levels: (s) => s.dora.changeFailureRate, higherIsBetter: false },
-  { key: 'timeToRestoreHours', label: 'Time to restore (median)', show: (s) => formatDuration(s.timeToRestoreHours / 24), levels: (s) => s.dora.timeToRestore, higherIsBetter: false },
+  {
+    key: 'deploymentsPerWeek',
+    label: 'Deployment frequency',
+    show: (s) => `${s.deploymentsPerWeek.toFixed(2)} / week`,
+    levels: (s) => s.dora.deploymentFrequency,
+    higherIsBetter: true,
+  },
+  {
+    key: 'leadTimeDays',
+    label: 'Lead time (median)',
+    show: (s) => formatDuration(s.leadTimeDays),
+    levels: (s) => s.dora.leadTime,
+    higherIsBetter: false,
+  },
+  {
+    key: 'changeFailureRate',
+    label: 'Change failure rate',
+    show: (s) => formatPercent(s.changeFailureRate),
+    levels: (s) => s.dora.changeFailureRate,
+    higherIsBetter: false,
+  },
+  {
+    key: 'timeToRestoreHours',
+    label: 'Time to restore (median)',
+    show: (s) => formatDuration(s.timeToRestoreHours / 24),
+    levels: (s) => s.dora.timeToRestore,
+    higherIsBetter: false,
+  },
 ];
 
 const FLOW_ROWS: Row[] = [
-  { key: 'meanWipLines', label: 'Undeployed code (mean)', show: (s) => `${formatCount(s.meanWipLines)} lines`, higherIsBetter: false },
-  { key: 'meanDeploymentSizeLines', label: 'Deployment size (mean)', show: (s) => `${formatCount(s.meanDeploymentSizeLines)} lines`, higherIsBetter: false },
-  { key: 'throughputLinesPerDay', label: 'Throughput', show: (s) => `${formatCount(s.throughputLinesPerDay)} lines/day`, higherIsBetter: true },
-  { key: 'newWorkShare', label: 'Time on new work', show: (s) => formatPercent(s.newWorkShare, 0), higherIsBetter: true },
-  { key: 'costPerDay', label: 'Cost per working day', show: (s) => formatCount(s.costPerDay), higherIsBetter: false },
+  {
+    key: 'meanWipLines',
+    label: 'Undeployed code (mean)',
+    show: (s) => `${formatCount(s.meanWipLines)} lines`,
+    higherIsBetter: false,
+  },
+  {
+    key: 'meanDeploymentSizeLines',
+    label: 'Deployment size (mean)',
+    show: (s) => `${formatCount(s.meanDeploymentSizeLines)} lines`,
+    higherIsBetter: false,
+  },
+  {
+    key: 'throughputLinesPerDay',
+    label: 'Throughput',
+    show: (s) => `${formatCount(s.throughputLinesPerDay)} lines/day`,
+    higherIsBetter: true,
+  },
+  {
+    key: 'newWorkShare',
+    label: 'Time on new work',
+    show: (s) => formatPercent(s.newWorkShare, 0),
+    higherIsBetter: true,
+  },
+  {
+    key: 'costPerDay',
+    label: 'Cost per working day',
+    show: (s) => formatCount(s.costPerDay),
+    higherIsBetter: false,
+  },
 ];
 
 /**
@@ -67,9 +121,13 @@ export class DdsScorecard extends LitElement {
     if (!this.baseline || !this.summary) return nothing;
     const before = this.baseline[row.key];
     const after = this.summary[row.key];
-    if (Math.abs(after - before) <= 1e-9 * Math.max(1, Math.abs(before))) return html`<p class="change">= baseline</p>`;
+    if (Math.abs(after - before) <= 1e-9 * Math.max(1, Math.abs(before)))
+      return html`<p class="change">= baseline</p>`;
     const better = after > before === row.higherIsBetter;
-    const relative = before !== 0 ? `${after > before ? '+' : ''}${(((after - before) / Math.abs(before)) * 100).toFixed(0)}%` : 'new';
+    const relative =
+      before !== 0
+        ? `${after > before ? '+' : ''}${(((after - before) / Math.abs(before)) * 100).toFixed(0)}%`
+        : 'new';
     return html`<p class=${better ? 'change better' : 'change worse'}>${relative} vs baseline (${better ? 'better' : 'worse'})</p>`;
   }
 

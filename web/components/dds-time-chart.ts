@@ -48,7 +48,9 @@ export class DdsTimeChart extends LitElement {
     super.connectedCallback();
     this.resizeObserver = new ResizeObserver((entries) => {
       const measured = Math.floor(entries[0].contentRect.width);
-      if (measured > 0 && Math.abs(measured - this.width) > 2) this.width = measured;
+      // Resize on the next frame: changing size inside the observer's callback loops.
+      if (measured > 0 && Math.abs(measured - this.width) > 2)
+        requestAnimationFrame(() => (this.width = measured));
     });
     this.resizeObserver.observe(this);
   }
@@ -91,16 +93,23 @@ export class DdsTimeChart extends LitElement {
     try {
       if (format === 'csv') download(`${name}.csv`, layersCsv(spec.layers, spec.days), 'text/csv');
       else if (format === 'svg') download(`${name}.svg`, svgDocument(element), 'image/svg+xml');
-      else download(`${name}.png`, await svgToPng(svgDocument(element), this.model.width, this.model.height));
+      else
+        download(
+          `${name}.png`,
+          await svgToPng(svgDocument(element), this.model.width, this.model.height),
+        );
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      this.dispatchEvent(new CustomEvent('dds-chart-error', { detail: { message }, bubbles: true, composed: true }));
+      this.dispatchEvent(
+        new CustomEvent('dds-chart-error', { detail: { message }, bubbles: true, composed: true }),
+      );
     }
   }
 
   private renderReadout() {
     const spec = this.spec!;
-    if (this.cursor === null) return html`<p class="readout" aria-live="polite">Hover or use the arrow keys on the chart to read values.</p>`;
+    if (this.cursor === null)
+      return html`<p class="readout" aria-live="polite">Hover or use the arrow keys on the chart to read values.</p>`;
     const day = this.cursor;
     const parts = spec.layers
       .filter((layer) => layer.kind !== 'band')
@@ -108,7 +117,9 @@ export class DdsTimeChart extends LitElement {
         const value = layerValueAt(layer, day);
         return `${layer.label}: ${Number.isFinite(value) ? this.format(value) : '–'}`;
       });
-    const events = (spec.markers ?? []).filter((m) => Math.abs(m.day - day) < 1.5).map((m) => m.caption);
+    const events = (spec.markers ?? [])
+      .filter((m) => Math.abs(m.day - day) < 1.5)
+      .map((m) => m.caption);
     return html`<p class="readout" aria-live="polite"><strong>Day ${day}</strong> · ${parts.join(' · ')}${events.length ? ` · ${events.join(' · ')}` : ''}</p>`;
   }
 
@@ -117,11 +128,13 @@ export class DdsTimeChart extends LitElement {
       ${this.spec!.layers.map(
         (layer) => html`<li>
           <svg viewBox="0 0 22 10" aria-hidden="true">
-            ${layer.kind === 'area' || layer.kind === 'band'
-              ? svg`<rect x="1" y="1" width="20" height="8" fill=${layer.color} fill-opacity=${layer.kind === 'band' ? 0.25 : layer.muted ? 0.35 : 0.85}></rect>`
-              : layer.kind === 'dots'
-                ? svg`<circle cx="11" cy="5" r="3.5" fill=${layer.color} fill-opacity=${layer.muted ? 0.45 : 1}></circle>`
-                : svg`<line x1="1" y1="5" x2="21" y2="5" stroke=${layer.color} stroke-width="2.5" stroke-dasharray=${layer.dash ?? ''} stroke-opacity=${layer.muted ? 0.6 : 1}></line>`}
+            ${
+              layer.kind === 'area' || layer.kind === 'band'
+                ? svg`<rect x="1" y="1" width="20" height="8" fill=${layer.color} fill-opacity=${layer.kind === 'band' ? 0.25 : layer.muted ? 0.35 : 0.85}></rect>`
+                : layer.kind === 'dots'
+                  ? svg`<circle cx="11" cy="5" r="3.5" fill=${layer.color} fill-opacity=${layer.muted ? 0.45 : 1}></circle>`
+                  : svg`<line x1="1" y1="5" x2="21" y2="5" stroke=${layer.color} stroke-width="2.5" stroke-dasharray=${layer.dash ?? ''} stroke-opacity=${layer.muted ? 0.6 : 1}></line>`
+            }
           </svg>
           ${layer.label}
         </li>`,
@@ -133,11 +146,16 @@ export class DdsTimeChart extends LitElement {
     const spec = this.spec!;
     const { plot } = model;
     const bottom = plot.top + plot.height;
-    const cursorX = this.cursor === null ? null : plot.left + (this.cursor / spec.days) * plot.width;
+    const cursorX =
+      this.cursor === null ? null : plot.left + (this.cursor / spec.days) * plot.width;
     return svg`
       <g>
-        ${model.yTicks.map((t) => svg`<line x1=${plot.left} x2=${plot.left + plot.width} y1=${t.y} y2=${t.y} stroke="#e5e7eb"></line>
-          <text x=${plot.left - 6} y=${t.y + 4} text-anchor="end" font-size="11" fill="#374151">${t.label}</text>`)}
+        ${model.yTicks.map(
+          (
+            t,
+          ) => svg`<line x1=${plot.left} x2=${plot.left + plot.width} y1=${t.y} y2=${t.y} stroke="#e5e7eb"></line>
+          <text x=${plot.left - 6} y=${t.y + 4} text-anchor="end" font-size="11" fill="#374151">${t.label}</text>`,
+        )}
         ${model.xTicks.map((t) => svg`<text x=${t.x} y=${bottom + 15} text-anchor="middle" font-size="11" fill="#374151">${t.label}</text>`)}
         <line x1=${plot.left} x2=${plot.left + plot.width} y1=${bottom} y2=${bottom} stroke="#6b7280"></line>
         <line x1=${plot.left} x2=${plot.left} y1=${plot.top} y2=${bottom} stroke="#6b7280"></line>

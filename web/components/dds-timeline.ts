@@ -4,15 +4,56 @@ import { INTERVENTION_CAPTIONS, type Intervention } from '../../src/index';
 type Kind = Exclude<Intervention['type'], 'set'>;
 
 /** The kinds the timeline offers, with a short name and the values a new one starts with. */
-export const TIMELINE_KINDS: readonly { kind: Kind; name: string; create: (day: number, teamSize: number) => Intervention }[] = [
-  { kind: 'mergeFreeze', name: 'Merge freeze', create: (day) => ({ type: 'mergeFreeze', day, days: 20, mustHaveShare: 0.2 }) },
-  { kind: 'automationPush', name: 'Automation push', create: (day) => ({ type: 'automationPush', day, share: 0.3 }) },
-  { kind: 'cadence', name: 'Faster cadence', create: (day) => ({ type: 'cadence', day, releaseIntervalDays: 5 }) },
-  { kind: 'removeApprovals', name: 'Remove approvals', create: (day) => ({ type: 'removeApprovals', day }) },
-  { kind: 'crossFunctionalTeam', name: 'Cross-functional team', create: (day) => ({ type: 'crossFunctionalTeam', day }) },
-  { kind: 'releaseSlip', name: 'Shock: release slips', create: (day) => ({ type: 'releaseSlip', day, days: 15 }) },
-  { kind: 'incident', name: 'Shock: major incident', create: (day, team) => ({ type: 'incident', day, hours: 48, responders: Math.max(1, Math.min(4, team)) }) },
-  { kind: 'surge', name: 'Shock: surge of must-have work', create: (day) => ({ type: 'surge', day, days: 20, share: 0.5 }) },
+export const TIMELINE_KINDS: readonly {
+  kind: Kind;
+  name: string;
+  create: (day: number, teamSize: number) => Intervention;
+}[] = [
+  {
+    kind: 'mergeFreeze',
+    name: 'Merge freeze',
+    create: (day) => ({ type: 'mergeFreeze', day, days: 20, mustHaveShare: 0.2 }),
+  },
+  {
+    kind: 'automationPush',
+    name: 'Automation push',
+    create: (day) => ({ type: 'automationPush', day, share: 0.3 }),
+  },
+  {
+    kind: 'cadence',
+    name: 'Faster cadence',
+    create: (day) => ({ type: 'cadence', day, releaseIntervalDays: 5 }),
+  },
+  {
+    kind: 'removeApprovals',
+    name: 'Remove approvals',
+    create: (day) => ({ type: 'removeApprovals', day }),
+  },
+  {
+    kind: 'crossFunctionalTeam',
+    name: 'Cross-functional team',
+    create: (day) => ({ type: 'crossFunctionalTeam', day }),
+  },
+  {
+    kind: 'releaseSlip',
+    name: 'Shock: release slips',
+    create: (day) => ({ type: 'releaseSlip', day, days: 15 }),
+  },
+  {
+    kind: 'incident',
+    name: 'Shock: major incident',
+    create: (day, team) => ({
+      type: 'incident',
+      day,
+      hours: 48,
+      responders: Math.max(1, Math.min(4, team)),
+    }),
+  },
+  {
+    kind: 'surge',
+    name: 'Shock: surge of must-have work',
+    create: (day) => ({ type: 'surge', day, days: 20, share: 0.5 }),
+  },
 ];
 
 const SYMBOL: Readonly<Record<Intervention['type'], string>> = {
@@ -88,13 +129,21 @@ export class DdsTimeline extends LitElement {
   private dragging: number | null = null;
 
   private emit(interventions: Intervention[]): void {
-    this.dispatchEvent(new CustomEvent('dds-interventions-change', { detail: { interventions }, bubbles: true, composed: true }));
+    this.dispatchEvent(
+      new CustomEvent('dds-interventions-change', {
+        detail: { interventions },
+        bubbles: true,
+        composed: true,
+      }),
+    );
   }
 
   private moveTo(index: number, day: number): void {
     const clamped = Math.max(0, Math.min(this.days - 1, Math.round(day)));
     if (this.interventions[index].day === clamped) return;
-    this.emit(this.interventions.map((item, i) => (i === index ? { ...item, day: clamped } : item)));
+    this.emit(
+      this.interventions.map((item, i) => (i === index ? { ...item, day: clamped } : item)),
+    );
   }
 
   private removeAt(index: number): void {
@@ -141,11 +190,15 @@ export class DdsTimeline extends LitElement {
   }
 
   override render() {
-    const shock = (type: Intervention['type']) => type === 'releaseSlip' || type === 'incident' || type === 'surge';
+    const shock = (type: Intervention['type']) =>
+      type === 'releaseSlip' || type === 'incident' || type === 'surge';
     return html`<h2>Interventions and shocks</h2>
       <div class="track" @pointermove=${this.handlePointerMove} @pointerup=${() => (this.dragging = null)}>
         ${this.interventions.map(
-          (item, index) => html`<button type="button" class=${shock(item.type) ? 'marker shock' : 'marker'}
+          (
+            item,
+            index,
+          ) => html`<button type="button" class=${shock(item.type) ? 'marker shock' : 'marker'}
             data-day=${item.day}
             aria-label=${`${INTERVENTION_CAPTIONS[item.type]} at day ${item.day}. Arrow keys move it, Delete removes it.`}
             title=${`${INTERVENTION_CAPTIONS[item.type]} (day ${item.day}) ${details(item)}`}
@@ -162,14 +215,19 @@ export class DdsTimeline extends LitElement {
           @change=${(e: Event) => (this.newDay = Number((e.target as HTMLInputElement).value) || 0)} /></label>
         <button type="submit">Add</button>
       </form>
-      ${this.interventions.length === 0
-        ? html`<p>No interventions: add an escape step or a shock to see what it does.</p>`
-        : html`<ul>
+      ${
+        this.interventions.length === 0
+          ? html`<p>No interventions: add an escape step or a shock to see what it does.</p>`
+          : html`<ul>
             ${this.interventions.map(
-              (item, index) => html`<li>Day ${item.day}: ${INTERVENTION_CAPTIONS[item.type]}${details(item) ? ` (${details(item)})` : ''}
+              (
+                item,
+                index,
+              ) => html`<li>Day ${item.day}: ${INTERVENTION_CAPTIONS[item.type]}${details(item) ? ` (${details(item)})` : ''}
                 <button type="button" @click=${() => this.removeAt(index)} aria-label=${`Remove ${INTERVENTION_CAPTIONS[item.type]} at day ${item.day}`}>Remove</button></li>`,
             )}
-          </ul>`}`;
+          </ul>`
+      }`;
   }
 }
 

@@ -37,7 +37,10 @@ export async function svgToPng(svgText: string, width: number, height: number): 
     context.fillRect(0, 0, canvas.width, canvas.height);
     context.drawImage(image, 0, 0, canvas.width, canvas.height);
     return await new Promise<Blob>((resolve, reject) =>
-      canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('PNG export failed'))), 'image/png'),
+      canvas.toBlob(
+        (blob) => (blob ? resolve(blob) : reject(new Error('PNG export failed'))),
+        'image/png',
+      ),
     );
   } finally {
     URL.revokeObjectURL(url);

@@ -1,4 +1,13 @@
-import type { Band, DeploymentEvent, IncidentEvent, InterventionEvent, Percentiles, SeriesSet, Summary, SummaryNumber } from '../../src/index';
+import type {
+  Band,
+  DeploymentEvent,
+  IncidentEvent,
+  InterventionEvent,
+  Percentiles,
+  SeriesSet,
+  Summary,
+  SummaryNumber,
+} from '../../src/index';
 import type { UiScenario } from '../state/scenario';
 
 /** A request to the simulation worker: run this scenario. */

@@ -35,7 +35,11 @@ export function runScenario(scenario: UiScenario): RunView {
       engineMs: performance.now() - started,
     };
   }
-  const result = monteCarlo(scenario.params, { ...options, runs: scenario.runs, bandSeries: BAND_SERIES });
+  const result = monteCarlo(scenario.params, {
+    ...options,
+    runs: scenario.runs,
+    bandSeries: BAND_SERIES,
+  });
   const first = result.first;
   return {
     days: first.days,

@@ -15,7 +15,10 @@ export function createWorkerRunner(): (scenario: UiScenario) => Promise<RunView>
   }
   if (!worker) return async (scenario) => runScenario(scenario);
   let nextId = 0;
-  const pending = new Map<number, { resolve: (view: RunView) => void; reject: (error: Error) => void }>();
+  const pending = new Map<
+    number,
+    { resolve: (view: RunView) => void; reject: (error: Error) => void }
+  >();
   worker.onmessage = (event: MessageEvent<RunResponse>) => {
     const response = event.data;
     const waiter = pending.get(response.id);

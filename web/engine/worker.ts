@@ -10,7 +10,8 @@ self.onmessage = (event: MessageEvent<RunRequest>) => {
   try {
     response = { id, view: runScenario(scenario) };
   } catch (error) {
-    const message = error instanceof InputError ? error.message : `The simulation failed: ${String(error)}`;
+    const message =
+      error instanceof InputError ? error.message : `The simulation failed: ${String(error)}`;
     response = { id, error: message };
   }
   (self as unknown as Worker).postMessage(response);

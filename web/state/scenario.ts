@@ -37,7 +37,12 @@ export function scenarioFromPreset(presetId: string): UiScenario {
 
 /** The engine options for one run of a scenario. */
 export function runOptions(scenario: UiScenario): SimulationOptions {
-  return { days: scenario.days, seed: scenario.seed, mode: scenario.mode, interventions: scenario.interventions };
+  return {
+    days: scenario.days,
+    seed: scenario.seed,
+    mode: scenario.mode,
+    interventions: scenario.interventions,
+  };
 }
 
 /** The parameters that differ between two scenarios, with both values. */
@@ -46,5 +51,7 @@ export function paramDifferences(
   to: UiScenario,
 ): { id: keyof Params; from: Params[keyof Params]; to: Params[keyof Params] }[] {
   const ids = Object.keys(to.params) as (keyof Params)[];
-  return ids.filter((id) => from.params[id] !== to.params[id]).map((id) => ({ id, from: from.params[id], to: to.params[id] }));
+  return ids
+    .filter((id) => from.params[id] !== to.params[id])
+    .map((id) => ({ id, from: from.params[id], to: to.params[id] }));
 }

@@ -28,7 +28,11 @@ export class ScenarioStore extends EventTarget {
   }
 
   /** Sets one parameter; `input` while a slider moves, `commit` for a settled change. */
-  setParam(id: keyof Params, value: Params[keyof Params], reason: 'input' | 'commit' = 'commit'): void {
+  setParam(
+    id: keyof Params,
+    value: Params[keyof Params],
+    reason: 'input' | 'commit' = 'commit',
+  ): void {
     if (this.scenario.params[id] === value) return;
     this.scenario = { ...this.scenario, params: { ...this.scenario.params, [id]: value } };
     this.changed(reason);
@@ -49,7 +53,10 @@ export class ScenarioStore extends EventTarget {
 
   /** Replaces the interventions on the timeline. */
   setInterventions(interventions: Intervention[]): void {
-    this.scenario = { ...this.scenario, interventions: [...interventions].sort((a, b) => a.day - b.day) };
+    this.scenario = {
+      ...this.scenario,
+      interventions: [...interventions].sort((a, b) => a.day - b.day),
+    };
     this.changed('commit');
   }
 

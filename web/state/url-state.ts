@@ -1,7 +1,7 @@
 import {
   findPreset,
-  type Intervention,
   InputError,
+  type Intervention,
   PARAM_BY_ID,
   parseIntervention,
   parseParamText,
@@ -34,7 +34,8 @@ export function encodeScenario(scenario: UiScenario): string {
   if (scenario.runs !== 1) query.set('runs', String(scenario.runs));
   if (scenario.mode !== 'stochastic') query.set('mode', scenario.mode);
   const presetInterventions = JSON.stringify(preset?.interventions ?? []);
-  if (JSON.stringify(scenario.interventions) !== presetInterventions) query.set('iv', JSON.stringify(scenario.interventions));
+  if (JSON.stringify(scenario.interventions) !== presetInterventions)
+    query.set('iv', JSON.stringify(scenario.interventions));
   return query.toString();
 }
 
@@ -54,7 +55,11 @@ export function decodeScenario(search: string): UiScenario {
   const query = new URLSearchParams(search);
   const version = query.get('v');
   if (version !== null && version !== String(URL_VERSION)) {
-    throw new InputError('v', version, `allowed: ${URL_VERSION} (this link is from another version)`);
+    throw new InputError(
+      'v',
+      version,
+      `allowed: ${URL_VERSION} (this link is from another version)`,
+    );
   }
   const scenario = scenarioFromPreset(requirePreset(query.get('preset') ?? 'medium', 'preset'));
   for (const [key, text] of query) {
@@ -71,7 +76,8 @@ export function decodeScenario(search: string): UiScenario {
   if (runs !== null) scenario.runs = wholeNumber('runs', runs, 1, 1000);
   const mode = query.get('mode');
   if (mode !== null) {
-    if (mode !== 'stochastic' && mode !== 'expected') throw new InputError('mode', mode, 'allowed: stochastic or expected');
+    if (mode !== 'stochastic' && mode !== 'expected')
+      throw new InputError('mode', mode, 'allowed: stochastic or expected');
     scenario.mode = mode;
   }
   const interventions = query.get('iv');
@@ -82,8 +88,11 @@ export function decodeScenario(search: string): UiScenario {
     } catch {
       throw new InputError('iv', interventions, 'allowed: a JSON list of interventions');
     }
-    if (!Array.isArray(raw)) throw new InputError('iv', interventions, 'allowed: a JSON list of interventions');
-    scenario.interventions = raw.map((item, index): Intervention => parseIntervention(item, `iv[${index}]`, scenario.days));
+    if (!Array.isArray(raw))
+      throw new InputError('iv', interventions, 'allowed: a JSON list of interventions');
+    scenario.interventions = raw.map(
+      (item, index): Intervention => parseIntervention(item, `iv[${index}]`, scenario.days),
+    );
   }
   return scenario;
 }

@@ -24,7 +24,9 @@ export function syncWithUrl(store: ScenarioStore, onError: (message: string) => 
       store.replace(decodeScenario(window.location.search), 'restore');
       return true;
     } catch (error) {
-      onError(`This link could not be read, so the last good scenario is shown: ${describeError(error)}`);
+      onError(
+        `This link could not be read, so the last good scenario is shown: ${describeError(error)}`,
+      );
       return false;
     }
   };

@@ -1,0 +1,148 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { findPreset, PARAMS, presetParams } from '../../src/index';
+import { chartSpecs } from '../../web/charts/chart-specs';
+import { DdsCompare } from '../../web/components/dds-compare';
+import { DdsParamPanel } from '../../web/components/dds-param-panel';
+import { DdsScorecard } from '../../web/components/dds-scorecard';
+import { DdsTimeChart } from '../../web/components/dds-time-chart';
+import { DdsTimeline } from '../../web/components/dds-timeline';
+import { runScenario } from '../../web/engine/run-scenario';
+import { scenarioFromPreset } from '../../web/state/scenario';
+import { mount, seriousViolations } from './axe';
+
+afterEach(() => {
+  document.body.replaceChildren();
+});
+
+const medium = scenarioFromPreset('medium');
+const view = runScenario(medium);
+
+describe('dds-param-panel', () => {
+  it('has a labelled control for every parameter in the table, grouped', async () => {
+    const panel = await mount(
+      Object.assign(new DdsParamPanel(), {
+        params: medium.params,
+        openGroups: ['team', 'code', 'testing', 'production', 'reflexes', 'economics'],
+      }),
+    );
+    const root = panel.shadowRoot!;
+    expect(root.querySelectorAll('[data-param]')).toHaveLength(PARAMS.length);
+    expect(root.querySelectorAll('details')).toHaveLength(6);
+    for (const spec of PARAMS)
+      expect(root.querySelector(`label[for="param-${spec.id}"]`)?.textContent).toBe(spec.label);
+    expect(await seriousViolations(panel)).toEqual([]);
+  });
+
+  it('emits a change for a slider move and refuses an out-of-range typed value with a message', async () => {
+    const panel = await mount(Object.assign(new DdsParamPanel(), { params: medium.params }));
+    const events: { id: string; value: unknown }[] = [];
+    panel.addEventListener('dds-param-change', (e) => events.push((e as CustomEvent).detail));
+    const slider = panel.shadowRoot!.querySelector<HTMLInputElement>('#param-teamSize')!;
+    slider.value = '12';
+    slider.dispatchEvent(new Event('input'));
+    expect(events).toEqual([{ id: 'teamSize', value: 12 }]);
+    const typed = panel.shadowRoot!.querySelector<HTMLInputElement>(
+      '[data-param="teamSize"] input[type="number"]',
+    )!;
+    typed.value = '9999';
+    typed.dispatchEvent(new Event('change'));
+    await panel.updateComplete;
+    expect(events).toHaveLength(1);
+    expect(panel.shadowRoot!.querySelector('#param-teamSize-error')?.textContent).toContain('9999');
+    expect(typed.getAttribute('aria-invalid')).toBe('true');
+  });
+
+  it('opens a parameter\u2019s help by keyboard-operable button', async () => {
+    const panel = await mount(Object.assign(new DdsParamPanel(), { params: medium.params }));
+    const button = panel.shadowRoot!.querySelector<HTMLButtonElement>(
+      '[data-param="teamSize"] .help-toggle',
+    )!;
+    button.click();
+    await panel.updateComplete;
+    expect(button.getAttribute('aria-expanded')).toBe('true');
+    expect(panel.shadowRoot!.querySelector('#param-teamSize-help')?.textContent).toContain(
+      'Engineers',
+    );
+  });
+});
+
+describe('dds-scorecard', () => {
+  it('shows the overall level, the four DORA metrics with levels in words, and the change from a baseline', async () => {
+    const low = runScenario(scenarioFromPreset('low'));
+    const card = await mount(
+      Object.assign(new DdsScorecard(), { summary: view.summary, baseline: low.summary }),
+    );
+    const root = card.shadowRoot!;
+    expect(root.querySelector('[data-level]')?.textContent).toContain('medium');
+    expect(root.querySelector('[data-metric="leadTimeDays"] .level')?.textContent).toMatch(
+      /medium/,
+    );
+    expect(root.querySelector('[data-metric="changeFailureRate"] .change')?.textContent).toContain(
+      'better',
+    );
+    expect(await seriousViolations(card)).toEqual([]);
+  });
+});
+
+describe('dds-time-chart', () => {
+  it('draws a chart with axes, a legend and a description, and reads values by keyboard', async () => {
+    const spec = chartSpecs(view, null)[0];
+    const chart = await mount(Object.assign(new DdsTimeChart(), { spec }));
+    const root = chart.shadowRoot!;
+    const svgElement = root.querySelector('svg.chart')!;
+    expect(svgElement.querySelectorAll('path[data-layer]').length).toBeGreaterThanOrEqual(4);
+    expect(svgElement.getAttribute('aria-label')).toContain('Merged, waiting for a release');
+    expect(root.querySelectorAll('.legend li')).toHaveLength(spec.layers.length);
+    svgElement.dispatchEvent(new KeyboardEvent('keydown', { key: 'End', bubbles: true }));
+    await chart.updateComplete;
+    expect(root.querySelector('.readout')?.textContent).toContain(`Day ${spec.days - 1}`);
+    expect(await seriousViolations(chart)).toEqual([]);
+  });
+});
+
+describe('dds-timeline', () => {
+  it('adds, moves by keyboard and removes interventions', async () => {
+    const timeline = await mount(
+      Object.assign(new DdsTimeline(), { interventions: [], days: 520 }),
+    );
+    let latest: unknown[] = [];
+    timeline.addEventListener('dds-interventions-change', (e) => {
+      latest = (e as CustomEvent).detail.interventions;
+      timeline.interventions = latest as never;
+    });
+    timeline.shadowRoot!.querySelector('form')!.requestSubmit();
+    expect(latest).toEqual([{ type: 'mergeFreeze', day: 100, days: 20, mustHaveShare: 0.2 }]);
+    await timeline.updateComplete;
+    const marker = timeline.shadowRoot!.querySelector<HTMLButtonElement>('.marker')!;
+    marker.dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'ArrowRight', shiftKey: true, bubbles: true }),
+    );
+    expect((latest[0] as { day: number }).day).toBe(120);
+    await timeline.updateComplete;
+    timeline
+      .shadowRoot!.querySelector<HTMLButtonElement>('.marker')!
+      .dispatchEvent(new KeyboardEvent('keydown', { key: 'Delete', bubbles: true }));
+    expect(latest).toEqual([]);
+    expect(await seriousViolations(timeline)).toEqual([]);
+  });
+});
+
+describe('dds-compare', () => {
+  it('lists the inputs that differ from the baseline and the figures before and after', async () => {
+    const changed = { ...medium, params: { ...medium.params, releaseIntervalDays: 5 } };
+    const after = runScenario(changed);
+    const compare = await mount(
+      Object.assign(new DdsCompare(), {
+        baseline: medium,
+        current: changed,
+        baselineSummary: view.summary,
+        currentSummary: after.summary,
+      }),
+    );
+    const text = compare.shadowRoot!.textContent ?? '';
+    expect(text).toContain('Release interval');
+    expect(text).toContain('Lead time');
+    expect(presetParams(findPreset('medium')!).releaseIntervalDays).toBe(10);
+    expect(await seriousViolations(compare)).toEqual([]);
+  });
+});

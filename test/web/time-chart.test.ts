@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { chartSpecs } from '../../web/charts/chart-specs';
+import { describeLayers, layersCsv } from '../../web/charts/chart-text';
+import { dayAt, formatCompact, timeChartModel } from '../../web/charts/time-chart';
+import { runScenario } from '../../web/engine/run-scenario';
+import { scenarioFromPreset } from '../../web/state/scenario';
+
+const fixed = {
+  title: 'Fixed',
+  yLabel: 'lines',
+  days: 5,
+  width: 300,
+  height: 160,
+  layers: [
+    { id: 'a', label: 'A', kind: 'area' as const, values: [1, 2, 3, 2, 1], color: '#000' },
+    { id: 'b', label: 'B', kind: 'area' as const, values: [1, 1, 1, 1, 1], color: '#111' },
+    {
+      id: 'l',
+      label: 'L',
+      kind: 'line' as const,
+      values: [0, 4, Number.NaN, 4, 0],
+      color: '#222',
+      dash: '6 3',
+    },
+    { id: 'd', label: 'D', kind: 'dots' as const, values: [2, 5], x: [1, 3], color: '#333' },
+  ],
+  stacked: true,
+  markers: [{ day: 2, kind: 'failed' as const, caption: 'Day 2: failed' }],
+};
+
+describe('time chart layout', () => {
+  it('matches the golden geometry for a fixed input', () => {
+    expect(timeChartModel(fixed)).toMatchSnapshot();
+  });
+
+  it('stacks areas, scales to the tallest thing drawn and maps pixels back to days', () => {
+    const model = timeChartModel(fixed);
+    expect(model.yMax).toBeGreaterThanOrEqual(5);
+    expect(model.paths.map((p) => p.id)).toEqual(['a', 'b', 'l']);
+    expect(model.dots).toHaveLength(2);
+    expect(dayAt(model, model.plot.left, 5)).toBe(0);
+    expect(dayAt(model, model.plot.left + model.plot.width, 5)).toBe(4);
+  });
+
+  it('describes each layer in words and exports it as CSV', () => {
+    expect(describeLayers(fixed.layers, 5, formatCompact)).toContain(
+      'A: 1 at first, 1 at the end, highest 3 on day 2.',
+    );
+    const csv = layersCsv(fixed.layers, 5).trim().split('\n');
+    expect(csv[0]).toBe('day,"A","B","L","D"');
+    expect(csv[3]).toBe('2,3,1,,2');
+  });
+
+  it('builds every chart of a real run with labelled axes and units', () => {
+    const view = runScenario(scenarioFromPreset('spiral'));
+    const specs = chartSpecs(view, view);
+    expect(specs.map((s) => s.id)).toEqual([
+      'wip',
+      'deploymentSize',
+      'failureRate',
+      'leadTime',
+      'restore',
+      'capacity',
+      'interval',
+    ]);
+    for (const spec of specs) {
+      expect(spec.yLabel.length).toBeGreaterThan(0);
+      const model = timeChartModel({ ...spec, width: 500, height: 200 });
+      expect(model.paths.length + model.dots.length).toBeGreaterThan(0);
+    }
+    expect(specs[0].markers?.some((m) => m.kind === 'shock')).toBe(true);
+    expect(specs[1].layers.some((l) => l.muted)).toBe(true);
+  });
+});
