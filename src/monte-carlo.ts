@@ -1,24 +1,14 @@
-import { classifyDora, type DoraLevel } from './dora';
+import { classifyDora, type DoraLevel, type DoraYear } from './dora';
 import { InputError } from './errors';
 import { SUMMARY_NUMBERS, type Summary, type SummaryNumber } from './metrics';
 import type { Params } from './params';
+import { type Band, bandOf, type Percentiles, percentilesOf } from './quantiles';
 import { MAX_RUNS } from './scenario';
 import { SERIES_IDS, type SeriesId } from './series';
 import { type SimulationOptions, type SimulationResult, simulate } from './simulate';
 
-/** The 10th, 50th and 90th percentiles of a figure across runs. */
-export interface Percentiles {
-  p10: number;
-  p50: number;
-  p90: number;
-}
-
-/** Per-day percentile bands of one series across runs. */
-export interface Band {
-  p10: Float64Array;
-  p50: Float64Array;
-  p90: Float64Array;
-}
+export type { Band, Percentiles } from './quantiles';
+export { quantileSorted } from './quantiles';
 
 /** Many seeded runs of one scenario: medians, percentile bands and how often each DORA level came out. */
 export interface MonteCarloResult {
@@ -41,63 +31,18 @@ export interface MonteCarloOptions extends SimulationOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-/** The value below which a share `q` of the sorted values fall, interpolated. */
-export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
-  if (sorted.length === 0) return 0;
-  const position = (sorted.length - 1) * q;
-  const below = Math.floor(position);
-  const above = Math.min(sorted.length - 1, below + 1);
-  return sorted[below] + (sorted[above] - sorted[below]) * (position - below);
-}
-
-function percentilesOf(values: Float64Array): Percentiles {
-  values.sort();
-  return {
-    p10: quantileSorted(values, 0.1),
-    p50: quantileSorted(values, 0.5),
-    p90: quantileSorted(values, 0.9),
-  };
-}
-
-/** Puts the k-th smallest value at index k, smaller ones before it and larger after (Hoare's quickselect). */
-function select(values: Float32Array, k: number, from: number, to: number): void {
-  let left = from;
-  let right = to;
-  while (right > left) {
-    const pivot = values[(left + right) >> 1];
-    let i = left;
-    let j = right;
-    while (i <= j) {
-      while (values[i] < pivot) i++;
-      while (values[j] > pivot) j--;
-      if (i <= j) {
-        const swap = values[i];
-        values[i] = values[j];
-        values[j] = swap;
-        i++;
-        j--;
-      }
-    }
-    if (k <= j) right = j;
-    else if (k >= i) left = i;
-    else return;
-  }
-}
-
 /**
- * The quantile q of all values, interpolated like quantileSorted, by selecting within
- * [from, to], a range already known to hold that order statistic and the next.
+ * The raw material of a Monte Carlo for a block of runs: each run's summary figures and level,
+ * and its band series run-major. Blocks from parallel workers merge in run order.
  */
-function selectQuantile(values: Float32Array, q: number, from: number, to: number): number {
-  const last = values.length - 1;
-  const position = last * q;
-  const below = Math.floor(position);
-  select(values, below, from, to);
-  if (below === last) return values[below];
-  // After selection the next order statistic is the smallest value above `below`.
-  let next = values[below + 1];
-  for (let i = below + 2; i <= last; i++) if (values[i] < next) next = values[i];
-  return values[below] + (next - values[below]) * (position - below);
+export interface MonteCarloSamples {
+  runs: number;
+  days: number;
+  figures: Record<SummaryNumber, Float64Array>;
+  levels: DoraLevel[];
+  series: Partial<Record<SeriesId, Float32Array>>;
+  /** The block's first run whole, when the block starts at run 0. */
+  first: SimulationResult | null;
 }
 
 /** Seed of run `index`: consecutive from the scenario's seed, so any run can be replayed alone. */
@@ -105,41 +50,88 @@ export function runSeed(seed: number | string, index: number): number | string {
   return typeof seed === 'number' ? seed + index : `${seed}#${index}`;
 }
 
-/** Runs a scenario over `runs` seeds and gathers percentiles of every summary figure and series. */
-export function monteCarlo(params: Params, options: MonteCarloOptions): MonteCarloResult {
-  const runs = options.runs;
+function checkRuns(runs: number): void {
   if (!Number.isInteger(runs) || runs < 1 || runs > MAX_RUNS) {
     throw new InputError('runs', runs, `allowed: a whole number from 1 to ${MAX_RUNS}`);
   }
+}
+
+/** Runs `count` seeds starting at run `fromRun` and keeps what the percentiles need. */
+export function collectRuns(
+  params: Params,
+  options: Omit<MonteCarloOptions, 'runs'> & { fromRun: number; count: number },
+): MonteCarloSamples {
+  const { fromRun, count } = options;
+  checkRuns(count);
   const seed = options.seed ?? 1;
   const bandSeries = options.bandSeries ?? SERIES_IDS;
-  const figures = new Map<SummaryNumber, Float64Array>(
-    SUMMARY_NUMBERS.map((key) => [key, new Float64Array(runs)]),
-  );
-  const levelCounts: Record<DoraLevel, number> = { elite: 0, high: 0, medium: 0, low: 0 };
-  const samples = new Map<SeriesId, Float32Array>();
+  const figures = Object.fromEntries(
+    SUMMARY_NUMBERS.map((key) => [key, new Float64Array(count)]),
+  ) as Record<SummaryNumber, Float64Array>;
+  const levels: DoraLevel[] = [];
+  const series: Partial<Record<SeriesId, Float32Array>> = {};
   let first: SimulationResult | null = null;
   let days = 0;
-
-  for (let run = 0; run < runs; run++) {
-    const result = simulate(params, { ...options, seed: runSeed(seed, run) });
-    if (!first) {
-      first = result;
+  for (let i = 0; i < count; i++) {
+    const result = simulate(params, { ...options, seed: runSeed(seed, fromRun + i) });
+    if (i === 0) {
       days = result.days;
-      for (const id of bandSeries) samples.set(id, new Float32Array(runs * days));
+      if (fromRun === 0) first = result;
+      for (const id of bandSeries) series[id] = new Float32Array(count * days);
     }
-    for (const key of SUMMARY_NUMBERS) figures.get(key)![run] = result.summary[key];
-    levelCounts[result.summary.doraLevel]++;
-    for (const [id, store] of samples) {
-      const values = result.series[id];
-      // Run-major: one contiguous copy per run; the percentile pass gathers each day's column.
-      store.set(values, run * days);
-    }
-    options.onProgress?.(run + 1, runs);
+    for (const key of SUMMARY_NUMBERS) figures[key][i] = result.summary[key];
+    levels.push(result.summary.doraLevel);
+    // Run-major: one contiguous copy per run; the percentile pass gathers each day's column.
+    for (const id of bandSeries) series[id]!.set(result.series[id], i * days);
+    options.onProgress?.(i + 1, count);
   }
+  return { runs: count, days, figures, levels, series, first };
+}
 
+/** Joins blocks of runs, in run order, into one. */
+export function mergeSamples(blocks: readonly MonteCarloSamples[]): MonteCarloSamples {
+  if (blocks.length === 1) return blocks[0];
+  const runs = blocks.reduce((sum, block) => sum + block.runs, 0);
+  const days = blocks[0].days;
+  const figures = {} as Record<SummaryNumber, Float64Array>;
+  for (const key of SUMMARY_NUMBERS) {
+    figures[key] = new Float64Array(runs);
+    let offset = 0;
+    for (const block of blocks) {
+      figures[key].set(block.figures[key], offset);
+      offset += block.runs;
+    }
+  }
+  const series: Partial<Record<SeriesId, Float32Array>> = {};
+  for (const id of Object.keys(blocks[0].series) as SeriesId[]) {
+    const store = new Float32Array(runs * days);
+    let offset = 0;
+    for (const block of blocks) {
+      store.set(block.series[id]!, offset);
+      offset += block.runs * days;
+    }
+    series[id] = store;
+  }
+  return {
+    runs,
+    days,
+    figures,
+    levels: blocks.flatMap((b) => b.levels),
+    series,
+    first: blocks.find((b) => b.first)?.first ?? null,
+  };
+}
+
+/** Percentiles of every figure, bands of every kept series, and the medians' DORA level. */
+export function summariseSamples(
+  samples: MonteCarloSamples,
+  doraYear: DoraYear = 2023,
+): MonteCarloResult {
+  const first = samples.first;
+  if (!first) throw new Error('the samples do not include the first run');
   const percentiles = {} as Record<SummaryNumber, Percentiles>;
-  for (const key of SUMMARY_NUMBERS) percentiles[key] = percentilesOf(figures.get(key)!);
+  for (const key of SUMMARY_NUMBERS)
+    percentiles[key] = percentilesOf(Float64Array.from(samples.figures[key]));
   const medians = Object.fromEntries(
     SUMMARY_NUMBERS.map((key) => [key, percentiles[key].p50]),
   ) as Record<SummaryNumber, number>;
@@ -150,53 +142,33 @@ export function monteCarlo(params: Params, options: MonteCarloOptions): MonteCar
       changeFailureRate: medians.changeFailureRate,
       timeToRestoreHours: medians.timeToRestoreHours,
     },
-    options.doraYear ?? 2023,
+    doraYear,
   );
-
+  const levelCounts: Record<DoraLevel, number> = { elite: 0, high: 0, medium: 0, low: 0 };
+  for (const level of samples.levels) levelCounts[level]++;
   const bands: Partial<Record<SeriesId, Band>> = {};
-  const column = new Float32Array(runs);
-  for (const [id, store] of samples) {
-    const band: Band = {
-      p10: new Float64Array(days),
-      p50: new Float64Array(days),
-      p90: new Float64Array(days),
-    };
-    for (let day = 0; day < days; day++) {
-      // Selection instead of a full sort: the percentile pass is most of a large Monte Carlo's time.
-      let lowest = Number.POSITIVE_INFINITY;
-      let highest = Number.NEGATIVE_INFINITY;
-      for (let run = 0; run < runs; run++) {
-        const value = store[run * days + day];
-        column[run] = value;
-        if (value < lowest) lowest = value;
-        if (value > highest) highest = value;
-      }
-      if (lowest === highest) {
-        // Most days of event series are zero in every run: nothing to select.
-        band.p10[day] = band.p50[day] = band.p90[day] = lowest;
-        continue;
-      }
-      const slice = column;
-      const last = runs - 1;
-      band.p50[day] = selectQuantile(slice, 0.5, 0, last);
-      band.p10[day] = selectQuantile(slice, 0.1, 0, Math.floor(last * 0.5));
-      band.p90[day] = selectQuantile(slice, 0.9, Math.floor(last * 0.5) + 1, last);
-    }
-    bands[id] = band;
+  for (const [id, store] of Object.entries(samples.series) as [SeriesId, Float32Array][]) {
+    bands[id] = bandOf(store, samples.runs, samples.days);
   }
-
   return {
-    runs,
+    runs: samples.runs,
     summary: {
-      ...first!.summary,
+      ...first.summary,
       ...medians,
-      windowDays: first!.summary.windowDays,
+      windowDays: first.summary.windowDays,
       doraLevel: dora.level,
       dora,
     },
     percentiles,
     levelCounts,
     bands,
-    first: first!,
+    first,
   };
+}
+
+/** Runs a scenario over `runs` seeds and gathers percentiles of every summary figure and series. */
+export function monteCarlo(params: Params, options: MonteCarloOptions): MonteCarloResult {
+  checkRuns(options.runs);
+  const samples = collectRuns(params, { ...options, fromRun: 0, count: options.runs });
+  return summariseSamples(samples, options.doraYear ?? 2023);
 }

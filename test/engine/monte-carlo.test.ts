@@ -34,3 +34,20 @@ describe('Monte Carlo', () => {
     expect(() => monteCarlo(preset('medium'), { runs: 0 })).toThrow(/runs/);
   });
 });
+
+describe('Monte Carlo in blocks', () => {
+  it('gives the same result whether the runs are done in one block or several merged', async () => {
+    const { collectRuns, mergeSamples, summariseSamples } = await import('../../src/monte-carlo');
+    const params = preset('high');
+    const options = { days: 100, seed: 3, bandSeries: ['wipLines'] as const };
+    const whole = monteCarlo(params, { ...options, runs: 9 });
+    const blocks = [
+      collectRuns(params, { ...options, fromRun: 0, count: 4 }),
+      collectRuns(params, { ...options, fromRun: 4, count: 5 }),
+    ];
+    const merged = summariseSamples(mergeSamples(blocks));
+    expect(merged.summary).toEqual(whole.summary);
+    expect(merged.percentiles).toEqual(whole.percentiles);
+    expect(Array.from(merged.bands.wipLines!.p90)).toEqual(Array.from(whole.bands.wipLines!.p90));
+  });
+});

@@ -221,7 +221,6 @@ const calendarDays = (workingDays: number) => toCalendarDays(workingDays);
 
 /** Every chart's specification for a run, with the baseline drawn muted underneath when pinned. */
 export function chartSpecs(view: RunView, baseline: RunView | null): ChartSpec[] {
-  const s = view.series;
   const markers = eventMarkers(view);
   const days = view.days;
   const sizeDots = (v: RunView): ChartLayer => ({

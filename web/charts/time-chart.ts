@@ -151,6 +151,7 @@ export function timeChartModel(input: ChartInput): ChartModel {
       const lower = areaIndex > 0 ? tops[areaIndex - 1] : null;
       const upper = tops[areaIndex];
       const shape = area<number>()
+        .digits(1)
         .x((day) => x(day))
         .y0((day) => y(lower ? lower[day] : 0))
         .y1((day) => y(upper[day]));
@@ -160,6 +161,7 @@ export function timeChartModel(input: ChartInput): ChartModel {
     if (layer.kind === 'band' || layer.kind === 'area') {
       const lower = layer.lower;
       const shape = area<number>()
+        .digits(1)
         .x((day) => x(day))
         .y0((day) => y(lower ? lower[day] : 0))
         .y1((day) => y(layer.values[day]));
@@ -167,6 +169,7 @@ export function timeChartModel(input: ChartInput): ChartModel {
       continue;
     }
     const shape = line<number>()
+      .digits(1)
       .defined((day) => Number.isFinite(layer.values[day]))
       .x((day) => x(day))
       .y((day) => y(layer.values[day]));

@@ -6,7 +6,7 @@ import {
   presetParams,
   toScenarioFile,
 } from '../../src/index';
-import { chartSpecs } from '../charts/chart-specs';
+import { type ChartSpec, chartSpecs } from '../charts/chart-specs';
 import type { RunView } from '../engine/protocol';
 import { createRunScheduler, type RunScheduler } from '../engine/scheduler';
 import { createWorkerRunner } from '../engine/worker-runner';
@@ -60,6 +60,9 @@ export class DdsApp extends LitElement {
   private view: RunView | null = null;
   private message = '';
   private status = '';
+  private runsShown = 0;
+  private specs: ChartSpec[] = [];
+  private specsFor: [RunView | null, RunView | null] = [null, null];
   private stopUrlSync: (() => void) | null = null;
   private readonly onStoreChange = (event: Event) => this.handleStoreChange(event);
 
@@ -69,6 +72,8 @@ export class DdsApp extends LitElement {
       createWorkerRunner(),
       (view) => {
         this.view = view;
+        this.runsShown++;
+        this.dataset.resultAt = String(performance.now());
         this.status = `${view.runs > 1 ? `${view.runs} runs` : 'one run'} in ${view.engineMs.toFixed(0)} ms`;
         this.dispatchEvent(
           new CustomEvent('dds-rendered-request', { bubbles: true, composed: true }),
@@ -87,9 +92,18 @@ export class DdsApp extends LitElement {
     this.stopUrlSync?.();
   }
 
+  override willUpdate(): void {
+    // Charts are rebuilt only for a new run or baseline, not for every input that starts one.
+    const baselineView = this.store.baseline?.view ?? null;
+    if (this.view && (this.specsFor[0] !== this.view || this.specsFor[1] !== baselineView)) {
+      this.specs = chartSpecs(this.view, baselineView);
+      this.specsFor = [this.view, baselineView];
+    }
+  }
+
   override updated(): void {
-    // Lets a benchmark or test know the charts for the latest run are on screen.
-    if (this.view) this.dataset.renderedRun = String(this.view.engineMs);
+    // Lets a benchmark or test know which run the screen shows.
+    this.dataset.runsShown = String(this.runsShown);
   }
 
   private handleStoreChange(event: Event): void {
@@ -198,7 +212,7 @@ export class DdsApp extends LitElement {
           <p class="summary">${preset?.label ?? ''}: ${preset?.summary ?? ''}</p>
           <dds-scorecard .summary=${view?.summary ?? null} .baseline=${baseline?.view.summary ?? null} .percentiles=${view?.percentiles ?? null}></dds-scorecard>
           <div class="charts" @dds-chart-error=${(e: CustomEvent) => (this.message = e.detail.message)}>
-            ${view ? chartSpecs(view, baseline?.view ?? null).map((spec) => html`<dds-time-chart .spec=${spec} data-chart=${spec.id}></dds-time-chart>`) : html`<p>Running the model…</p>`}
+            ${view ? this.specs.map((spec) => html`<dds-time-chart .spec=${spec} data-chart=${spec.id}></dds-time-chart>`) : html`<p>Running the model…</p>`}
           </div>
           <div class="top">
             <dds-timeline .interventions=${scenario.interventions} .days=${scenario.days} .teamSize=${scenario.params.teamSize}

@@ -3,6 +3,7 @@ import type {
   DeploymentEvent,
   IncidentEvent,
   InterventionEvent,
+  MonteCarloSamples,
   Percentiles,
   SeriesSet,
   Summary,
@@ -10,10 +11,11 @@ import type {
 } from '../../src/index';
 import type { UiScenario } from '../state/scenario';
 
-/** A request to the simulation worker: run this scenario. */
+/** A request to a simulation worker: the scenario, or one block of its Monte Carlo runs. */
 export interface RunRequest {
   id: number;
   scenario: UiScenario;
+  block?: { fromRun: number; count: number };
 }
 
 /** What the UI draws: one run (the first seed) plus, with several runs, percentile bands. */
@@ -33,5 +35,8 @@ export interface RunView {
   engineMs: number;
 }
 
-/** The worker's answer: a view, or an error message naming the field. */
-export type RunResponse = { id: number; view: RunView } | { id: number; error: string };
+/** A worker's answer: a view, a block of samples, or an error message naming the field. */
+export type RunResponse =
+  | { id: number; view: RunView }
+  | { id: number; samples: MonteCarloSamples }
+  | { id: number; error: string };

@@ -1,4 +1,13 @@
-import { monteCarlo, type SeriesId, simulate } from '../../src/index';
+import {
+  collectRuns,
+  type MonteCarloResult,
+  type MonteCarloSamples,
+  mergeSamples,
+  type SeriesId,
+  type SimulationResult,
+  simulate,
+  summariseSamples,
+} from '../../src/index';
 import { runOptions, type UiScenario } from '../state/scenario';
 import type { RunView } from './protocol';
 
@@ -15,43 +24,51 @@ export const BAND_SERIES: readonly SeriesId[] = [
   'deployments',
 ];
 
-/** Runs a scenario the way the UI shows it; the same code runs in the worker and, as a fallback, in the page. */
-export function runScenario(scenario: UiScenario): RunView {
-  const started = performance.now();
-  const options = runOptions(scenario);
-  if (scenario.runs <= 1 || scenario.mode === 'expected') {
-    const result = simulate(scenario.params, options);
-    return {
-      days: result.days,
-      warmupDays: result.warmupDays,
-      runs: 1,
-      series: result.series,
-      bands: {},
-      deployments: result.deployments,
-      incidents: result.incidents,
-      interventions: result.interventions,
-      summary: result.summary,
-      percentiles: null,
-      engineMs: performance.now() - started,
-    };
-  }
-  const result = monteCarlo(scenario.params, {
-    ...options,
-    runs: scenario.runs,
-    bandSeries: BAND_SERIES,
-  });
-  const first = result.first;
+/** True when a scenario is shown as a Monte Carlo rather than one run. */
+export function isMonteCarlo(scenario: UiScenario): boolean {
+  return scenario.runs > 1 && scenario.mode !== 'expected';
+}
+
+function viewOf(
+  result: SimulationResult,
+  monteCarlo: MonteCarloResult | null,
+  started: number,
+): RunView {
   return {
-    days: first.days,
-    warmupDays: first.warmupDays,
-    runs: result.runs,
-    series: first.series,
-    bands: result.bands,
-    deployments: first.deployments,
-    incidents: first.incidents,
-    interventions: first.interventions,
-    summary: result.summary,
-    percentiles: result.percentiles,
+    days: result.days,
+    warmupDays: result.warmupDays,
+    runs: monteCarlo?.runs ?? 1,
+    series: result.series,
+    bands: monteCarlo?.bands ?? {},
+    deployments: result.deployments,
+    incidents: result.incidents,
+    interventions: result.interventions,
+    summary: monteCarlo?.summary ?? result.summary,
+    percentiles: monteCarlo?.percentiles ?? null,
     engineMs: performance.now() - started,
   };
+}
+
+/** One block of a scenario's Monte Carlo runs (what a worker of a pool computes). */
+export function runBlock(scenario: UiScenario, fromRun: number, count: number): MonteCarloSamples {
+  return collectRuns(scenario.params, {
+    ...runOptions(scenario),
+    bandSeries: BAND_SERIES,
+    fromRun,
+    count,
+  });
+}
+
+/** The view of a Monte Carlo from its blocks, merged in run order. */
+export function viewOfBlocks(blocks: MonteCarloSamples[], started: number): RunView {
+  const result = summariseSamples(mergeSamples(blocks));
+  return viewOf(result.first, result, started);
+}
+
+/** Runs a scenario the way the UI shows it, in one thread (a worker, or the page as a fallback). */
+export function runScenario(scenario: UiScenario): RunView {
+  const started = performance.now();
+  if (!isMonteCarlo(scenario))
+    return viewOf(simulate(scenario.params, runOptions(scenario)), null, started);
+  return viewOfBlocks([runBlock(scenario, 0, scenario.runs)], started);
 }

@@ -1,18 +1,43 @@
 /// <reference lib="webworker" />
 import { InputError } from '../../src/index';
 import type { RunRequest, RunResponse } from './protocol';
-import { runScenario } from './run-scenario';
+import { runBlock, runScenario } from './run-scenario';
 
-// The simulation worker: runs scenarios off the main thread so the page never blocks.
+// A simulation worker: runs a scenario, or a block of its Monte Carlo runs, off the main thread.
 self.onmessage = (event: MessageEvent<RunRequest>) => {
-  const { id, scenario } = event.data;
+  const { id, scenario, block } = event.data;
   let response: RunResponse;
   try {
-    response = { id, view: runScenario(scenario) };
+    response = block
+      ? { id, samples: runBlock(scenario, block.fromRun, block.count) }
+      : { id, view: runScenario(scenario) };
   } catch (error) {
     const message =
       error instanceof InputError ? error.message : `The simulation failed: ${String(error)}`;
     response = { id, error: message };
   }
-  (self as unknown as Worker).postMessage(response);
+  (self as unknown as Worker).postMessage(response, transferables(response));
 };
+
+/** The typed arrays of a response, handed over instead of copied. */
+function transferables(response: RunResponse): Transferable[] {
+  const buffers: Transferable[] = [];
+  const add = (values: ArrayBufferView | undefined) => {
+    if (values && values.buffer instanceof ArrayBuffer && !buffers.includes(values.buffer))
+      buffers.push(values.buffer);
+  };
+  if ('view' in response) {
+    for (const values of Object.values(response.view.series)) add(values);
+    for (const band of Object.values(response.view.bands)) {
+      add(band?.p10);
+      add(band?.p50);
+      add(band?.p90);
+    }
+  } else if ('samples' in response) {
+    for (const values of Object.values(response.samples.series)) add(values);
+    for (const values of Object.values(response.samples.figures)) add(values);
+    if (response.samples.first)
+      for (const values of Object.values(response.samples.first.series)) add(values);
+  }
+  return buffers;
+}

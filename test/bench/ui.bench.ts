@@ -1,0 +1,90 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
+import { launchChromium, serveBuiltApp } from '../e2e/browser';
+
+// Browser benchmarks: slider input to painted charts, bundle size, first render. Figures, not tests.
+
+function percentile(sorted: number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+}
+
+/** Moves the team-size slider and resolves when the charts for that input are painted. */
+async function sliderToPaint(page: Page, value: number): Promise<number> {
+  return page.evaluate(async (teamSize) => {
+    const app = document.querySelector('dds-app') as HTMLElement & {
+      updateComplete: Promise<boolean>;
+    };
+    const panel = app.shadowRoot!.querySelector('dds-param-panel')!;
+    const slider = panel.shadowRoot!.querySelector('#param-teamSize') as HTMLInputElement;
+    const shown = app.dataset.runsShown;
+    const started = performance.now();
+    slider.value = String(teamSize);
+    slider.dispatchEvent(new Event('input'));
+    await new Promise<void>((resolve) => {
+      const observer = new MutationObserver(() => {
+        if (app.dataset.runsShown !== shown) {
+          observer.disconnect();
+          resolve();
+        }
+      });
+      observer.observe(app, { attributes: true });
+    });
+    const charts = [...app.shadowRoot!.querySelectorAll('dds-time-chart')] as unknown as {
+      updateComplete: Promise<boolean>;
+    }[];
+    await Promise.all(charts.map((chart) => chart.updateComplete));
+    // The frame after the update is the one that paints it.
+    await new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    return performance.now() - started;
+  }, value);
+}
+
+const { server, url } = await serveBuiltApp();
+const browser = await launchChromium();
+try {
+  const assets = join('dist', 'assets');
+  const scripts = readdirSync(assets).filter((name) => name.endsWith('.js'));
+  const gzip = scripts.map((name) => ({
+    name,
+    bytes: gzipSync(readFileSync(join(assets, name))).length,
+  }));
+  const total = gzip.reduce((sum, file) => sum + file.bytes, 0);
+  console.log(
+    `JavaScript (gzip): ${(total / 1024).toFixed(1)} KB in ${scripts.length} files (${gzip.map((f) => `${f.name} ${(f.bytes / 1024).toFixed(1)} KB`).join(', ')})`,
+  );
+
+  const firstRenders: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const started = Date.now();
+    await page.goto(url);
+    await page.locator('dds-time-chart svg.chart path').first().waitFor();
+    firstRenders.push(Date.now() - started);
+    await page.close();
+  }
+  firstRenders.sort((a, b) => a - b);
+  console.log(
+    `First render from the local preview server: median ${percentile(firstRenders, 0.5)} ms (of ${firstRenders.length} loads)`,
+  );
+
+  for (const [label, query] of [
+    ['single run', ''],
+    ['200-run Monte Carlo band', '?v=1&preset=medium&runs=200'],
+  ] as const) {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    await page.goto(`${url}${query}`);
+    await page.locator('dds-time-chart svg.chart path').first().waitFor();
+    const samples: number[] = [];
+    for (let i = 0; i < 40; i++) samples.push(await sliderToPaint(page, 6 + (i % 10)));
+    samples.sort((a, b) => a - b);
+    console.log(
+      `Slider input to painted charts, ${label}: p50 ${percentile(samples, 0.5).toFixed(1)} ms, p95 ${percentile(samples, 0.95).toFixed(1)} ms (${samples.length} moves)`,
+    );
+    await page.close();
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
