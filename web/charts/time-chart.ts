@@ -37,6 +37,8 @@ export interface ChartInput {
   height: number;
   /** Format of a y value for ticks and readouts. */
   format?: (value: number) => string;
+  /** Play mode: draw only the days before this one, on the full time axis. */
+  revealDays?: number;
 }
 
 /** A drawn path with its style. */
@@ -121,7 +123,8 @@ export function timeChartModel(input: ChartInput): ChartModel {
     .domain([0, yMax > 0 ? yMax : 1])
     .range([plot.top + plot.height, plot.top])
     .nice(5);
-  const dayIndex = Array.from({ length: days }, (_, day) => day);
+  const shown = Math.max(0, Math.min(days, input.revealDays ?? days));
+  const dayIndex = Array.from({ length: shown }, (_, day) => day);
   const paths: ChartPath[] = [];
   const dots: ChartModel['dots'] = [];
 
@@ -136,6 +139,7 @@ export function timeChartModel(input: ChartInput): ChartModel {
     };
     if (layer.kind === 'dots') {
       for (let i = 0; i < layer.values.length; i++) {
+        if ((layer.x?.[i] ?? i) >= shown) continue;
         dots.push({
           id: layer.id,
           cx: x(layer.x?.[i] ?? i),
@@ -187,7 +191,7 @@ export function timeChartModel(input: ChartInput): ChartModel {
     paths,
     dots,
     markers: (input.markers ?? [])
-      .filter((m) => m.day >= 0 && m.day <= days)
+      .filter((m) => m.day >= 0 && m.day <= days && m.day < shown)
       .map((m) => ({ x: x(m.day), kind: m.kind, caption: m.caption })),
     yMax: y.domain()[1],
   };

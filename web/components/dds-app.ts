@@ -12,13 +12,18 @@ import { createRunScheduler, type RunScheduler } from '../engine/scheduler';
 import { createWorkerRunner } from '../engine/worker-runner';
 import { scenarioFromPreset, type UiScenario } from '../state/scenario';
 import { ScenarioStore } from '../state/store';
-import { encodeScenario } from '../state/url-state';
+import { decodeScenario, encodeScenario } from '../state/url-state';
 import { syncWithUrl } from '../state/url-sync';
 import type { ParamChangeDetail } from './dds-param-panel';
 import { download } from './download';
 import './dds-compare';
 import './dds-param-panel';
+import './dds-play-controls';
 import './dds-scorecard';
+import './dds-side-by-side';
+import './dds-snapshots';
+import type { Snapshot } from '../state/snapshots';
+import type { ComparedRun } from './dds-side-by-side';
 import './dds-time-chart';
 import './dds-timeline';
 
@@ -53,6 +58,8 @@ export class DdsApp extends LitElement {
     view: { state: true },
     message: { state: true },
     status: { state: true },
+    playDay: { state: true },
+    sideBySide: { state: true },
   };
 
   private readonly store = new ScenarioStore();
@@ -61,6 +68,10 @@ export class DdsApp extends LitElement {
   private message = '';
   private status = '';
   private runsShown = 0;
+  private sideBySide: [ComparedRun, ComparedRun] | null = null;
+  private runner: ((scenario: UiScenario) => Promise<RunView>) | null = null;
+  /** Play mode: the day shown up to, or null for the whole run. */
+  private playDay: number | null = null;
   private specs: ChartSpec[] = [];
   private specsFor: [RunView | null, RunView | null] = [null, null];
   private stopUrlSync: (() => void) | null = null;
@@ -68,8 +79,9 @@ export class DdsApp extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.runner = createWorkerRunner();
     this.scheduler = createRunScheduler(
-      createWorkerRunner(),
+      this.runner,
       (view) => {
         this.view = view;
         this.runsShown++;
@@ -179,6 +191,31 @@ export class DdsApp extends LitElement {
     }
   }
 
+  private handleSnapshotLoad(event: CustomEvent<{ query: string }>): void {
+    try {
+      this.store.replace(decodeScenario(event.detail.query));
+    } catch (error) {
+      this.message = `That snapshot could not be loaded: ${error instanceof Error ? error.message : String(error)}`;
+    }
+  }
+
+  private async handleSnapshotsCompare(
+    event: CustomEvent<{ left: Snapshot; right: Snapshot }>,
+  ): Promise<void> {
+    const { left, right } = event.detail;
+    try {
+      const [a, b] = await Promise.all(
+        [left, right].map((s) => this.runner!(decodeScenario(s.query))),
+      );
+      this.sideBySide = [
+        { name: left.name, view: a },
+        { name: right.name, view: b },
+      ];
+    } catch (error) {
+      this.message = `The comparison could not be run: ${error instanceof Error ? error.message : String(error)}`;
+    }
+  }
+
   private renderHeader(scenario: UiScenario) {
     return html`<header>
       <h1>Deployment death spiral</h1>
@@ -186,13 +223,14 @@ export class DdsApp extends LitElement {
         ${PRESETS.map((p) => html`<option value=${p.id} ?selected=${p.id === scenario.preset}>${p.label}</option>`)}
       </select></label>
       <label>Runs <select @change=${this.handleRunsChange} aria-label="Monte Carlo runs">
-        ${[1, 20, 50, 200].map((n) => html`<option value=${n} ?selected=${n === scenario.runs}>${n === 1 ? '1' : `${n}, with p10–p90 bands`}</option>`)}
+        ${[1, 20, 50, 200].map((n) => html`<option value=${n} ?selected=${n === scenario.runs}>${n === 1 ? '1' : `${n} (bands)`}</option>`)}
       </select></label>
       <label><input type="checkbox" .checked=${scenario.mode === 'expected'} @change=${this.handleModeChange} /> Expected value</label>
       <button type="button" @click=${this.handlePin} aria-pressed=${this.store.baseline ? 'true' : 'false'}>${this.store.baseline ? 'Clear baseline' : 'Pin as baseline'}</button>
       <button type="button" @click=${this.handleShare}>Share link</button>
       <button type="button" @click=${this.handleSave}>Save</button>
       <label class="file-label">Open<input class="visually-hidden" type="file" accept="application/json,.json" @change=${this.handleOpen} /></label>
+      <dds-play-controls .days=${scenario.days} @dds-play-day=${(e: CustomEvent<{ day: number | null }>) => (this.playDay = e.detail.day)}></dds-play-controls>
       <span class="status" role="status">${this.status}</span>
     </header>`;
   }
@@ -209,14 +247,21 @@ export class DdsApp extends LitElement {
           <dds-param-panel .params=${scenario.params} .reference=${preset ? presetParams(preset) : null} @dds-param-change=${this.handleParamChange}></dds-param-panel>
         </aside>
         <main>
+          ${
+            this.sideBySide
+              ? html`<dds-side-by-side .left=${this.sideBySide[0]} .right=${this.sideBySide[1]} @dds-side-by-side-close=${() => (this.sideBySide = null)}></dds-side-by-side>`
+              : nothing
+          }
           <p class="summary">${preset?.label ?? ''}: ${preset?.summary ?? ''}</p>
           <dds-scorecard .summary=${view?.summary ?? null} .baseline=${baseline?.view.summary ?? null} .percentiles=${view?.percentiles ?? null}></dds-scorecard>
           <div class="charts" @dds-chart-error=${(e: CustomEvent) => (this.message = e.detail.message)}>
-            ${view ? this.specs.map((spec) => html`<dds-time-chart .spec=${spec} data-chart=${spec.id}></dds-time-chart>`) : html`<p>Running the model…</p>`}
+            ${view ? this.specs.map((spec) => html`<dds-time-chart .spec=${this.playDay === null ? spec : { ...spec, revealDays: this.playDay }} data-chart=${spec.id}></dds-time-chart>`) : html`<p>Running the model…</p>`}
           </div>
           <div class="top">
             <dds-timeline .interventions=${scenario.interventions} .days=${scenario.days} .teamSize=${scenario.params.teamSize}
               @dds-interventions-change=${(e: CustomEvent) => this.store.setInterventions(e.detail.interventions)}></dds-timeline>
+            <dds-snapshots .currentQuery=${encodeScenario(scenario)} @dds-snapshot-load=${this.handleSnapshotLoad}
+              @dds-snapshots-compare=${this.handleSnapshotsCompare} @dds-snapshot-problem=${(e: CustomEvent) => (this.message = e.detail.message)}></dds-snapshots>
             ${baseline && view ? html`<dds-compare .baseline=${baseline.scenario} .current=${scenario} .baselineSummary=${baseline.view.summary} .currentSummary=${view.summary}></dds-compare>` : nothing}
           </div>
         </main>
