@@ -37,7 +37,7 @@ async function openApp(
   });
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(`${url}${query}`);
-  await page.locator('dds-time-chart svg.chart path').first().waitFor();
+  await page.locator('dds-time-chart svg.chart').first().waitFor();
   return { page, errors };
 }
 
@@ -71,7 +71,7 @@ describe('the simulator in Chromium', () => {
     await expect.poll(() => page.url()).toContain('releaseIntervalDays=20');
     await expect.poll(() => frequency(page)).not.toBe(before);
     await page.reload();
-    await page.locator('dds-time-chart svg.chart path').first().waitFor();
+    await page.locator('dds-time-chart svg.chart').first().waitFor();
     await expect.poll(() => paramInput(page, 'releaseIntervalDays').inputValue()).toBe('20');
     await page.close();
   });
@@ -150,7 +150,9 @@ describe('the simulator in Chromium', () => {
     expect(pngFile.bytes.subarray(1, 4).toString()).toBe('PNG');
     const csvFile = await save(() => chart.getByRole('button', { name: /as CSV/ }).click());
     expect(csvFile.bytes.toString().split('\n')[0]).toContain('On branches');
-    const jsonFile = await save(() => page.getByRole('button', { name: 'Save' }).click());
+    const jsonFile = await save(() =>
+      page.getByRole('button', { name: 'Save', exact: true }).click(),
+    );
     expect(JSON.parse(jsonFile.bytes.toString()).preset).toBe('medium');
     await page.close();
   });
@@ -167,6 +169,85 @@ describe('the simulator in Chromium', () => {
     await page.locator('header select[aria-label="Preset team"]').selectOption('elite');
     await expect.poll(() => level(page)).toBe('elite');
     expect(errors.join('\n')).toBe('');
+    await page.close();
+  });
+
+  it('plays the run forward on screen: play, pause, step and show all', async () => {
+    const { page } = await openApp('?v=1&preset=spiral');
+    const dots = page.locator('dds-time-chart[data-chart="deploymentSize"] circle');
+    const all = await dots.count();
+    await page.getByRole('button', { name: 'Step forward 20 working days' }).click();
+    await expect
+      .poll(() => page.locator('dds-play-controls output').textContent())
+      .toBe('Day 20 of 520');
+    await expect.poll(() => dots.count()).toBeLessThan(all);
+    await page.getByRole('button', { name: '▶ Play' }).click();
+    await expect
+      .poll(async () =>
+        Number(
+          (await page.locator('dds-play-controls output').textContent())?.match(/Day (\d+)/)?.[1] ??
+            0,
+        ),
+      )
+      .toBeGreaterThan(40);
+    await page.getByRole('button', { name: '❚❚ Pause' }).click();
+    await page.getByRole('button', { name: 'Show all' }).click();
+    await expect.poll(() => dots.count()).toBe(all);
+    await page.close();
+  });
+
+  it('keeps named snapshots in the browser, loads one back and compares two side by side', async () => {
+    const { page } = await openApp();
+    const name = page.locator('dds-snapshots input[type="text"]');
+    await name.fill('Two-week train');
+    await page.getByRole('button', { name: 'Save snapshot' }).click();
+    await page.locator('header select[aria-label="Preset team"]').selectOption('elite');
+    await expect.poll(() => level(page)).toBe('elite');
+    await name.fill('Elite');
+    await page.getByRole('button', { name: 'Save snapshot' }).click();
+    await page.reload();
+    await page.locator('dds-time-chart svg.chart').first().waitFor();
+    await expect.poll(() => page.locator('dds-snapshots li').count()).toBe(2);
+    await page.getByRole('button', { name: 'Load Two-week train' }).click();
+    await expect.poll(() => level(page)).toBe('medium');
+    await page.getByRole('checkbox', { name: 'Pick Two-week train to compare' }).check();
+    await page.getByRole('checkbox', { name: 'Pick Elite to compare' }).check();
+    await page.getByRole('button', { name: 'Compare the two picked side by side' }).click();
+    await expect
+      .poll(() => page.locator('dds-side-by-side dds-scorecard [data-level]').allTextContents())
+      .toEqual([expect.stringContaining('medium'), expect.stringContaining('elite')]);
+    await expect
+      .poll(() =>
+        page
+          .locator('dds-side-by-side header h2')
+          .evaluate((h) => Math.abs(Math.round(h.getBoundingClientRect().top))),
+      )
+      .toBeLessThan(100);
+    await page.screenshot({ path: 'test-results/side-by-side-1280x720.png' });
+    await page.getByRole('button', { name: 'Close comparison' }).click();
+    await expect.poll(() => page.locator('dds-side-by-side').count()).toBe(0);
+    await page.close();
+  });
+
+  it('opens a scenario file, and refuses a bad one without losing anything', async () => {
+    const { page } = await openApp();
+    const input = page.locator('dds-app header input[type="file"]');
+    await input.setInputFiles({
+      name: 'team.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify({ preset: 'high', params: { teamSize: 11 } })),
+    });
+    await expect.poll(() => level(page)).toBe('high');
+    await expect.poll(() => page.url()).toContain('teamSize=11');
+    await input.setInputFiles({
+      name: 'broken.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"preset": "high", "params": {"teamSize": "lots"}}'),
+    });
+    await expect
+      .poll(() => page.locator('dds-app [role="alert"]').textContent())
+      .toContain('teamSize');
+    expect(page.url()).toContain('teamSize=11');
     await page.close();
   });
 

@@ -3,7 +3,10 @@ import { findPreset, PARAMS, presetParams } from '../../src/index';
 import { chartSpecs } from '../../web/charts/chart-specs';
 import { DdsCompare } from '../../web/components/dds-compare';
 import { DdsParamPanel } from '../../web/components/dds-param-panel';
+import { DdsPlayControls } from '../../web/components/dds-play-controls';
 import { DdsScorecard } from '../../web/components/dds-scorecard';
+import { DdsSideBySide } from '../../web/components/dds-side-by-side';
+import { DdsSnapshots } from '../../web/components/dds-snapshots';
 import { DdsTimeChart } from '../../web/components/dds-time-chart';
 import { DdsTimeline } from '../../web/components/dds-timeline';
 import { runScenario } from '../../web/engine/run-scenario';
@@ -144,5 +147,88 @@ describe('dds-compare', () => {
     expect(text).toContain('Lead time');
     expect(presetParams(findPreset('medium')!).releaseIntervalDays).toBe(10);
     expect(await seriousViolations(compare)).toEqual([]);
+  });
+});
+
+describe('dds-play-controls', () => {
+  it('steps the day shown and returns to the whole run', async () => {
+    const controls = await mount(Object.assign(new DdsPlayControls(), { days: 100 }));
+    const days: (number | null)[] = [];
+    controls.addEventListener('dds-play-day', (e) => days.push((e as CustomEvent).detail.day));
+    const step = controls.shadowRoot!.querySelector<HTMLButtonElement>(
+      'button[aria-label="Step forward 20 working days"]',
+    )!;
+    step.click();
+    step.click();
+    await controls.updateComplete;
+    expect(days).toEqual([20, 40]);
+    expect(controls.shadowRoot!.querySelector('output')?.textContent).toBe('Day 40 of 100');
+    controls.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')[2].click();
+    expect(days.at(-1)).toBeNull();
+    expect(await seriousViolations(controls)).toEqual([]);
+  });
+});
+
+describe('dds-snapshots', () => {
+  it('saves, lists, loads and picks two snapshots to compare, and survives a tampered store', async () => {
+    localStorage.setItem(
+      'death-spiral-snapshots-v1',
+      '[{"name":"bad","query":"preset=nope"},{"name":"ok","query":"v=1&preset=low"}]',
+    );
+    const problems: string[] = [];
+    document.addEventListener(
+      'dds-snapshot-problem',
+      (e) => problems.push((e as CustomEvent).detail.message),
+      { once: true },
+    );
+    const panel = await mount(
+      Object.assign(new DdsSnapshots(), { currentQuery: 'v=1&preset=elite' }),
+    );
+    expect(problems[0]).toContain('bad');
+    const root = panel.shadowRoot!;
+    (root.querySelector('input[type="text"]') as HTMLInputElement).value = 'Elite team';
+    root.querySelector('input[type="text"]')!.dispatchEvent(new Event('input'));
+    root.querySelector('form')!.requestSubmit();
+    await panel.updateComplete;
+    expect([...root.querySelectorAll('li .name')].map((n) => n.textContent)).toEqual([
+      'ok',
+      'Elite team',
+    ]);
+    expect(JSON.parse(localStorage.getItem('death-spiral-snapshots-v1')!)).toHaveLength(2);
+    let loaded = '';
+    panel.addEventListener('dds-snapshot-load', (e) => (loaded = (e as CustomEvent).detail.query));
+    root.querySelector<HTMLButtonElement>('button[aria-label="Load ok"]')!.click();
+    expect(loaded).toBe('v=1&preset=low');
+    let compared: string[] = [];
+    panel.addEventListener(
+      'dds-snapshots-compare',
+      (e) =>
+        (compared = [(e as CustomEvent).detail.left.name, (e as CustomEvent).detail.right.name]),
+    );
+    for (const box of root.querySelectorAll<HTMLInputElement>('input[type="checkbox"]'))
+      box.click();
+    await panel.updateComplete;
+    root.querySelector<HTMLButtonElement>('li ~ button, ul + button')!.click();
+    expect(compared).toEqual(['ok', 'Elite team']);
+    expect(await seriousViolations(panel)).toEqual([]);
+    localStorage.clear();
+  });
+});
+
+describe('dds-side-by-side', () => {
+  it('shows two runs with their scorecards and the key charts on shared scales', async () => {
+    const elite = runScenario(scenarioFromPreset('elite'));
+    const side = await mount(
+      Object.assign(new DdsSideBySide(), {
+        left: { name: 'Medium', view },
+        right: { name: 'Elite', view: elite },
+      }),
+    );
+    const root = side.shadowRoot!;
+    expect([...root.querySelectorAll('dds-scorecard')]).toHaveLength(2);
+    const charts = [...root.querySelectorAll('dds-time-chart')] as DdsTimeChart[];
+    expect(charts).toHaveLength(6);
+    expect(charts[0].spec!.yAtLeast).toBe(charts[3].spec!.yAtLeast);
+    expect(await seriousViolations(side)).toEqual([]);
   });
 });

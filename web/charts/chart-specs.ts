@@ -299,6 +299,7 @@ export function chartSpecs(view: RunView, baseline: RunView | null): ChartSpec[]
         ...withBaseline([], baseline ? [wipTotal(baseline)] : null),
         ...bandLayer(view, 'wipLines', 'Undeployed code', PALETTE.sky),
         ...wipLayers(view),
+        wipTotal(view),
       ],
     },
     {

@@ -39,6 +39,8 @@ export interface ChartInput {
   format?: (value: number) => string;
   /** Play mode: draw only the days before this one, on the full time axis. */
   revealDays?: number;
+  /** The top of the y axis at least this high, so charts side by side share a scale. */
+  yAtLeast?: number;
 }
 
 /** A drawn path with its style. */
@@ -116,6 +118,7 @@ export function timeChartModel(input: ChartInput): ChartModel {
       finiteMax(layer.values, layer.kind === 'dots' ? layer.values.length : days),
     );
   }
+  yMax = Math.max(yMax, input.yAtLeast ?? 0);
   const x = scaleLinear()
     .domain([0, Math.max(1, days)])
     .range([plot.left, plot.left + plot.width]);

@@ -211,6 +211,8 @@ export class DdsApp extends LitElement {
         { name: left.name, view: a },
         { name: right.name, view: b },
       ];
+      await this.updateComplete;
+      this.renderRoot.querySelector('dds-side-by-side')?.scrollIntoView({ block: 'start' });
     } catch (error) {
       this.message = `The comparison could not be run: ${error instanceof Error ? error.message : String(error)}`;
     }

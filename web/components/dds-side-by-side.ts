@@ -1,5 +1,6 @@
 import { css, html, LitElement, nothing } from 'lit';
-import { chartSpecs } from '../charts/chart-specs';
+import { type ChartSpec, chartSpecs } from '../charts/chart-specs';
+import { timeChartModel } from '../charts/time-chart';
 import type { RunView } from '../engine/protocol';
 import './dds-scorecard';
 import './dds-time-chart';
@@ -12,6 +13,20 @@ export interface ComparedRun {
 
 /** The charts shown for each side: the ones that tell the spiral apart fastest. */
 const SIDE_CHARTS = ['wip', 'leadTime', 'capacity'];
+
+/** The same charts for both sides with the y axis of each pair raised to the taller of the two. */
+function shareScales(left: ChartSpec[], right: ChartSpec[]): [ChartSpec[], ChartSpec[]] {
+  const tops = left.map((spec, i) =>
+    Math.max(
+      timeChartModel({ ...spec, width: 400, height: 170 }).yMax,
+      timeChartModel({ ...right[i], width: 400, height: 170 }).yMax,
+    ),
+  );
+  return [
+    left.map((spec, i) => ({ ...spec, yAtLeast: tops[i] })),
+    right.map((spec, i) => ({ ...spec, yAtLeast: tops[i] })),
+  ];
+}
 
 /**
  * Two snapshots side by side: the scorecard and the key charts of each, on the same axes, for a
@@ -41,8 +56,7 @@ export class DdsSideBySide extends LitElement {
   /** The right-hand run. */
   right: ComparedRun | null = null;
 
-  private renderColumn(side: ComparedRun) {
-    const specs = chartSpecs(side.view, null).filter((spec) => SIDE_CHARTS.includes(spec.id));
+  private renderColumn(side: ComparedRun, specs: ChartSpec[]) {
     return html`<section class="column" aria-label=${side.name}>
       <h3>${side.name}</h3>
       <dds-scorecard .summary=${side.view.summary}></dds-scorecard>
@@ -52,11 +66,14 @@ export class DdsSideBySide extends LitElement {
 
   override render() {
     if (!this.left || !this.right) return nothing;
+    const pick = (view: RunView) =>
+      chartSpecs(view, null).filter((spec) => SIDE_CHARTS.includes(spec.id));
+    const [left, right] = shareScales(pick(this.left.view), pick(this.right.view));
     return html`<header>
         <h2>Side by side: ${this.left.name} and ${this.right.name}</h2>
         <button type="button" @click=${() => this.dispatchEvent(new CustomEvent('dds-side-by-side-close', { bubbles: true, composed: true }))}>Close comparison</button>
       </header>
-      <div class="columns">${this.renderColumn(this.left)}${this.renderColumn(this.right)}</div>`;
+      <div class="columns">${this.renderColumn(this.left, left)}${this.renderColumn(this.right, right)}</div>`;
   }
 }
 
