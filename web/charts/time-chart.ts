@@ -1,4 +1,5 @@
-import { area, line, scaleLinear } from 'd3';
+import { scaleLinear } from 'd3';
+import { areaPath, linePath } from './paths';
 
 /** One thing drawn on a time chart. */
 export interface ChartLayer {
@@ -127,7 +128,13 @@ export function timeChartModel(input: ChartInput): ChartModel {
     .range([plot.top + plot.height, plot.top])
     .nice(5);
   const shown = Math.max(0, Math.min(days, input.revealDays ?? days));
-  const dayIndex = Array.from({ length: shown }, (_, day) => day);
+  // Both scales are linear from zero: plain arithmetic is much cheaper than calling them per point.
+  const x0 = x(0);
+  const xStep = x(1) - x0;
+  const y0 = y(0);
+  const yStep = y(1) - y0;
+  const toX = (day: number) => x0 + day * xStep;
+  const toY = (value: number) => y0 + value * yStep;
   const paths: ChartPath[] = [];
   const dots: ChartModel['dots'] = [];
 
@@ -157,30 +164,29 @@ export function timeChartModel(input: ChartInput): ChartModel {
       const areaIndex = areas.indexOf(layer);
       const lower = areaIndex > 0 ? tops[areaIndex - 1] : null;
       const upper = tops[areaIndex];
-      const shape = area<number>()
-        .digits(1)
-        .x((day) => x(day))
-        .y0((day) => y(lower ? lower[day] : 0))
-        .y1((day) => y(upper[day]));
-      paths.push({ ...base, d: shape(dayIndex) ?? '' });
+      const d = areaPath(
+        shown,
+        toX,
+        (day) => upper[day],
+        (day) => (lower ? lower[day] : 0),
+        toY,
+      );
+      paths.push({ ...base, d });
       continue;
     }
     if (layer.kind === 'band' || layer.kind === 'area') {
       const lower = layer.lower;
-      const shape = area<number>()
-        .digits(1)
-        .x((day) => x(day))
-        .y0((day) => y(lower ? lower[day] : 0))
-        .y1((day) => y(layer.values[day]));
-      paths.push({ ...base, d: shape(dayIndex) ?? '' });
+      const d = areaPath(
+        shown,
+        toX,
+        (day) => layer.values[day],
+        (day) => (lower ? lower[day] : 0),
+        toY,
+      );
+      paths.push({ ...base, d });
       continue;
     }
-    const shape = line<number>()
-      .digits(1)
-      .defined((day) => Number.isFinite(layer.values[day]))
-      .x((day) => x(day))
-      .y((day) => y(layer.values[day]));
-    paths.push({ ...base, d: shape(dayIndex) ?? '' });
+    paths.push({ ...base, d: linePath(shown, toX, (day) => layer.values[day], toY) });
   }
 
   return {

@@ -2,6 +2,7 @@ import { css, html, LitElement, nothing, svg } from 'lit';
 import type { ChartSpec } from '../charts/chart-specs';
 import { describeLayers, layersCsv, layerValueAt } from '../charts/chart-text';
 import { MARKER_SYMBOLS } from '../charts/palette';
+import { PATH_SCALE } from '../charts/paths';
 import { type ChartModel, dayAt, formatCompact, timeChartModel } from '../charts/time-chart';
 import { download, svgDocument, svgToPng } from './download';
 
@@ -161,11 +162,13 @@ export class DdsTimeChart extends LitElement {
         <line x1=${plot.left} x2=${plot.left} y1=${plot.top} y2=${bottom} stroke="#6b7280"></line>
         <text x=${plot.left + plot.width / 2} y=${model.height - 3} text-anchor="middle" font-size="11" fill="#374151">working day</text>
         <text transform=${`translate(12 ${plot.top + plot.height / 2}) rotate(-90)`} text-anchor="middle" font-size="11" fill="#374151">${spec.yLabel}</text>
+        <g transform=${`scale(${1 / PATH_SCALE})`}>
         ${model.paths.map((p) =>
           p.kind === 'line'
-            ? svg`<path d=${p.d} fill="none" stroke=${p.color} stroke-width=${p.muted ? 1.5 : 2} stroke-dasharray=${p.dash} stroke-opacity=${p.muted ? 0.6 : 1} data-layer=${p.id}></path>`
+            ? svg`<path d=${p.d} fill="none" stroke=${p.color} stroke-width=${p.muted ? 1.5 : 2} stroke-dasharray=${p.dash} vector-effect="non-scaling-stroke" stroke-opacity=${p.muted ? 0.6 : 1} data-layer=${p.id}></path>`
             : svg`<path d=${p.d} fill=${p.color} fill-opacity=${p.kind === 'band' ? 0.22 : p.muted ? 0.3 : 0.8} stroke="none" data-layer=${p.id}></path>`,
         )}
+        </g>
         ${model.dots.map((d) => svg`<circle cx=${d.cx} cy=${d.cy} r="3" fill=${d.color} fill-opacity=${d.muted ? 0.45 : 0.95} data-layer=${d.id}></circle>`)}
         ${model.markers.map((m) => svg`<text x=${m.x} y=${plot.top + 9} text-anchor="middle" font-size="10" fill=${m.kind === 'failed' ? '#D55E00' : m.kind === 'intervention' ? '#009E73' : '#1b1f24'} class="marker"><title>${m.caption}</title>${MARKER_SYMBOLS[m.kind]}</text>`)}
         ${cursorX === null ? nothing : svg`<line x1=${cursorX} x2=${cursorX} y1=${plot.top} y2=${bottom} stroke="#111827" stroke-dasharray="3 3"></line>`}

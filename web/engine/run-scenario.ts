@@ -11,18 +11,8 @@ import {
 import { runOptions, type UiScenario } from '../state/scenario';
 import type { RunView } from './protocol';
 
-/** The series the charts draw bands for. */
-export const BAND_SERIES: readonly SeriesId[] = [
-  'wipLines',
-  'deploymentSize',
-  'leadTimeDays',
-  'restoreHours',
-  'releaseIntervalDays',
-  'capacityFeatures',
-  'automationLevel',
-  'failedDeployments',
-  'deployments',
-];
+/** The series the charts draw p10–p90 bands for; only these are gathered across runs. */
+export const BAND_SERIES: readonly SeriesId[] = ['wipLines', 'releaseIntervalDays'];
 
 /** True when a scenario is shown as a Monte Carlo rather than one run. */
 export function isMonteCarlo(scenario: UiScenario): boolean {
