@@ -136,6 +136,30 @@ describe('the simulator in Chromium', () => {
     await page.close();
   });
 
+  it('drags an intervention along the timeline with the mouse, and reads chart values on hover', async () => {
+    const { page } = await openApp();
+    await page.locator('dds-timeline button[type="submit"]').click();
+    const marker = page.locator('dds-timeline .marker');
+    await expect.poll(() => marker.count()).toBe(1);
+    const track = await page.locator('dds-timeline .track').boundingBox();
+    const start = await marker.boundingBox();
+    await page.mouse.move(start!.x + start!.width / 2, start!.y + start!.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(track!.x + track!.width * 0.75, start!.y + start!.height / 2, {
+      steps: 5,
+    });
+    await page.mouse.up();
+    await expect
+      .poll(async () => Number(decodeURIComponent(page.url()).match(/"day":(\d+)/)?.[1]))
+      .toBeGreaterThan(350);
+    const chart = page.locator('dds-time-chart[data-chart="wip"] svg.chart');
+    await chart.hover();
+    await expect
+      .poll(() => page.locator('dds-time-chart[data-chart="wip"] .readout').textContent())
+      .toMatch(/Day \d+ · On branches: /);
+    await page.close();
+  });
+
   it('exports charts as SVG, PNG and CSV and the scenario as JSON', async () => {
     const { page } = await openApp();
     const chart = page.locator('dds-time-chart[data-chart="wip"]');
