@@ -35,6 +35,8 @@ export interface DayContext {
   incidentsOpenDays: number;
   /** Line-days of undeployed code within today beyond the start-of-day stock (arrivals minus departures). */
   wipLineDaysAdjustment: number;
+  /** Daily decay of caution, kept with the memory it was computed for (one exp per run, not per day). */
+  cautionDecay: { memoryDays: number; factor: number };
 }
 
 /** A context for `day`, with nothing spent or shipped yet. */
@@ -67,6 +69,7 @@ export function createDayContext(day: number, draws: Draws, engineers: number): 
     outageHours: 0,
     incidentsOpenDays: 0,
     wipLineDaysAdjustment: 0,
+    cautionDecay: { memoryDays: Number.NaN, factor: 1 },
   };
 }
 

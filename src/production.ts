@@ -91,6 +91,7 @@ export function ship(state: SimulationState, context: DayContext, shipment: Ship
     state.reviewBacklog += params.learningResponse * failed;
   }
 
+  const leadTimes = cohortLeadTimes(shipment);
   state.deploymentsLog.push({
     time: shipment.time,
     lines: shipment.lines,
@@ -101,24 +102,38 @@ export function ship(state: SimulationState, context: DayContext, shipment: Ship
     failed,
     delayDays: shipment.delayDays,
     meanLeadTimeDays: shipment.lines > 0 ? leadTimeLineDays / shipment.lines : 0,
-    leadTimeP50Days: cohortLeadTimeQuantile(shipment, 0.5),
-    leadTimeP90Days: cohortLeadTimeQuantile(shipment, 0.9),
+    leadTimeP50Days: leadTimes.p50,
+    leadTimeP90Days: leadTimes.p90,
   });
 }
 
-/** The lead time (working days) within which a share `q` of a shipment's lines made it. */
-function cohortLeadTimeQuantile(shipment: Shipment, q: number): number {
-  const cohorts = shipment.cohorts;
-  if (cohorts.length === 1) return shipment.time - cohorts[0].commitTime;
-  // Older cohorts waited longer: walk from the newest, accumulating lines.
-  const sorted = [...cohorts].sort((a, b) => b.commitTime - a.commitTime);
-  const target = q * shipment.lines;
-  let lines = 0;
-  for (const cohort of sorted) {
-    lines += cohort.lines;
-    if (lines >= target) return shipment.time - cohort.commitTime;
+/** Cohorts newest first; they usually arrive oldest first, so a reversal is enough. */
+function newestFirst(cohorts: readonly Cohort[]): readonly Cohort[] {
+  for (let i = 1; i < cohorts.length; i++) {
+    // Held code merged back after a freeze can be older than what came before it.
+    if (cohorts[i].commitTime < cohorts[i - 1].commitTime)
+      return [...cohorts].sort((a, b) => b.commitTime - a.commitTime);
   }
-  return sorted.length > 0 ? shipment.time - sorted[sorted.length - 1].commitTime : 0;
+  return [...cohorts].reverse();
+}
+
+/** The lead times (working days) within which half and nine tenths of a shipment's lines made it. */
+function cohortLeadTimes(shipment: Shipment): { p50: number; p90: number } {
+  const cohorts = shipment.cohorts;
+  if (cohorts.length === 1) {
+    const lead = shipment.time - cohorts[0].commitTime;
+    return { p50: lead, p90: lead };
+  }
+  const ordered = newestFirst(cohorts);
+  let p50 = Number.NaN;
+  let lines = 0;
+  for (const cohort of ordered) {
+    lines += cohort.lines;
+    if (Number.isNaN(p50) && lines >= 0.5 * shipment.lines) p50 = shipment.time - cohort.commitTime;
+    if (lines >= 0.9 * shipment.lines) return { p50, p90: shipment.time - cohort.commitTime };
+  }
+  const oldest = ordered.length > 0 ? shipment.time - ordered[ordered.length - 1].commitTime : 0;
+  return { p50: Number.isNaN(p50) ? oldest : p50, p90: oldest };
 }
 
 /** Opens an incident of `days` working days, weighted by how many failures it stands for. */

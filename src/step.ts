@@ -41,7 +41,12 @@ export function stepDay(state: SimulationState, context: DayContext): void {
   applyDueInterventions(state, context);
   const { params } = state;
   context.free = params.teamSize;
-  state.caution *= Math.exp(-1 / params.cautionMemoryDays);
+  const decay = context.cautionDecay;
+  if (decay.memoryDays !== params.cautionMemoryDays) {
+    decay.memoryDays = params.cautionMemoryDays;
+    decay.factor = Math.exp(-1 / params.cautionMemoryDays);
+  }
+  state.caution *= decay.factor;
   // Lines are conserved, so what is not in production is still undeployed.
   const undeployedAtStart = state.totals.linesWritten - state.totals.linesDeployed;
   // Post-incident reviews come on top of the planned improvement time: a learning organisation
