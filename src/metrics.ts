@@ -10,7 +10,7 @@ import type { SimulationState } from './state';
 
 /** The figures a run is judged by, over its summary window, with DORA figures in calendar time. */
 export interface Summary {
-  /** Working days in the summary window. */
+  /** Working days the summary covers (after the warm-up). */
   windowDays: number;
   deploymentsPerWeek: number;
   /** Median lead time for changes, calendar days, commit to production. */
@@ -95,47 +95,47 @@ function medianRestoreHours(state: SimulationState): number {
 
 /** Summarises a run's window; with nothing deployed, lead time is the age of the oldest waiting code. */
 export function summarise(state: SimulationState, doraYear: DoraYear = 2023): Summary {
-  const window = state.window;
-  const days = Math.max(1, window.days);
-  const leadTimes = window.leadTimes;
+  const totals = state.windowTotals;
+  const days = Math.max(1, totals.days);
+  const leadTimes = totals.leadTimes;
   const nothingShipped = leadTimes.total <= 0;
   const waiting = toCalendarDays(oldestUndeployedAge(state));
   const leadTimeDays = nothingShipped ? waiting : toCalendarDays(leadTimeQuantile(leadTimes, 0.5));
   const leadTimeP90Days = nothingShipped
     ? waiting
     : toCalendarDays(leadTimeQuantile(leadTimes, 0.9));
-  const deploymentsPerWeek = (window.deployments / days) * 5;
+  const deploymentsPerWeek = (totals.deployments / days) * 5;
   const changeFailureRate =
-    window.deployments > 0 ? window.failedDeployments / window.deployments : 0;
+    totals.deployments > 0 ? totals.failedDeployments / totals.deployments : 0;
   const timeToRestoreHours = medianRestoreHours(state);
-  const found = window.defectsFoundBeforeRelease + window.defectsEscaped;
-  const capacity = window.capacity;
-  const holdingCostPerDay = window.holdingCost / days;
-  const transactionCostPerDay = window.transactionCost / days;
-  const downtimeCostPerDay = window.downtimeCost / days;
+  const found = totals.defectsFoundBeforeRelease + totals.defectsEscaped;
+  const capacity = totals.capacity;
+  const holdingCostPerDay = totals.holdingCost / days;
+  const transactionCostPerDay = totals.transactionCost / days;
+  const downtimeCostPerDay = totals.downtimeCost / days;
   const dora = classifyDora(
     { deploymentsPerWeek, leadTimeHours: leadTimeDays * 24, changeFailureRate, timeToRestoreHours },
     doraYear,
   );
   return {
-    windowDays: window.days,
+    windowDays: totals.days,
     deploymentsPerWeek,
     leadTimeDays,
     leadTimeP90Days,
     changeFailureRate,
     timeToRestoreHours,
-    meanWipLines: window.wipLineDays / days,
-    meanDeploymentSizeLines: window.deployments > 0 ? window.linesDeployed / window.deployments : 0,
-    throughputLinesPerDay: window.linesDeployed / days,
-    escapedDefectShare: found > 0 ? window.defectsEscaped / found : 0,
-    newWorkShare: capacity > 0 ? window.featureCapacity / capacity : 0,
-    unplannedWorkShare: capacity > 0 ? window.unplannedCapacity / capacity : 0,
+    meanWipLines: totals.wipLineDays / days,
+    meanDeploymentSizeLines: totals.deployments > 0 ? totals.linesDeployed / totals.deployments : 0,
+    throughputLinesPerDay: totals.linesDeployed / days,
+    escapedDefectShare: found > 0 ? totals.defectsEscaped / found : 0,
+    newWorkShare: capacity > 0 ? totals.featureCapacity / capacity : 0,
+    unplannedWorkShare: capacity > 0 ? totals.unplannedCapacity / capacity : 0,
     costPerDay: holdingCostPerDay + transactionCostPerDay + downtimeCostPerDay,
     holdingCostPerDay,
     transactionCostPerDay,
     downtimeCostPerDay,
-    releasesDelayed: window.releasesDelayed,
-    failedDeployments: window.failedDeployments,
+    releasesDelayed: totals.releasesDelayed,
+    failedDeployments: totals.failedDeployments,
     automationLevel: state.automation,
     doraLevel: dora.level,
     dora,

@@ -65,7 +65,7 @@ export function ship(state: SimulationState, context: DayContext, shipment: Ship
   for (const cohort of shipment.cohorts) {
     const leadTime = shipment.time - cohort.commitTime;
     leadTimeLineDays += leadTime * cohort.lines;
-    if (inWindow) recordLeadTime(state.window.leadTimes, leadTime, cohort.lines);
+    if (inWindow) recordLeadTime(state.windowTotals.leadTimes, leadTime, cohort.lines);
   }
   context.leadTimeLineDays += leadTimeLineDays;
   context.wipLineDaysAdjustment -= shipment.lines * (context.end - shipment.time);

@@ -76,19 +76,19 @@ export function recordDay(
   series.downtimeCost[day] = downtimeCost;
 
   if (day < state.warmupDays) return;
-  const window = state.window;
-  window.days++;
-  window.deployments += context.deployments;
-  window.failedDeployments += context.failedDeployments;
-  window.linesDeployed += context.linesDeployed;
-  window.wipLineDays += wipLineDays;
-  window.defectsFoundBeforeRelease += context.defectsFoundBeforeRelease;
-  window.defectsEscaped += context.escapedDefects;
-  window.capacity += params.teamSize;
-  window.featureCapacity += use.features;
-  window.unplannedCapacity += use.incidents + use.productionFixes;
-  window.holdingCost += holdingCost;
-  window.transactionCost += transactionCost;
-  window.downtimeCost += downtimeCost;
-  window.releasesDelayed += context.releasesDelayed;
+  const totals = state.windowTotals;
+  totals.days++;
+  totals.deployments += context.deployments;
+  totals.failedDeployments += context.failedDeployments;
+  totals.linesDeployed += context.linesDeployed;
+  totals.wipLineDays += wipLineDays;
+  totals.defectsFoundBeforeRelease += context.defectsFoundBeforeRelease;
+  totals.defectsEscaped += context.escapedDefects;
+  totals.capacity += params.teamSize;
+  totals.featureCapacity += use.features;
+  totals.unplannedCapacity += use.incidents + use.productionFixes;
+  totals.holdingCost += holdingCost;
+  totals.transactionCost += transactionCost;
+  totals.downtimeCost += downtimeCost;
+  totals.releasesDelayed += context.releasesDelayed;
 }

@@ -16,7 +16,7 @@ import {
 } from './state';
 import { stepDay } from './step';
 
-/** How a run is done: its length, randomness and summary window. */
+/** How a run is done: its length, its randomness and the days its summary covers. */
 export interface SimulationOptions {
   /** Working days to simulate (default 520, two years). */
   days?: number;
@@ -114,7 +114,7 @@ export function advance(state: SimulationState, days: number): SimulationState {
   return state;
 }
 
-/** The result of a run so far, summarised over its window. */
+/** The result of a run so far, summarised over the days after the warm-up. */
 export function resultOf(state: SimulationState, doraYear: DoraYear = 2023): SimulationResult {
   return {
     params: { ...state.params },

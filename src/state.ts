@@ -91,7 +91,7 @@ export interface Totals {
   productionDefectsReported: number;
 }
 
-/** Accumulators over the summary window. */
+/** Accumulators over the days the summary covers. */
 export interface WindowTotals {
   days: number;
   deployments: number;
@@ -144,7 +144,7 @@ export interface SimulationState {
   firefightingShare: number;
   incidents: OpenIncident[];
   totals: Totals;
-  window: WindowTotals;
+  windowTotals: WindowTotals;
   series: SeriesSet;
   deploymentsLog: DeploymentEvent[];
   incidentLog: IncidentEvent[];
@@ -196,7 +196,7 @@ export function createState(
       defectsEscaped: 0,
       productionDefectsReported: 0,
     },
-    window: {
+    windowTotals: {
       days: 0,
       deployments: 0,
       failedDeployments: 0,
