@@ -140,7 +140,9 @@ describe('reproducibility', () => {
       ),
     );
     for (const id of SERIES_IDS) revived.series[id] = Float64Array.from(revived.series[id]);
-    revived.windowTotals.leadTimes.weights = Float64Array.from(revived.windowTotals.leadTimes.weights);
+    revived.windowTotals.leadTimes.weights = Float64Array.from(
+      revived.windowTotals.leadTimes.weights,
+    );
     const rest = advance(revived, 100);
     expect(Array.from(rest.series.wipLines)).toEqual(Array.from(whole.series.wipLines));
     expect(rest.totals).toEqual(whole.totals);
