@@ -6,13 +6,15 @@ import { ship } from './production';
 import type { SimulationState } from './state';
 
 /** Working days a change waits in the continuous pipeline: approval, hand-offs, deploy. */
-export function continuousPipelineDays(state: SimulationState): number {
+export function continuousPipelineDays(state: SimulationState): {
+  approval: number;
+  handoffs: number;
+  total: number;
+} {
   const { params } = state;
-  return (
-    approvalDays(params, state.caution) +
-    handoffDays(params, state.firefightingShare) +
-    deployDays(params, state.automation)
-  );
+  const approval = approvalDays(params, state.caution);
+  const handoffs = handoffDays(params, state.firefightingShare);
+  return { approval, handoffs, total: approval + handoffs + deployDays(params, state.automation) };
 }
 
 /**
@@ -31,7 +33,13 @@ export function runContinuousPipeline(state: SimulationState, context: DayContex
         linesLeft > 0 ? context.draws.binomial(defectsLeft, cohort.lines / linesLeft) : defectsLeft;
       linesLeft -= cohort.lines;
       defectsLeft -= defects;
-      state.pipeline.push({ ...cohort, defects, mergeTime: cohort.mergeTime + wait });
+      state.pipeline.push({
+        ...cohort,
+        defects,
+        readyTime: cohort.mergeTime + wait.total,
+        approvalDays: wait.approval,
+        handoffDays: wait.handoffs,
+      });
     }
     state.merged.length = 0;
     state.mergedDefects = 0;
@@ -39,14 +47,14 @@ export function runContinuousPipeline(state: SimulationState, context: DayContex
 
   let kept = 0;
   for (const change of state.pipeline) {
-    // In the pipeline, mergeTime holds the time the change is ready to ship.
-    if (change.mergeTime >= context.end) {
+    const ready = change.readyTime ?? change.mergeTime;
+    if (ready >= context.end) {
       state.pipeline[kept++] = change;
       continue;
     }
     const changes = changesIn(state, change.lines);
     ship(state, context, {
-      time: Math.max(change.mergeTime, context.start),
+      time: Math.max(ready, context.start),
       cohorts: [change],
       lines: change.lines,
       defects: change.defects,

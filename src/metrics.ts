@@ -6,7 +6,7 @@ import {
   toCalendarDays,
 } from './dora';
 import { leadTimeQuantile } from './lead-time';
-import type { SimulationState } from './state';
+import { type SimulationState, STAGES, type Stage } from './state';
 
 /** The figures a run is judged by, over its summary window, with DORA figures in calendar time. */
 export interface Summary {
@@ -39,6 +39,8 @@ export interface Summary {
   automationLevel: number;
   doraLevel: DoraLevel;
   dora: DoraClassification;
+  /** Mean calendar days a shipped line spent in each value-stream stage; they add up to its mean lead time. */
+  valueStreamDays: Record<Stage, number>;
 }
 
 /** The summary numbers that are figures (not levels), for percentiles and tables. */
@@ -139,5 +141,11 @@ export function summarise(state: SimulationState, doraYear: DoraYear = 2023): Su
     automationLevel: state.automation,
     doraLevel: dora.level,
     dora,
+    valueStreamDays: Object.fromEntries(
+      STAGES.map((stage) => [
+        stage,
+        leadTimes.total > 0 ? toCalendarDays(totals.stageLineDays[stage] / leadTimes.total) : 0,
+      ]),
+    ) as Record<Stage, number>,
   };
 }

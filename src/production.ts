@@ -3,7 +3,7 @@ import { type DayContext, takeFree } from './day';
 import { restoreDays } from './derived';
 import { toCalendarDays } from './dora';
 import { recordLeadTime } from './lead-time';
-import type { Cohort, SimulationState } from './state';
+import type { Cohort, SimulationState, Stage, StageEnds } from './state';
 
 /** A batch of code reaching production at one time: one release, or one day's continuous changes. */
 export interface Shipment {
@@ -17,6 +17,8 @@ export interface Shipment {
   deployments: number;
   defectsFound: number;
   delayDays: number;
+  /** For a release: when it was cut and finished testing, approval and hand-offs. */
+  release?: StageEnds & { cutTime: number };
 }
 
 /** Calendar hours for a span of working days, as restore times are reported. */
@@ -65,7 +67,10 @@ export function ship(state: SimulationState, context: DayContext, shipment: Ship
   for (const cohort of shipment.cohorts) {
     const leadTime = shipment.time - cohort.commitTime;
     leadTimeLineDays += leadTime * cohort.lines;
-    if (inWindow) recordLeadTime(state.windowTotals.leadTimes, leadTime, cohort.lines);
+    if (inWindow) {
+      recordLeadTime(state.windowTotals.leadTimes, leadTime, cohort.lines);
+      recordStages(state.windowTotals.stageLineDays, cohort, shipment);
+    }
   }
   context.leadTimeLineDays += leadTimeLineDays;
   context.wipLineDaysAdjustment -= shipment.lines * (context.end - shipment.time);
@@ -105,6 +110,31 @@ export function ship(state: SimulationState, context: DayContext, shipment: Ship
     leadTimeP50Days: leadTimes.p50,
     leadTimeP90Days: leadTimes.p90,
   });
+}
+
+/**
+ * Books a cohort's lead time stage by stage; the stages add up to its lead time exactly:
+ * on its branch (or held outside the pipeline), waiting for a release, testing and stabilising,
+ * approval, hand-offs, deploying.
+ */
+function recordStages(totals: Record<Stage, number>, cohort: Cohort, shipment: Shipment): void {
+  const lines = cohort.lines;
+  totals.branch += (cohort.mergeTime - cohort.commitTime) * lines;
+  const release = shipment.release;
+  if (release) {
+    totals.waitingForRelease += (release.cutTime - cohort.mergeTime) * lines;
+    totals.testing += (release.testing - release.cutTime) * lines;
+    totals.approval += (release.approval - release.testing) * lines;
+    totals.handoffs += (release.handoff - release.approval) * lines;
+    totals.deploy += (shipment.time - release.handoff) * lines;
+    return;
+  }
+  // Continuous: the change's own wait, split as it was made up when it entered the pipeline.
+  const approval = cohort.approvalDays ?? 0;
+  const handoffs = cohort.handoffDays ?? 0;
+  totals.approval += approval * lines;
+  totals.handoffs += handoffs * lines;
+  totals.deploy += (shipment.time - cohort.mergeTime - approval - handoffs) * lines;
 }
 
 /** Cohorts newest first; they usually arrive oldest first, so a reversal is enough. */

@@ -70,6 +70,7 @@ function cutRelease(
     passesRequired: params.regressionPasses + Math.floor(state.caution),
     found: 0,
     defectsFound: 0,
+    stageEnds: { testing: time, approval: time, handoff: time },
   };
   if (candidate.passesRequired > 0) startTesting(state, candidate);
   else enterWait(state, candidate, 'approval');
@@ -120,7 +121,7 @@ function finishPhase(
         candidate.minElapsed = perDefect;
         return false;
       }
-      return afterPass(state, candidate, 0);
+      return afterPass(state, candidate, 0, time);
     }
     case 'fixing': {
       const found = candidate.found;
@@ -129,12 +130,14 @@ function finishPhase(
       candidate.found = 0;
       state.totals.defectsInjected += badFixes;
       state.totals.defectsFixedInTesting += found;
-      return afterPass(state, candidate, found);
+      return afterPass(state, candidate, found, time);
     }
     case 'approval':
+      candidate.stageEnds.approval = time;
       enterWait(state, candidate, 'handoff');
       return false;
     case 'handoff':
+      candidate.stageEnds.handoff = time;
       enterWait(state, candidate, 'deploying');
       return false;
     case 'deploying':
@@ -147,6 +150,7 @@ function finishPhase(
         deployments: 1,
         defectsFound: candidate.defectsFound,
         delayDays: Math.max(0, candidate.cutTime - candidate.scheduledTime),
+        release: { cutTime: candidate.cutTime, ...candidate.stageEnds },
       });
       return true;
   }
@@ -156,14 +160,19 @@ function afterPass(
   state: SimulationState,
   candidate: ReleaseCandidate,
   lastFound: number,
+  time: number,
 ): boolean {
   const { params } = state;
   const planned = candidate.passesDone < candidate.passesRequired;
   // A pass that still finds defects means fix, then retest, up to the team's limit.
   const retest =
     lastFound >= 1 && candidate.passesDone < candidate.passesRequired + params.maxExtraPasses;
-  if (planned || retest) startTesting(state, candidate);
-  else enterWait(state, candidate, 'approval');
+  if (planned || retest) {
+    startTesting(state, candidate);
+  } else {
+    candidate.stageEnds.testing = time;
+    enterWait(state, candidate, 'approval');
+  }
   return false;
 }
 

@@ -11,6 +11,31 @@ export interface Cohort {
   commitTime: number;
   /** When it merges (on a branch) or merged (after). */
   mergeTime: number;
+  /** Continuous policy: when the change is through approval, hand-offs and deploy. */
+  readyTime?: number;
+  /** Continuous policy: the approval and hand-off parts of its wait, working days. */
+  approvalDays?: number;
+  handoffDays?: number;
+}
+
+/** The stages of the value stream a line of code passes through, commit to production. */
+export const STAGES = [
+  'branch',
+  'waitingForRelease',
+  'testing',
+  'approval',
+  'handoffs',
+  'deploy',
+] as const;
+
+/** One stage of the value stream. */
+export type Stage = (typeof STAGES)[number];
+
+/** When a release finished each stage of its pipeline (working days from the start). */
+export interface StageEnds {
+  testing: number;
+  approval: number;
+  handoff: number;
 }
 
 /** Where a release candidate is in its pipeline. */
@@ -38,6 +63,7 @@ export interface ReleaseCandidate {
   /** Defects the last pass found, being fixed. */
   found: number;
   defectsFound: number;
+  stageEnds: StageEnds;
 }
 
 /** An incident: service down until `endTime`, with responders pulled off other work. */
@@ -108,6 +134,8 @@ export interface WindowTotals {
   downtimeCost: number;
   releasesDelayed: number;
   leadTimes: LeadTimeHistogram;
+  /** Lines × working days spent in each value-stream stage by the code shipped. */
+  stageLineDays: Record<Stage, number>;
 }
 
 /** Everything a run carries from one day to the next: plain data, so it can be saved and resumed. */
@@ -212,6 +240,14 @@ export function createState(
       downtimeCost: 0,
       releasesDelayed: 0,
       leadTimes: createLeadTimeHistogram(),
+      stageLineDays: {
+        branch: 0,
+        waitingForRelease: 0,
+        testing: 0,
+        approval: 0,
+        handoffs: 0,
+        deploy: 0,
+      },
     },
     series: createSeriesSet(run.days),
     deploymentsLog: [],

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { improvementRanking, valueStream } from '../../src/analysis/constraints';
+import { simulate, toCalendarDays } from '../../src/index';
+import { advance, startSimulation } from '../../src/simulate';
+import { preset } from '../helpers';
+
+describe('value stream', () => {
+  for (const id of ['elite', 'high', 'medium', 'low', 'recovery']) {
+    it(`${id}: the stage times add up to the mean lead time (Little's law per stage)`, () => {
+      const state = advance(startSimulation(preset(id), { days: 520, seed: 4 }), 520);
+      const histogram = state.windowTotals.leadTimes;
+      const meanLead = toCalendarDays(histogram.weightedSum / histogram.total);
+      const stream = valueStream(simulate(preset(id), { days: 520, seed: 4 }));
+      expect(stream.meanLeadTimeDays).toBeCloseTo(meanLead, 6);
+      expect(stream.stages.reduce((sum, s) => sum + s.share, 0)).toBeCloseTo(1, 9);
+      for (const stage of stream.stages) expect(stage.calendarDays).toBeGreaterThanOrEqual(-1e-9);
+    });
+  }
+
+  it('puts an obvious bottleneck first in the improvement ranking', () => {
+    const team = preset('medium', { approvalWaitDays: 20 });
+    const { base, ranking } = improvementRanking(team, { days: 400 });
+    expect(base.constraint).toBe('approval');
+    expect(ranking[0].stage).toBe('approval');
+    expect(ranking[0].leadTimeChange).toBeLessThan(-10);
+    // Improving a stage that is not the constraint buys little.
+    const deploy = ranking.find((r) => r.stage === 'deploy')!;
+    expect(Math.abs(deploy.leadTimeChange)).toBeLessThan(Math.abs(ranking[0].leadTimeChange) / 5);
+  });
+});
