@@ -1,0 +1,174 @@
+import { InputError } from '../errors';
+import type { Summary } from '../metrics';
+import { type ParamId, type Params, paramSpec } from '../params';
+import { type SimulationOptions, simulate } from '../simulate';
+
+/** A team's own figures to fit: its size and any of the four DORA metrics (calendar units). */
+export interface CalibrationTargets {
+  teamSize: number;
+  deploymentsPerWeek?: number;
+  leadTimeDays?: number;
+  changeFailureRate?: number;
+  timeToRestoreHours?: number;
+}
+
+/** The metrics a calibration can fit, in the order they are reported. */
+export const TARGET_METRICS = [
+  'deploymentsPerWeek',
+  'leadTimeDays',
+  'changeFailureRate',
+  'timeToRestoreHours',
+] as const;
+
+/** A target metric. */
+export type TargetMetric = (typeof TARGET_METRICS)[number];
+
+/** The parameters with no public anchor that calibration fits, and the range it searches. */
+export const FITTED_PARAMS: readonly { id: ParamId; from: number; to: number }[] = [
+  { id: 'releaseIntervalDays', from: 0.5, to: 120 },
+  { id: 'regressionPassDays', from: 0, to: 30 },
+  { id: 'approvalWaitDays', from: 0, to: 40 },
+  { id: 'failureShare', from: 0.005, to: 1 },
+  { id: 'diagnosisHoursPerChange', from: 0.02, to: 60 },
+  { id: 'detectionHours', from: 0.05, to: 200 },
+];
+
+/** One metric of a fit: what the team reported and what the fitted model gives. */
+export interface FitLine {
+  metric: TargetMetric;
+  target: number;
+  simulated: number;
+  relativeError: number;
+}
+
+/** A calibration: the fitted scenario, the fit metric by metric, and whether it is a fit at all. */
+export interface Calibration {
+  params: Params;
+  fit: FitLine[];
+  /** False when some target is out of the model's reach: then `message` says which, plainly. */
+  reachable: boolean;
+  message: string;
+}
+
+/** Relative error above which a metric counts as not reached. */
+export const FIT_TOLERANCE = 0.2;
+
+function checkTargets(targets: CalibrationTargets): TargetMetric[] {
+  const team = paramSpec('teamSize');
+  if (
+    !(Number.isInteger(targets.teamSize) && targets.teamSize >= 1 && targets.teamSize <= team.max)
+  ) {
+    throw new InputError(
+      'teamSize',
+      targets.teamSize,
+      `allowed: a whole number of engineers from 1 to ${team.max}`,
+    );
+  }
+  const given = TARGET_METRICS.filter((metric) => targets[metric] !== undefined);
+  if (given.length === 0)
+    throw new InputError(
+      'targets',
+      'none',
+      `allowed: at least one of ${TARGET_METRICS.join(', ')}`,
+    );
+  for (const metric of given) {
+    const value = targets[metric]!;
+    const ok =
+      metric === 'changeFailureRate'
+        ? value >= 0 && value <= 1
+        : Number.isFinite(value) && value > 0;
+    if (!ok)
+      throw new InputError(
+        metric,
+        value,
+        metric === 'changeFailureRate'
+          ? 'allowed: a share from 0 to 1'
+          : 'allowed: a positive number',
+      );
+  }
+  return given;
+}
+
+function relativeError(metric: TargetMetric, target: number, simulated: number): number {
+  // Failure rates near zero are compared on a five-point scale, not relative to a tiny target.
+  if (metric === 'changeFailureRate') return Math.abs(simulated - target) / Math.max(0.05, target);
+  return Math.abs(Math.log(Math.max(simulated, 1e-6) / target));
+}
+
+/**
+ * Fits the unanchored parameters to a team's figures: coordinate descent in log space over
+ * expected-value runs, from each release policy and with and without rollback, keeping the best.
+ * Targets no setting reaches are reported as such, never papered over.
+ */
+export function calibrate(
+  base: Params,
+  targets: CalibrationTargets,
+  options: SimulationOptions = {},
+): Calibration {
+  const metrics = checkTargets(targets);
+  const runOptions: SimulationOptions = { mode: 'expected', days: 400, ...options };
+  const summaryOf = (params: Params): Summary => simulate(params, runOptions).summary;
+  const loss = (summary: Summary) =>
+    metrics.reduce((sum, m) => sum + relativeError(m, targets[m]!, summary[m]) ** 2, 0);
+
+  let best: { params: Params; loss: number } | null = null;
+  for (const releasePolicy of ['train', 'continuous'] as const) {
+    for (const rollbackAvailable of [true, false]) {
+      let params: Params = {
+        ...base,
+        teamSize: targets.teamSize,
+        releasePolicy,
+        rollbackAvailable,
+      };
+      let current = loss(summaryOf(params));
+      for (let round = 0; round < 3; round++) {
+        for (const { id, from, to } of FITTED_PARAMS) {
+          if (
+            releasePolicy === 'continuous' &&
+            (id === 'releaseIntervalDays' || id === 'regressionPassDays')
+          )
+            continue;
+          // Scan a log grid, then refine around the best point.
+          let bestValue = params[id] as number;
+          let lo = Math.log(from + 1e-3);
+          let hi = Math.log(to + 1e-3);
+          for (let pass = 0; pass < 3; pass++) {
+            const grid = Array.from(
+              { length: 9 },
+              (_, i) => Math.exp(lo + ((hi - lo) * i) / 8) - 1e-3,
+            );
+            for (const value of grid) {
+              const candidate = { ...params, [id]: Math.min(to, Math.max(from, value)) };
+              const l = loss(summaryOf(candidate));
+              if (l < current - 1e-12) {
+                current = l;
+                bestValue = candidate[id] as number;
+              }
+            }
+            const centre = Math.log(bestValue + 1e-3);
+            const width = (hi - lo) / 8;
+            lo = centre - width;
+            hi = centre + width;
+          }
+          params = { ...params, [id]: bestValue };
+        }
+      }
+      if (!best || current < best.loss) best = { params, loss: current };
+    }
+  }
+  const summary = summaryOf(best!.params);
+  const fit = metrics.map(
+    (metric): FitLine => ({
+      metric,
+      target: targets[metric]!,
+      simulated: summary[metric],
+      relativeError: relativeError(metric, targets[metric]!, summary[metric]),
+    }),
+  );
+  const missed = fit.filter((line) => line.relativeError > FIT_TOLERANCE);
+  const reachable = missed.length === 0;
+  const message = reachable
+    ? 'Every target is matched within 20%.'
+    : `No setting of the fitted parameters reaches ${missed.map((m) => `${m.metric} ${m.target} (closest: ${Number(m.simulated.toPrecision(3))})`).join(', ')}; the other figures are fitted as well as they can be.`;
+  return { params: best!.params, fit, reachable, message };
+}

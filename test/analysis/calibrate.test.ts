@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { calibrate } from '../../src/analysis/calibrate';
+import { EXAMPLE_HISTORY_CSV, historyTargets } from '../../src/analysis/team-history';
+import { defaultParams, InputError, simulate } from '../../src/index';
+import { preset } from '../helpers';
+
+describe('calibration', () => {
+  it('recovers a synthetic team: metrics within 10%, release interval and failing share within 15%', () => {
+    const base = preset('high');
+    const truth = {
+      ...base,
+      releaseIntervalDays: 4,
+      failureShare: 0.06,
+      diagnosisHoursPerChange: 0.4,
+    };
+    const s = simulate(truth, { days: 400, mode: 'expected' }).summary;
+    const fitted = calibrate(base, {
+      teamSize: truth.teamSize,
+      deploymentsPerWeek: s.deploymentsPerWeek,
+      leadTimeDays: s.leadTimeDays,
+      changeFailureRate: s.changeFailureRate,
+      timeToRestoreHours: s.timeToRestoreHours,
+    });
+    expect(fitted.reachable).toBe(true);
+    for (const line of fitted.fit) expect(line.relativeError).toBeLessThan(0.1);
+    expect(Math.abs(fitted.params.releaseIntervalDays / 4 - 1)).toBeLessThan(0.15);
+    expect(Math.abs(fitted.params.failureShare / 0.06 - 1)).toBeLessThan(0.15);
+    const again = simulate(fitted.params, { days: 400, mode: 'expected' }).summary;
+    expect(again.deploymentsPerWeek).toBeCloseTo(fitted.fit[0].simulated, 9);
+  }, 30000);
+
+  it('says plainly when targets are out of reach instead of pretending a fit', () => {
+    const fitted = calibrate(defaultParams(), {
+      teamSize: 5,
+      deploymentsPerWeek: 500,
+      leadTimeDays: 300,
+    });
+    expect(fitted.reachable).toBe(false);
+    expect(fitted.message).toContain('No setting of the fitted parameters reaches');
+    expect(fitted.message).toContain('deploymentsPerWeek 500');
+  }, 30000);
+
+  it('refuses missing or impossible targets', () => {
+    expect(() => calibrate(defaultParams(), { teamSize: 5 })).toThrow(/at least one/);
+    expect(() => calibrate(defaultParams(), { teamSize: 0, leadTimeDays: 3 })).toThrow(/teamSize/);
+    expect(() => calibrate(defaultParams(), { teamSize: 5, changeFailureRate: 2 })).toThrow(
+      /changeFailureRate/,
+    );
+    expect(() => calibrate(defaultParams(), { teamSize: 5, leadTimeDays: -1 })).toThrow(InputError);
+  });
+});
+
+describe('team history CSV', () => {
+  it('turns the example history into targets', () => {
+    const targets = historyTargets(EXAMPLE_HISTORY_CSV, 9);
+    expect(targets.teamSize).toBe(9);
+    expect(targets.deploymentsPerWeek).toBeCloseTo(0.5, 1);
+    expect(targets.changeFailureRate).toBeCloseTo(3 / 8, 9);
+    expect(targets.timeToRestoreHours).toBeGreaterThan(48);
+    expect(targets.leadTimeDays).toBeGreaterThan(5);
+  });
+
+  const bad: [string, string][] = [
+    ['', 'empty'],
+    ['when,what\n2026-01-01,no', 'history header'],
+    ['deployed_at,failed,colour\n2026-01-01,no,red\n2026-01-02,no,blue', 'colour'],
+    ['deployed_at,failed\n2026-01-01,no', 'at least two'],
+    ['deployed_at,failed\n2026-13-01,no\n2026-01-02,no', 'row 2 deployed_at'],
+    ['deployed_at,failed\n2026-02-30,no\n2026-03-02,no', 'real calendar date'],
+    ['deployed_at,failed\nyesterday,no\n2026-01-02,no', 'row 2 deployed_at'],
+    ['deployed_at,failed\n2026-01-05,no\n2026-01-02,no', 'oldest first'],
+    ['deployed_at,failed\n2026-01-01,maybe\n2026-01-02,no', 'row 2 failed'],
+    [
+      'deployed_at,failed,restored_at\n2026-01-05,yes,2026-01-04\n2026-01-09,no,',
+      'after the deployment',
+    ],
+  ];
+  for (const [csv, message] of bad) {
+    it(`refuses ${JSON.stringify(csv.slice(0, 40))} with a message naming ${message}`, () => {
+      expect(() => historyTargets(csv, 5)).toThrow(InputError);
+      expect(() => historyTargets(csv, 5)).toThrow(message);
+    });
+  }
+});
