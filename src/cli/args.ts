@@ -17,6 +17,10 @@ export interface CliArgs {
   markdown: boolean;
   schema: boolean;
   help: boolean;
+  /** The analysis subcommand (sweep, tipping, …), if one was given first. */
+  command?: string;
+  /** Values of the subcommand's own flags, by flag. */
+  extra: Record<string, string[]>;
 }
 
 const VALUE_FLAGS = [
@@ -52,6 +56,7 @@ function wholeNumber(flag: string, text: string, min: number, max: number): numb
 export function parseArgs(
   argv: readonly string[],
   limits: { maxDays: number; maxRuns: number },
+  commands: Readonly<Record<string, readonly string[]>> = {},
 ): CliArgs {
   const args: CliArgs = {
     sets: [],
@@ -61,8 +66,23 @@ export function parseArgs(
     markdown: false,
     schema: false,
     help: false,
+    extra: {},
   };
-  for (let i = 0; i < argv.length; i++) {
+  let start = 0;
+  if (argv.length > 0 && !argv[0].startsWith('-')) {
+    const names = Object.keys(commands);
+    if (!names.includes(argv[0])) {
+      throw new InputError(
+        'command',
+        argv[0],
+        `allowed: one of ${names.join(', ')}, or flags only${suggestNearest(argv[0], names)}`,
+      );
+    }
+    args.command = argv[0];
+    start = 1;
+  }
+  const commandFlags = args.command ? commands[args.command] : [];
+  for (let i = start; i < argv.length; i++) {
     const token = argv[i];
     const [flag, inline] =
       token.startsWith('--') && token.includes('=')
@@ -79,11 +99,18 @@ export function parseArgs(
       else args.help = true;
       continue;
     }
+    if (commandFlags.includes(flag)) {
+      const value = inline ?? argv[++i];
+      if (value === undefined)
+        throw new InputError(flag, undefined, 'allowed: a value after the flag');
+      args.extra[flag] = [...(args.extra[flag] ?? []), value];
+      continue;
+    }
     if (!VALUE_FLAGS.includes(flag)) {
       throw new InputError(
         'argument',
         token,
-        `not a flag${suggestNearest(flag, [...VALUE_FLAGS, ...SWITCHES])}; see --help`,
+        `not a flag${suggestNearest(flag, [...VALUE_FLAGS, ...SWITCHES, ...commandFlags])}; see --help`,
       );
     }
     const value = inline ?? argv[++i];

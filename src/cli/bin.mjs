@@ -9,7 +9,7 @@ process.stdout.on('error', (error) => {
   throw error;
 });
 const { runCli } = await import('./main.ts');
-process.exitCode = runCli(
+process.exitCode = await runCli(
   process.argv.slice(2),
   (text) => process.stdout.write(`${text}\n`),
   (text) => process.stderr.write(`${text}\n`),

@@ -4,6 +4,7 @@ import type { Percentiles } from '../monte-carlo';
 import { PARAMS } from '../params';
 import { PRESETS } from '../presets';
 import type { SimulationResult } from '../simulate';
+import { COMMANDS } from './commands/index';
 
 const number = (value: number, digits = 1) =>
   value.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
@@ -140,7 +141,7 @@ export function formatPresets(): string {
 }
 
 /** The --help text, with examples. */
-export const HELP = `death-spiral: simulate a team's deployment pipeline and watch it spiral down or recover.
+export const HELP: string = `death-spiral: simulate a team's deployment pipeline and watch it spiral down or recover.
 
 Usage: npm run --silent sim -- [options]
 
@@ -160,10 +161,17 @@ Options:
   --schema             print the JSON Schema of scenario files
   --help               show this help
 
+Analysis commands (run first; the scenario flags above apply; each takes --json and --csv FILE):
+${Object.entries(COMMANDS)
+  .map(([name, c]) => `  ${name.padEnd(12)} ${c.summary}\n               ${c.usage}`)
+  .join('\n')}
+
 Examples:
   npm run --silent sim -- --preset low
   npm run --silent sim -- --preset medium --set releaseIntervalDays=5 --set testAutomation=0.6
   npm run --silent sim -- --preset low --runs 50 --json
   npm run --silent sim -- --preset recovery --csv recovery.csv
+  npm run --silent sim -- sweep --preset spiral --param releaseIntervalDays=3:20:8 --param fixGrowthPerChange=0.02:0.2:8
+  npm run --silent sim -- calibrate --team 9 --history deployments.csv
 
 Exit status: 0 done, 2 bad input (one line on stderr naming the field), 1 internal error.`;

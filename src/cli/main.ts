@@ -13,6 +13,7 @@ import {
 import { scenarioJsonSchema } from '../schema';
 import { MAX_DAYS, simulate } from '../simulate';
 import { type CliArgs, parseArgs } from './args';
+import { COMMAND_FLAGS, COMMANDS } from './commands/index';
 import { bandsCsv, seriesCsv } from './csv';
 import { formatParams, formatPresets, formatSummaryTable, formatTimeline, HELP } from './format';
 import { createProgress } from './progress';
@@ -137,16 +138,17 @@ function runScenario(
   );
 }
 
-/** Runs the command line; returns the exit status. Output goes through the given writers. */
-export function runCli(
+/** Runs the command line; resolves to the exit status. Output goes through the given writers. */
+export async function runCli(
   argv: readonly string[],
   out: (text: string) => void,
   err: (text: string) => void,
-): number {
+): Promise<number> {
   try {
-    const args = parseArgs(argv, { maxDays: MAX_DAYS, maxRuns: MAX_RUNS });
+    const args = parseArgs(argv, { maxDays: MAX_DAYS, maxRuns: MAX_RUNS }, COMMAND_FLAGS);
     const text = listing(args);
     if (text !== null) out(text);
+    else if (args.command) await COMMANDS[args.command].run(args, readScenario(args), { out, err });
     else runScenario(args, readScenario(args), out, err);
     return 0;
   } catch (error) {
@@ -168,7 +170,7 @@ if (isMain) {
     if (error.code === 'EPIPE') process.exit(0);
     throw error;
   });
-  process.exitCode = runCli(
+  process.exitCode = await runCli(
     process.argv.slice(2),
     (text) => process.stdout.write(`${text}\n`),
     (text) => process.stderr.write(`${text}\n`),

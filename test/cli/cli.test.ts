@@ -5,10 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main';
 import { PARAMS } from '../../src/index';
 
-function run(...argv: string[]) {
+async function run(...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const status = runCli(
+  const status = await runCli(
     argv,
     (t) => out.push(t),
     (t) => err.push(t),
@@ -18,9 +18,9 @@ function run(...argv: string[]) {
 
 const dir = mkdtempSync(join(tmpdir(), 'death-spiral-cli-'));
 
-describe('command line', () => {
-  it('prints a JSON summary with the contract keys and percentiles over runs', () => {
-    const result = run('--preset', 'low', '--runs', '5', '--json');
+describe('command line', async () => {
+  it('prints a JSON summary with the contract keys and percentiles over runs', async () => {
+    const result = await run('--preset', 'low', '--runs', '5', '--json');
     expect(result.status).toBe(0);
     const json = JSON.parse(result.stdout);
     for (const key of [
@@ -44,22 +44,22 @@ describe('command line', () => {
     );
   });
 
-  it('is reproducible for a seed and differs across seeds', () => {
-    const a = run('--preset', 'medium', '--seed', '9', '--json');
-    const b = run('--preset', 'medium', '--seed', '9', '--json');
-    const c = run('--preset', 'medium', '--seed', '10', '--json');
+  it('is reproducible for a seed and differs across seeds', async () => {
+    const a = await run('--preset', 'medium', '--seed', '9', '--json');
+    const b = await run('--preset', 'medium', '--seed', '9', '--json');
+    const c = await run('--preset', 'medium', '--seed', '10', '--json');
     expect(a.stdout).toBe(b.stdout);
     expect(a.stdout).not.toBe(c.stdout);
   });
 
-  it('prints a readable table with the DORA levels and a timeline', () => {
-    const result = run('--preset', 'recovery');
+  it('prints a readable table with the DORA levels and a timeline', async () => {
+    const result = await run('--preset', 'recovery');
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('Deployment frequency');
     expect(result.stdout).toContain('Over time');
   });
 
-  it('reads scenario files, applies --set, and writes CSV series', () => {
+  it('reads scenario files, applies --set, and writes CSV series', async () => {
     const file = join(dir, 'scenario.json');
     writeFileSync(
       file,
@@ -71,7 +71,7 @@ describe('command line', () => {
       }),
     );
     const csv = join(dir, 'series.csv');
-    const result = run(
+    const result = await run(
       '--scenario',
       file,
       '--set',
@@ -88,13 +88,13 @@ describe('command line', () => {
     expect(lines[0].split(',')[0]).toBe('day');
   });
 
-  it('lists parameters, presets and the schema', () => {
-    expect(run('--list-params').stdout.split('\n')).toHaveLength(PARAMS.length);
-    expect(run('--list-presets').stdout).toContain('elite');
-    expect(JSON.parse(run('--schema').stdout).properties.params.properties.teamSize.maximum).toBe(
-      500,
-    );
-    expect(run('--help').stdout).toContain('Examples');
+  it('lists parameters, presets and the schema', async () => {
+    expect((await run('--list-params')).stdout.split('\n')).toHaveLength(PARAMS.length);
+    expect((await run('--list-presets')).stdout).toContain('elite');
+    expect(
+      JSON.parse((await run('--schema')).stdout).properties.params.properties.teamSize.maximum,
+    ).toBe(500);
+    expect((await run('--help')).stdout).toContain('Examples');
   });
 
   const bad: [string, string[], string][] = [
@@ -113,8 +113,8 @@ describe('command line', () => {
     ['missing file', ['--scenario', '/no/such/file.json'], '--scenario'],
   ];
   for (const [name, argv, field] of bad) {
-    it(`bad input (${name}): exit 2, nothing on stdout, one line naming ${field}`, () => {
-      const result = run(...argv);
+    it(`bad input (${name}): exit 2, nothing on stdout, one line naming ${field}`, async () => {
+      const result = await run(...argv);
       expect(result.status).toBe(2);
       expect(result.stdout).toBe('');
       expect(result.stderr.split('\n')).toHaveLength(1);
@@ -122,7 +122,7 @@ describe('command line', () => {
     });
   }
 
-  it('bad scenario files: empty, malformed and with unknown keys', () => {
+  it('bad scenario files: empty, malformed and with unknown keys', async () => {
     for (const [text, hint] of [
       ['', 'empty'],
       ['{"preset":', 'JSON'],
@@ -130,7 +130,7 @@ describe('command line', () => {
     ]) {
       const file = join(dir, `bad-${hint}.json`);
       writeFileSync(file, text);
-      const result = run('--scenario', file);
+      const result = await run('--scenario', file);
       expect(result.status).toBe(2);
       expect(result.stdout).toBe('');
       expect(result.stderr).toContain(hint);

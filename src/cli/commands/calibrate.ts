@@ -1,0 +1,76 @@
+import { readFileSync } from 'node:fs';
+import { type CalibrationTargets, calibrate } from '../../analysis/calibrate';
+import { historyTargets } from '../../analysis/team-history';
+import { InputError } from '../../errors';
+import { toScenarioFile } from '../../scenario';
+import { numberFlag, pad, show, single, toCsv, wholeFlag, writeCsvFile } from './flags';
+import type { Command } from './types';
+
+/** `calibrate`: fit the model to a team's figures or deployment history, and print the fitted scenario. */
+export const calibrateCommand: Command = {
+  flags: [
+    '--team',
+    '--deploys-per-week',
+    '--lead-time-days',
+    '--change-failure-rate',
+    '--restore-hours',
+    '--history',
+  ],
+  summary:
+    "calibrate: fit the unanchored parameters to a team's DORA figures or deployment history CSV",
+  usage:
+    'calibrate --team 12 (--history deployments.csv | --deploys-per-week 0.5 --lead-time-days 20 --change-failure-rate 0.2 --restore-hours 30)',
+  run(args, scenario, { out }) {
+    const team = wholeFlag(args, '--team', 1, 500, scenario.params.teamSize);
+    let targets: CalibrationTargets;
+    const history = single(args, '--history');
+    if (history !== undefined) {
+      let text: string;
+      try {
+        text = readFileSync(history, 'utf8');
+      } catch (error) {
+        throw new InputError(
+          '--history',
+          history,
+          `allowed: a readable CSV file (${(error as NodeJS.ErrnoException).code ?? 'unreadable'})`,
+        );
+      }
+      targets = historyTargets(text, team);
+    } else {
+      targets = {
+        teamSize: team,
+        deploymentsPerWeek: numberFlag(args, '--deploys-per-week', 0.0001, 10000),
+        leadTimeDays: numberFlag(args, '--lead-time-days', 0.0001, 10000),
+        changeFailureRate: numberFlag(args, '--change-failure-rate', 0, 1),
+        timeToRestoreHours: numberFlag(args, '--restore-hours', 0.0001, 100000),
+      };
+    }
+    const result = calibrate(scenario.params, targets, { days: Math.min(scenario.days, 520) });
+    const file = toScenarioFile({ ...scenario, params: result.params });
+    if (args.csv)
+      writeCsvFile(
+        args.csv,
+        toCsv(
+          ['metric', 'target', 'simulated', 'relativeError'],
+          result.fit.map((f) => [f.metric, f.target, f.simulated, f.relativeError]),
+        ),
+      );
+    if (args.json)
+      return out(
+        JSON.stringify({
+          targets,
+          fit: result.fit,
+          reachable: result.reachable,
+          message: result.message,
+          scenario: file,
+        }),
+      );
+    out(`${pad('Metric', 24)}${pad('Your team', 14)}Fitted model`);
+    for (const f of result.fit)
+      out(`${pad(f.metric, 24)}${pad(show(f.target, 3), 14)}${show(f.simulated, 3)}`);
+    out(`\n${result.message}`);
+    out(
+      `\nFitted scenario (save it and run what-ifs with --scenario):\n${JSON.stringify(file, null, 2)}`,
+    );
+  },
+};

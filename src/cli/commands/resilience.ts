@@ -1,0 +1,50 @@
+import { RESILIENCE_LABELS, resilience } from '../../analysis/resilience';
+import { scenarioOptions } from '../../scenario';
+import { show, toCsv, writeCsvFile } from './flags';
+import type { Command } from './types';
+
+/** `resilience`: the standard shocks, the recovery half-life and the article's class. */
+export const resilienceCommand: Command = {
+  flags: [],
+  summary:
+    'resilience: recovery from a three-week slip and an 80-hour incident, and the class that puts the team in',
+  usage: 'resilience',
+  run(args, scenario, { out }) {
+    const report = resilience(scenario.params, { ...scenarioOptions(scenario), mode: 'expected' });
+    if (args.csv) {
+      writeCsvFile(
+        args.csv,
+        toCsv(
+          ['shock', 'outcome', 'halfLifeDays', 'wipBefore', 'wipPeak', 'wipEnd'],
+          [
+            [
+              'slip',
+              report.slip.outcome,
+              report.slip.halfLifeDays,
+              report.slip.before,
+              report.slip.peak,
+              report.slip.end,
+            ],
+            [
+              'incident',
+              report.incident.outcome,
+              report.incident.halfLifeDays,
+              report.incident.before,
+              report.incident.peak,
+              report.incident.end,
+            ],
+          ],
+        ),
+      );
+    }
+    if (args.json) return out(JSON.stringify(report));
+    const line = (name: string, r: typeof report.slip) =>
+      `${name}: ${r.outcome}; undeployed code ${show(r.before, 0)} lines before, peak ${show(r.peak, 0)}, end ${show(r.end, 0)}; half-life ${r.halfLifeDays === null ? 'never' : `${r.halfLifeDays} working days`}.`;
+    out(line('A release slips three weeks', report.slip));
+    out(line('A major incident takes half the team for 80 hours', report.incident));
+    out(
+      `Distance to the tipping point: survives a one-time slip of up to ${report.slipToleranceDays} working days.`,
+    );
+    out(`This team ${RESILIENCE_LABELS[report.resilience]}.`);
+  },
+};

@@ -1,0 +1,45 @@
+import { sensitivity } from '../../analysis/sensitivity';
+import { InputError } from '../../errors';
+import { SUMMARY_NUMBERS, type SummaryNumber } from '../../metrics';
+import { scenarioOptions } from '../../scenario';
+import { pad, show, single, toCsv, writeCsvFile } from './flags';
+import type { Command } from './types';
+
+/** `sensitivity`: the tornado of every parameter's effect on one metric. */
+export const sensitivityCommand: Command = {
+  flags: ['--metric', '--top'],
+  summary:
+    'sensitivity: each parameter moved across its plausible range, effect on a metric, largest first',
+  usage: 'sensitivity [--metric leadTimeDays] [--top 15]',
+  run(args, scenario, { out }) {
+    const metric = single(args, '--metric') ?? 'leadTimeDays';
+    if (!(SUMMARY_NUMBERS as readonly string[]).includes(metric))
+      throw new InputError('--metric', metric, `allowed: one of ${SUMMARY_NUMBERS.join(', ')}`);
+    const bars = sensitivity(scenario.params, metric as SummaryNumber, {
+      ...scenarioOptions(scenario),
+      mode: 'expected',
+    });
+    if (args.csv)
+      writeCsvFile(
+        args.csv,
+        toCsv(
+          ['param', 'low', 'high', 'metricAtLow', 'metricAtHigh', 'swing'],
+          bars.map((b) => [b.param, b.low, b.high, b.metricAtLow, b.metricAtHigh, b.swing]),
+        ),
+      );
+    if (args.json) return out(JSON.stringify({ metric, bars }));
+    const top = Number(single(args, '--top') ?? 15);
+    if (!(Number.isInteger(top) && top >= 1))
+      throw new InputError('--top', top, 'allowed: a whole number of bars, at least 1');
+    const widest = bars[0]?.swing || 1;
+    out(
+      `Effect on ${metric} of moving each parameter from half to one and a half times its value:`,
+    );
+    for (const b of bars.slice(0, top)) {
+      const bar = '#'.repeat(Math.max(1, Math.round((b.swing / widest) * 30)));
+      out(
+        `${pad(b.param, 30)}${pad(`${show(b.low, 3)}..${show(b.high, 3)}`, 16)}${pad(`${show(b.metricAtLow, 2)} -> ${show(b.metricAtHigh, 2)}`, 22)}${bar}`,
+      );
+    }
+  },
+};

@@ -1,0 +1,16 @@
+import type { Scenario } from '../../scenario';
+import type { CliArgs } from '../args';
+
+/** Where a command writes: standard output and standard error, a line at a time. */
+export interface CommandIo {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+/** An analysis subcommand: its own flags, its help, and what it does. */
+export interface Command {
+  flags: readonly string[];
+  summary: string;
+  usage: string;
+  run: (args: CliArgs, scenario: Scenario, io: CommandIo) => Promise<void> | void;
+}
