@@ -275,6 +275,44 @@ describe('the simulator in Chromium', () => {
     await page.close();
   });
 
+  it('what-if: a phase map renders, and a click loads that cell into the simulator', async () => {
+    const { page, errors } = await openApp('?v=1&preset=spiral');
+    await page.getByRole('button', { name: 'What-if analyses' }).click();
+    await expect.poll(() => page.url()).toContain('view=whatif');
+    await page.locator('dds-whatif select[name="xParam"]').selectOption('releaseIntervalDays');
+    await page.locator('dds-whatif input[name="xSteps"]').fill('3');
+    await page.locator('dds-whatif select[name="yParam"]').selectOption('fixGrowthPerChange');
+    await page.locator('dds-whatif input[name="yFrom"]').fill('0.02');
+    await page.locator('dds-whatif input[name="yTo"]').fill('0.2');
+    await page.locator('dds-whatif input[name="ySteps"]').fill('3');
+    await page.locator('dds-whatif input[name="seeds"]').fill('1');
+    await page.locator('dds-whatif button[type="submit"]').click();
+    const cells = page.locator('dds-phase-map rect.cell');
+    await expect.poll(() => cells.count(), { timeout: 20000 }).toBe(9);
+    expect(
+      await page.locator('dds-phase-map rect[data-outcome="spirals"]').count(),
+    ).toBeGreaterThan(0);
+    await page.screenshot({ path: 'test-results/phase-map-1280x720.png' });
+    await cells.last().click();
+    await expect.poll(() => page.url()).not.toContain('view=whatif');
+    expect(page.url()).toContain('fixGrowthPerChange=0.2');
+    expect(page.url()).toContain('releaseIntervalDays=20');
+    expect(errors.join('\n')).toBe('');
+    await page.close();
+  });
+
+  it('what-if: a calibration from the example history completes and loads into the simulator', async () => {
+    const { page } = await openApp('?v=1&preset=medium&view=whatif&analysis=calibrate');
+    await page.getByRole('button', { name: 'Use the example history' }).click();
+    await expect
+      .poll(() => page.locator('dds-whatif table').first().textContent(), { timeout: 30000 })
+      .toContain('changeFailureRate');
+    await page.getByRole('button', { name: 'Load the fitted scenario into the simulator' }).click();
+    await expect.poll(() => page.url()).not.toContain('view=whatif');
+    await expect.poll(() => level(page)).not.toBeNull();
+    await page.close();
+  });
+
   it('has no serious or critical accessibility violations', async () => {
     // axe is injected by the test, so this page alone lets it past the Content-Security-Policy.
     const { page } = await openApp('', { width: 1280, height: 720 }, true);

@@ -232,3 +232,31 @@ describe('dds-side-by-side', () => {
     expect(await seriousViolations(side)).toEqual([]);
   });
 });
+
+describe('dds-phase-map', () => {
+  it('draws every cell with its outcome and the boundary, and loads a cell by keyboard', async () => {
+    const { runSweep } = await import('../../src/analysis/sweep');
+    const { DdsPhaseMap } = await import('../../web/components/dds-phase-map');
+    const spec = {
+      axes: [
+        { param: 'releaseIntervalDays' as const, from: 4, to: 16, steps: 3 },
+        { param: 'fixGrowthPerChange' as const, from: 0.02, to: 0.2, steps: 3 },
+      ],
+      seeds: 1,
+      days: 300,
+    };
+    const { cells } = runSweep(presetParams(findPreset('spiral')!), spec);
+    const map = await mount(Object.assign(new DdsPhaseMap(), { spec, cells }));
+    const root = map.shadowRoot!;
+    expect(root.querySelectorAll('rect.cell')).toHaveLength(9);
+    expect(root.querySelectorAll('line').length).toBeGreaterThan(0);
+    let picked: number[] = [];
+    map.addEventListener('dds-cell-pick', (e) => (picked = (e as CustomEvent).detail.cell.values));
+    const grid = root.querySelector('svg')!;
+    grid.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+    await map.updateComplete;
+    grid.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    expect(picked).toEqual([10, 0.02]);
+    expect(await seriousViolations(map)).toEqual([]);
+  });
+});

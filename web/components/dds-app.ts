@@ -26,6 +26,7 @@ import type { Snapshot } from '../state/snapshots';
 import type { ComparedRun } from './dds-side-by-side';
 import './dds-time-chart';
 import './dds-timeline';
+import { ANALYSES, type AnalysisId } from '../analysis/analyses';
 
 /**
  * The simulator's main screen: the parameter panel, the preset and run settings, the DORA
@@ -60,6 +61,8 @@ export class DdsApp extends LitElement {
     status: { state: true },
     playDay: { state: true },
     sideBySide: { state: true },
+    screen: { state: true },
+    analysis: { state: true },
   };
 
   private readonly store = new ScenarioStore();
@@ -68,6 +71,9 @@ export class DdsApp extends LitElement {
   private message = '';
   private status = '';
   private runsShown = 0;
+  /** Which screen is shown: the simulator or the what-if analyses (kept in the URL). */
+  private screen: 'simulator' | 'whatif' = 'simulator';
+  private analysis: AnalysisId = 'map';
   private sideBySide: [ComparedRun, ComparedRun] | null = null;
   private runner: ((scenario: UiScenario) => Promise<RunView>) | null = null;
   /** Play mode: the day shown up to, or null for the whole run. */
@@ -94,7 +100,13 @@ export class DdsApp extends LitElement {
       (message) => (this.message = message),
     );
     this.store.addEventListener('change', this.onStoreChange);
-    this.stopUrlSync = syncWithUrl(this.store, (message) => (this.message = message));
+    this.readView(new URLSearchParams(window.location.search));
+    this.stopUrlSync = syncWithUrl(
+      this.store,
+      (message) => (this.message = message),
+      () => (this.screen === 'whatif' ? `&view=whatif&analysis=${this.analysis}` : ''),
+      (query) => this.readView(query),
+    );
     this.scheduler.request(this.store.scenario);
   }
 
@@ -191,6 +203,30 @@ export class DdsApp extends LitElement {
     }
   }
 
+  private readView(query: URLSearchParams): void {
+    this.screen = query.get('view') === 'whatif' ? 'whatif' : 'simulator';
+    // The analyses load on first use, so the simulator's own download stays small.
+    if (this.screen === 'whatif') void import('./dds-whatif');
+    const analysis = query.get('analysis');
+    this.analysis = analysis && analysis in ANALYSES ? (analysis as AnalysisId) : 'map';
+  }
+
+  private showView(view: 'simulator' | 'whatif', analysis: AnalysisId = this.analysis): void {
+    if (view === 'whatif') void import('./dds-whatif');
+    this.screen = view;
+    this.analysis = analysis;
+    const extra = view === 'whatif' ? `&view=whatif&analysis=${analysis}` : '';
+    window.history.pushState(null, '', `?${encodeScenario(this.store.scenario)}${extra}`);
+  }
+
+  private handleApplyParams(event: CustomEvent<{ params: Partial<UiScenario['params']> }>): void {
+    this.store.replace({
+      ...this.store.scenario,
+      params: { ...this.store.scenario.params, ...event.detail.params },
+    });
+    this.showView('simulator');
+  }
+
   private handleSnapshotLoad(event: CustomEvent<{ query: string }>): void {
     try {
       this.store.replace(decodeScenario(event.detail.query));
@@ -228,6 +264,7 @@ export class DdsApp extends LitElement {
         ${[1, 20, 50, 200].map((n) => html`<option value=${n} ?selected=${n === scenario.runs}>${n === 1 ? '1' : `${n} (bands)`}</option>`)}
       </select></label>
       <label><input type="checkbox" .checked=${scenario.mode === 'expected'} @change=${this.handleModeChange} /> Expected value</label>
+      <button type="button" @click=${() => this.showView(this.screen === 'whatif' ? 'simulator' : 'whatif')} aria-pressed=${this.screen === 'whatif' ? 'true' : 'false'}>${this.screen === 'whatif' ? 'Back to the simulator' : 'What-if analyses'}</button>
       <button type="button" @click=${this.handlePin} aria-pressed=${this.store.baseline ? 'true' : 'false'}>${this.store.baseline ? 'Clear baseline' : 'Pin as baseline'}</button>
       <button type="button" @click=${this.handleShare}>Share link</button>
       <button type="button" @click=${this.handleSave}>Save</button>
@@ -249,6 +286,13 @@ export class DdsApp extends LitElement {
           <dds-param-panel .params=${scenario.params} .reference=${preset ? presetParams(preset) : null} @dds-param-change=${this.handleParamChange}></dds-param-panel>
         </aside>
         <main>
+          ${
+            this.screen === 'whatif'
+              ? html`<dds-whatif .scenario=${scenario} .analysis=${this.analysis}
+                  @dds-analysis-change=${(e: CustomEvent<{ analysis: AnalysisId }>) => this.showView('whatif', e.detail.analysis)}
+                  @dds-apply-params=${this.handleApplyParams}></dds-whatif>`
+              : nothing
+          }
           ${
             this.sideBySide
               ? html`<dds-side-by-side .left=${this.sideBySide[0]} .right=${this.sideBySide[1]} @dds-side-by-side-close=${() => (this.sideBySide = null)}></dds-side-by-side>`

@@ -9,13 +9,15 @@ import type {
   Summary,
   SummaryNumber,
 } from '../../src/index';
+import type { AnalysisRequest } from '../analysis/run-analysis';
 import type { UiScenario } from '../state/scenario';
 
 /** A request to a simulation worker: the scenario, or one block of its Monte Carlo runs. */
 export interface RunRequest {
   id: number;
-  scenario: UiScenario;
+  scenario?: UiScenario;
   block?: { fromRun: number; count: number };
+  analysis?: AnalysisRequest;
 }
 
 /** What the UI draws: one run (the first seed) plus, with several runs, percentile bands. */
@@ -39,4 +41,5 @@ export interface RunView {
 export type RunResponse =
   | { id: number; view: RunView }
   | { id: number; samples: MonteCarloSamples }
+  | { id: number; analysis: unknown }
   | { id: number; error: string };

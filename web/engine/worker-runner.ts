@@ -1,39 +1,8 @@
 import type { MonteCarloSamples } from '../../src/index';
 import type { UiScenario } from '../state/scenario';
-import type { RunRequest, RunResponse, RunView } from './protocol';
+import { unwrap, workerPool } from './pool';
+import type { RunResponse, RunView } from './protocol';
 import { isMonteCarlo, runScenario, viewOfBlocks } from './run-scenario';
-
-type Waiter = { resolve: (response: RunResponse) => void };
-
-/** One worker with request ids matched to answers. */
-function createWorkerClient(): ((request: Omit<RunRequest, 'id'>) => Promise<RunResponse>) | null {
-  let worker: Worker;
-  try {
-    worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
-  } catch {
-    return null;
-  }
-  let nextId = 0;
-  const pending = new Map<number, Waiter>();
-  worker.onmessage = (event: MessageEvent<RunResponse>) => {
-    const waiter = pending.get(event.data.id);
-    pending.delete(event.data.id);
-    waiter?.resolve(event.data);
-  };
-  return (request) =>
-    new Promise((resolve) => {
-      const id = nextId++;
-      pending.set(id, { resolve });
-      worker.postMessage({ ...request, id });
-    });
-}
-
-function unwrap<T>(response: RunResponse, pick: (r: RunResponse) => T | undefined): T {
-  if ('error' in response) throw new Error(response.error);
-  const value = pick(response);
-  if (value === undefined) throw new Error('The simulation worker gave an unexpected answer.');
-  return value;
-}
 
 /**
  * A runner backed by a pool of Web Workers, one per core (at most four): a single run goes to
@@ -41,8 +10,7 @@ function unwrap<T>(response: RunResponse, pick: (r: RunResponse) => T | undefine
  * workers it runs in the page, more slowly, so the simulator still works anywhere.
  */
 export function createWorkerRunner(): (scenario: UiScenario) => Promise<RunView> {
-  const size = Math.max(1, Math.min(4, navigator.hardwareConcurrency || 2));
-  const pool = Array.from({ length: size }, createWorkerClient).filter((client) => client !== null);
+  const pool = workerPool();
   if (pool.length === 0) return async (scenario) => runScenario(scenario);
   return async (scenario) => {
     if (!isMonteCarlo(scenario)) {

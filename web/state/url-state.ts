@@ -15,6 +15,9 @@ export const URL_VERSION = 1;
 
 const RUN_KEYS = ['v', 'preset', 'days', 'seed', 'runs', 'mode', 'iv'] as const;
 
+/** Keys of the screen shown (not of the scenario), read by the app itself. */
+export const VIEW_KEYS = ['view', 'analysis'] as const;
+
 /**
  * Encodes a scenario's inputs as URL search parameters: named keys, values that equal the
  * preset's left out, and a version so old links can be read later.
@@ -63,7 +66,11 @@ export function decodeScenario(search: string): UiScenario {
   }
   const scenario = scenarioFromPreset(requirePreset(query.get('preset') ?? 'medium', 'preset'));
   for (const [key, text] of query) {
-    if ((RUN_KEYS as readonly string[]).includes(key)) continue;
+    if (
+      (RUN_KEYS as readonly string[]).includes(key) ||
+      (VIEW_KEYS as readonly string[]).includes(key)
+    )
+      continue;
     const spec = PARAM_BY_ID.get(key);
     if (!spec) throw new InputError(key, text, 'not a parameter or setting of this simulator');
     scenario.params = { ...scenario.params, [key]: parseParamText(spec, text, key) };

@@ -14,7 +14,12 @@ function describeError(error: unknown): string {
  * settled change so back and forward work, and a clear message (keeping the last good
  * scenario) when a link is malformed or tampered with.
  */
-export function syncWithUrl(store: ScenarioStore, onError: (message: string) => void): () => void {
+export function syncWithUrl(
+  store: ScenarioStore,
+  onError: (message: string) => void,
+  viewQuery: () => string = () => '',
+  onView: (query: URLSearchParams) => void = () => {},
+): () => void {
   let lastPush = 0;
   let lastPushed = '';
 
@@ -34,7 +39,7 @@ export function syncWithUrl(store: ScenarioStore, onError: (message: string) => 
   const write = (event: Event): void => {
     const reason = (event as CustomEvent<{ reason: string }>).detail.reason;
     if (reason === 'restore' || reason === 'baseline') return;
-    const query = `?${encodeScenario(store.scenario)}`;
+    const query = `?${encodeScenario(store.scenario)}${viewQuery()}`;
     if (query === window.location.search) return;
     const now = Date.now();
     const settle = reason === 'commit' || now - lastPush > HISTORY_SETTLE_MS;
@@ -48,6 +53,7 @@ export function syncWithUrl(store: ScenarioStore, onError: (message: string) => 
   };
 
   const onPopState = () => {
+    onView(new URLSearchParams(window.location.search));
     if (!read()) {
       // Back to the bare address: the default scenario.
       if (window.location.search.length <= 1) store.replace(decodeScenario(''), 'restore');

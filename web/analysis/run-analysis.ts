@@ -1,0 +1,45 @@
+import { type CalibrationTargets, calibrate } from '../../src/analysis/calibrate';
+import { improvementRanking } from '../../src/analysis/constraints';
+import { batchSizeCurve, intervalGrid } from '../../src/analysis/economics';
+import { resilience } from '../../src/analysis/resilience';
+import { sensitivity } from '../../src/analysis/sensitivity';
+import { runSweepCell, type SweepSpec } from '../../src/analysis/sweep';
+import { criticalValue, slipTolerance } from '../../src/analysis/tipping';
+import type { ParamId, Params, SummaryNumber } from '../../src/index';
+
+/** An analysis the page asks a worker for: plain data in, plain data out. */
+export type AnalysisRequest =
+  | { kind: 'sweepCell'; params: Params; spec: SweepSpec; index: number }
+  | { kind: 'tipping'; params: Params; days: number; param: ParamId; range?: [number, number] }
+  | { kind: 'sensitivity'; params: Params; days: number; metric: SummaryNumber }
+  | { kind: 'calibrate'; params: Params; days: number; targets: CalibrationTargets }
+  | { kind: 'resilience'; params: Params; days: number }
+  | { kind: 'economics'; params: Params; days: number; from: number; to: number; steps: number }
+  | { kind: 'constraints'; params: Params; days: number };
+
+/** Runs one analysis request: the same code in a worker and, without workers, in the page. */
+export function runAnalysis(request: AnalysisRequest): unknown {
+  switch (request.kind) {
+    case 'sweepCell':
+      return runSweepCell(request.params, request.spec, request.index);
+    case 'tipping':
+      return {
+        slipToleranceDays: slipTolerance(request.params, { days: request.days, maxSlipDays: 120 }),
+        critical: criticalValue(request.params, request.param, request.range, {
+          days: request.days,
+        }),
+      };
+    case 'sensitivity':
+      return sensitivity(request.params, request.metric, { days: request.days });
+    case 'calibrate':
+      return calibrate(request.params, request.targets, { days: Math.min(request.days, 520) });
+    case 'resilience':
+      return resilience(request.params, { days: request.days });
+    case 'economics':
+      return batchSizeCurve(request.params, intervalGrid(request.from, request.to, request.steps), {
+        days: request.days,
+      });
+    case 'constraints':
+      return improvementRanking(request.params, { days: request.days });
+  }
+}
