@@ -2,16 +2,19 @@ import type { MonteCarloSamples } from '../../src/index';
 import type { UiScenario } from '../state/scenario';
 import { unwrap, workerPool } from './pool';
 import type { RunResponse, RunView } from './protocol';
-import { isMonteCarlo, runScenario, viewOfBlocks } from './run-scenario';
+import { isMonteCarlo, viewOfBlocks } from './view-of';
 
 /**
  * A runner backed by a pool of Web Workers, one per core (at most four): a single run goes to
- * one worker; a Monte Carlo is split into blocks run in parallel and merged here. Without
- * workers it runs in the page, more slowly, so the simulator still works anywhere.
+ * one worker; a Monte Carlo is split into blocks run in parallel and merged here.
  */
 export function createWorkerRunner(): (scenario: UiScenario) => Promise<RunView> {
   const pool = workerPool();
-  if (pool.length === 0) return async (scenario) => runScenario(scenario);
+  if (pool.length === 0) {
+    return async () => {
+      throw new Error('This browser could not start the background workers the simulator runs in.');
+    };
+  }
   return async (scenario) => {
     if (!isMonteCarlo(scenario)) {
       return unwrap(await pool[0]({ scenario }), (r) => ('view' in r ? r.view : undefined));
