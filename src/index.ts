@@ -1,4 +1,14 @@
 /** The engine's public API: everything the CLI, the web app and scripts use. */
+
+export * from './analysis/calibrate';
+export * from './analysis/constraints';
+export * from './analysis/economics';
+export * from './analysis/outcome';
+export * from './analysis/resilience';
+export * from './analysis/sensitivity';
+export * from './analysis/sweep';
+export * from './analysis/team-history';
+export * from './analysis/tipping';
 export * from './dora';
 export { InputError } from './errors';
 export * from './interventions';

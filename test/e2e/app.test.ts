@@ -289,6 +289,13 @@ describe('the simulator in Chromium', () => {
     await page.locator('dds-whatif button[type="submit"]').click();
     const cells = page.locator('dds-phase-map rect.cell');
     await expect.poll(() => cells.count(), { timeout: 20000 }).toBe(9);
+    // The analysis and its form are in the link: a reload opens the same map settings.
+    await expect.poll(() => page.url()).toContain('w_xSteps=3');
+    expect(page.url()).toContain('w_yParam=fixGrowthPerChange');
+    await page.reload();
+    await expect.poll(() => page.locator('dds-whatif input[name="ySteps"]').inputValue()).toBe('3');
+    await page.locator('dds-whatif button[type="submit"]').click();
+    await expect.poll(() => cells.count(), { timeout: 20000 }).toBe(9);
     expect(
       await page.locator('dds-phase-map rect[data-outcome="spirals"]').count(),
     ).toBeGreaterThan(0);

@@ -30,6 +30,31 @@ afterAll(async () => {
   await browser?.close();
 });
 
+describe('a sweep cell is the same in Node and in Chromium', () => {
+  it('spiral, 2 x 2 map, 2 seeds a cell', async () => {
+    const { runSweepCell } = await import('../../src/index');
+    const spec = {
+      axes: [
+        { param: 'releaseIntervalDays', from: 5, to: 15, steps: 2 },
+        { param: 'fixGrowthPerChange', from: 0.05, to: 0.2, steps: 2 },
+      ],
+      seeds: 2,
+      days: 300,
+    };
+    const params = presetParams(findPreset('spiral')!);
+    const inNode = [0, 1, 2, 3].map((i) => runSweepCell(params, spec as never, i));
+    const page = await browser.newPage();
+    const script = `(async () => {
+      const url = URL.createObjectURL(new Blob([${JSON.stringify(engineSource)}], { type: 'text/javascript' }));
+      const engine = await import(url);
+      const params = engine.presetParams(engine.findPreset('spiral'));
+      return [0, 1, 2, 3].map((i) => engine.runSweepCell(params, ${JSON.stringify(spec)}, i));
+    })()`;
+    expect(await page.evaluate(script)).toEqual(JSON.parse(JSON.stringify(inNode)));
+    await page.close();
+  });
+});
+
 describe('the same seed gives the same run in Node and in Chromium', () => {
   for (const [presetId, seed] of [
     ['medium', 7],

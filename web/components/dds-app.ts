@@ -12,7 +12,7 @@ import { createRunScheduler, type RunScheduler } from '../engine/scheduler';
 import { createWorkerRunner } from '../engine/worker-runner';
 import { scenarioFromPreset, type UiScenario } from '../state/scenario';
 import { ScenarioStore } from '../state/store';
-import { decodeScenario, encodeScenario } from '../state/url-state';
+import { decodeScenario, encodeScenario, WHATIF_PREFIX } from '../state/url-state';
 import { syncWithUrl } from '../state/url-sync';
 import type { ParamChangeDetail } from './dds-param-panel';
 import { download } from './download';
@@ -74,6 +74,7 @@ export class DdsApp extends LitElement {
   /** Which screen is shown: the simulator or the what-if analyses (kept in the URL). */
   private screen: 'simulator' | 'whatif' = 'simulator';
   private analysis: AnalysisId = 'map';
+  private whatifInputs: Record<string, string> = {};
   private sideBySide: [ComparedRun, ComparedRun] | null = null;
   private runner: ((scenario: UiScenario) => Promise<RunView>) | null = null;
   /** Play mode: the day shown up to, or null for the whole run. */
@@ -104,7 +105,7 @@ export class DdsApp extends LitElement {
     this.stopUrlSync = syncWithUrl(
       this.store,
       (message) => (this.message = message),
-      () => (this.screen === 'whatif' ? `&view=whatif&analysis=${this.analysis}` : ''),
+      () => this.viewQuery(),
       (query) => this.readView(query),
     );
     this.scheduler.request(this.store.scenario);
@@ -209,14 +210,40 @@ export class DdsApp extends LitElement {
     if (this.screen === 'whatif') void import('./dds-whatif');
     const analysis = query.get('analysis');
     this.analysis = analysis && analysis in ANALYSES ? (analysis as AnalysisId) : 'map';
+    this.whatifInputs = Object.fromEntries(
+      [...query]
+        .filter(([key]) => key.startsWith(WHATIF_PREFIX))
+        .map(([key, value]) => [key.slice(WHATIF_PREFIX.length), value]),
+    );
+  }
+
+  /** The screen's own part of the URL: which view, which analysis, and its form fields. */
+  private viewQuery(): string {
+    if (this.screen !== 'whatif') return '';
+    const fields = new URLSearchParams(
+      Object.entries(this.whatifInputs).map(([key, value]) => [`${WHATIF_PREFIX}${key}`, value]),
+    );
+    return `&view=whatif&analysis=${this.analysis}${fields.size > 0 ? `&${fields}` : ''}`;
+  }
+
+  private handleWhatifInputs(event: CustomEvent<{ inputs: Record<string, string> }>): void {
+    this.whatifInputs = event.detail.inputs;
+    window.history.replaceState(
+      null,
+      '',
+      `?${encodeScenario(this.store.scenario)}${this.viewQuery()}`,
+    );
   }
 
   private showView(view: 'simulator' | 'whatif', analysis: AnalysisId = this.analysis): void {
     if (view === 'whatif') void import('./dds-whatif');
     this.screen = view;
     this.analysis = analysis;
-    const extra = view === 'whatif' ? `&view=whatif&analysis=${analysis}` : '';
-    window.history.pushState(null, '', `?${encodeScenario(this.store.scenario)}${extra}`);
+    window.history.pushState(
+      null,
+      '',
+      `?${encodeScenario(this.store.scenario)}${this.viewQuery()}`,
+    );
   }
 
   private handleApplyParams(event: CustomEvent<{ params: Partial<UiScenario['params']> }>): void {
@@ -288,7 +315,8 @@ export class DdsApp extends LitElement {
         <main>
           ${
             this.screen === 'whatif'
-              ? html`<dds-whatif .scenario=${scenario} .analysis=${this.analysis}
+              ? html`<dds-whatif .scenario=${scenario} .analysis=${this.analysis} .inputs=${this.whatifInputs}
+                  @dds-whatif-inputs=${this.handleWhatifInputs}
                   @dds-analysis-change=${(e: CustomEvent<{ analysis: AnalysisId }>) => this.showView('whatif', e.detail.analysis)}
                   @dds-apply-params=${this.handleApplyParams}></dds-whatif>`
               : nothing

@@ -62,7 +62,7 @@ export class DdsPhaseMap extends LitElement {
 
   override render() {
     const spec = this.spec;
-    if (!spec || spec.axes.length !== 2 || this.cells.length === 0) return nothing;
+    if (spec?.axes.length !== 2 || this.cells.length === 0) return nothing;
     const [ax, ay] = spec.axes;
     const size = 30;
     const left = 70;

@@ -37,6 +37,7 @@ const NUMERIC = PARAMS.filter((p) => p.kind === 'number' || p.kind === 'integer'
  *
  * @event dds-analysis-change - Another analysis was chosen; `detail.analysis`.
  * @event dds-apply-params - Load these parameters into the simulator; `detail.params`.
+ * @event dds-whatif-inputs - A form field changed; `detail.inputs` holds every field set so far.
  */
 export class DdsWhatif extends LitElement {
   static override styles = css`
@@ -60,6 +61,7 @@ export class DdsWhatif extends LitElement {
   static override properties = {
     scenario: { attribute: false },
     analysis: { type: String },
+    inputs: { attribute: false },
     busy: { state: true },
     progress: { state: true },
     result: { state: true },
@@ -71,6 +73,8 @@ export class DdsWhatif extends LitElement {
   scenario: UiScenario | null = null;
   /** The analysis shown. */
   analysis: AnalysisId = 'map';
+  /** Form values from the link (field name to value), so a shared link opens the same analysis. */
+  inputs: Record<string, string> = {};
   private busy = false;
   private progress = 0;
   private result: unknown = null;
@@ -240,7 +244,26 @@ export class DdsWhatif extends LitElement {
   }
 
   private paramSelect(name: string, selected: ParamId, label: string) {
-    return html`<label>${label}<select name=${name}>${NUMERIC.map((p) => html`<option value=${p.id} ?selected=${p.id === selected}>${p.label}</option>`)}</select></label>`;
+    const chosen = this.input(name, selected);
+    return html`<label>${label}<select name=${name}>${NUMERIC.map((p) => html`<option value=${p.id} ?selected=${p.id === chosen}>${p.label}</option>`)}</select></label>`;
+  }
+
+  /** A form field's value from the link, or its default. */
+  private input(name: string, fallback: string): string {
+    return this.inputs[name] ?? fallback;
+  }
+
+  private handleFormChange(event: Event): void {
+    const target = event.target as HTMLInputElement | HTMLSelectElement;
+    if (!target.name || target.type === 'file') return;
+    this.inputs = { ...this.inputs, [target.name]: target.value };
+    this.dispatchEvent(
+      new CustomEvent('dds-whatif-inputs', {
+        detail: { inputs: this.inputs },
+        bubbles: true,
+        composed: true,
+      }),
+    );
   }
 
   private renderForm() {
@@ -250,17 +273,17 @@ export class DdsWhatif extends LitElement {
       case 'map':
         return html`<form @submit=${this.run}>
           ${this.paramSelect('xParam', 'releaseIntervalDays', 'Columns')}
-          <label>from<input name="xFrom" type="number" step="any" value="3" /></label><label>to<input name="xTo" type="number" step="any" value="20" /></label><label>steps<input name="xSteps" type="number" value="8" /></label>
+          <label>from<input name="xFrom" type="number" step="any" .value=${this.input('xFrom', '3')} /></label><label>to<input name="xTo" type="number" step="any" .value=${this.input('xTo', '20')} /></label><label>steps<input name="xSteps" type="number" .value=${this.input('xSteps', '8')} /></label>
           ${this.paramSelect('yParam', 'regressionPassDays', 'Rows')}
-          <label>from<input name="yFrom" type="number" step="any" value="0.5" /></label><label>to<input name="yTo" type="number" step="any" value="10" /></label><label>steps<input name="ySteps" type="number" value="8" /></label>
-          <label>seeds a cell<input name="seeds" type="number" value="4" /></label>
+          <label>from<input name="yFrom" type="number" step="any" .value=${this.input('yFrom', '0.5')} /></label><label>to<input name="yTo" type="number" step="any" .value=${this.input('yTo', '10')} /></label><label>steps<input name="ySteps" type="number" .value=${this.input('ySteps', '8')} /></label>
+          <label>seeds a cell<input name="seeds" type="number" .value=${this.input('seeds', '4')} /></label>
           ${runButton}
           ${this.busy ? html`<progress max="1" .value=${this.progress} aria-label="Cells done"></progress><button type="button" @click=${() => this.controller?.abort()}>Cancel</button>` : nothing}
         </form>`;
       case 'tipping':
         return html`<form @submit=${this.run}>${this.paramSelect('param', 'fixGrowthPerChange', 'Parameter')}${runButton}</form>`;
       case 'sensitivity':
-        return html`<form @submit=${this.run}><label>Metric<select name="metric">${SUMMARY_NUMBERS.map((m) => html`<option value=${m} ?selected=${m === 'leadTimeDays'}>${m}</option>`)}</select></label>${runButton}</form>`;
+        return html`<form @submit=${this.run}><label>Metric<select name="metric">${SUMMARY_NUMBERS.map((m) => html`<option value=${m} ?selected=${m === this.input('metric', 'leadTimeDays')}>${m}</option>`)}</select></label>${runButton}</form>`;
       case 'calibrate':
         return html`<form @submit=${this.run}>
           <label>Team size<input name="team" type="number" min="1" value=${String(p.teamSize)} /></label>
@@ -272,7 +295,7 @@ export class DdsWhatif extends LitElement {
           ${runButton}<button type="button" @click=${this.useExample} ?disabled=${this.busy}>Use the example history</button>
         </form>`;
       case 'economics':
-        return html`<form @submit=${this.run}><label>Intervals from<input name="from" type="number" step="any" value="1" /></label><label>to<input name="to" type="number" step="any" value="40" /></label>${runButton}</form>`;
+        return html`<form @submit=${this.run}><label>Intervals from<input name="from" type="number" step="any" .value=${this.input('from', '1')} /></label><label>to<input name="to" type="number" step="any" .value=${this.input('to', '40')} /></label>${runButton}</form>`;
       default:
         return html`<form @submit=${this.run}>${runButton}</form>`;
     }
@@ -311,7 +334,7 @@ export class DdsWhatif extends LitElement {
     return html`<div role="tablist" aria-label="What-if analyses">
         ${(Object.keys(ANALYSES) as AnalysisId[]).map((id) => html`<button type="button" role="tab" aria-selected=${id === this.analysis ? 'true' : 'false'} @click=${() => this.selectTab(id)}>${ANALYSES[id]}</button>`)}
       </div>
-      <section role="tabpanel" aria-label=${ANALYSES[this.analysis]}>
+      <section role="tabpanel" aria-label=${ANALYSES[this.analysis]} @change=${this.handleFormChange}>
         ${this.renderForm()}
         ${this.error ? html`<p class="warning" role="alert">${this.error}</p>` : nothing}
         ${this.renderResult()}

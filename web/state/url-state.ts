@@ -18,6 +18,9 @@ const RUN_KEYS = ['v', 'preset', 'days', 'seed', 'runs', 'mode', 'iv'] as const;
 /** Keys of the screen shown (not of the scenario), read by the app itself. */
 export const VIEW_KEYS = ['view', 'analysis'] as const;
 
+/** Prefix of the what-if form fields kept in the URL. */
+export const WHATIF_PREFIX = 'w_';
+
 /**
  * Encodes a scenario's inputs as URL search parameters: named keys, values that equal the
  * preset's left out, and a version so old links can be read later.
