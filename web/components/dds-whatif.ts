@@ -19,6 +19,7 @@ import { ANALYSES, type AnalysisId } from '../analysis/analyses';
 import { requestAnalysis, runSweepInBrowser } from '../analysis/analysis-client';
 import type { UiScenario } from '../state/scenario';
 import './dds-phase-map';
+import { download } from './download';
 import {
   calibrationView,
   resilienceView,
@@ -293,6 +294,7 @@ export class DdsWhatif extends LitElement {
           <label>Time to restore (hours)<input name="ttr" type="number" step="any" /></label>
           <label>…or deployment history (CSV)<input type="file" accept=".csv,text/csv" @change=${this.handleHistory} /></label>
           ${runButton}<button type="button" @click=${this.useExample} ?disabled=${this.busy}>Use the example history</button>
+          <button type="button" @click=${() => download('example-deployments.csv', EXAMPLE_HISTORY_CSV, 'text/csv')}>Download the example CSV</button>
         </form>`;
       case 'economics':
         return html`<form @submit=${this.run}><label>Intervals from<input name="from" type="number" step="any" .value=${this.input('from', '1')} /></label><label>to<input name="to" type="number" step="any" .value=${this.input('to', '40')} /></label>${runButton}</form>`;
