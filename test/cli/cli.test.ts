@@ -2,19 +2,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/main';
 import { PARAMS } from '../../src/index';
-
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const status = await runCli(
-    argv,
-    (t) => out.push(t),
-    (t) => err.push(t),
-  );
-  return { status, stdout: out.join('\n'), stderr: err.join('\n') };
-}
+import { run } from './run-cli';
 
 const dir = mkdtempSync(join(tmpdir(), 'death-spiral-cli-'));
 
