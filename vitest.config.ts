@@ -5,6 +5,8 @@ import { CHROMIUM_ARGS, chromiumPath } from './test/chromium';
 export default defineConfig({
   test: {
     testTimeout: 60000,
+    // Browser flows wait on workers and animation; a slow CI machine gets five seconds, not one.
+    expect: { poll: { timeout: 5000 } },
     projects: [
       {
         extends: true,
