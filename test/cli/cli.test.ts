@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PARAMS } from '../../src/index';
-import { run } from './run-cli';
+import { itRefuses, run } from './run-cli';
 
 const dir = mkdtempSync(join(tmpdir(), 'death-spiral-cli-'));
 
@@ -101,15 +101,7 @@ describe('command line', async () => {
     ['missing value', ['--preset'], '--preset'],
     ['missing file', ['--scenario', '/no/such/file.json'], '--scenario'],
   ];
-  for (const [name, argv, field] of bad) {
-    it(`bad input (${name}): exit 2, nothing on stdout, one line naming ${field}`, async () => {
-      const result = await run(...argv);
-      expect(result.status).toBe(2);
-      expect(result.stdout).toBe('');
-      expect(result.stderr.split('\n')).toHaveLength(1);
-      expect(result.stderr).toContain(field);
-    });
-  }
+  itRefuses(bad);
 
   it('bad scenario files: empty, malformed and with unknown keys', async () => {
     for (const [text, hint] of [

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXAMPLE_HISTORY_CSV } from '../../src/analysis/team-history';
-import { run } from './run-cli';
+import { itRefuses, run } from './run-cli';
 
 const dir = mkdtempSync(join(tmpdir(), 'death-spiral-commands-'));
 
@@ -86,13 +86,5 @@ describe('analysis commands', () => {
     ['missing history', ['calibrate', '--history', '/no/such.csv'], '--history'],
     ['no targets', ['calibrate', '--team', '4'], 'at least one'],
   ];
-  for (const [name, argv, field] of bad) {
-    it(`bad input (${name}): exit 2, nothing on stdout, one line naming ${field}`, async () => {
-      const result = await run(...argv);
-      expect(result.status).toBe(2);
-      expect(result.stdout).toBe('');
-      expect(result.stderr.split('\n')).toHaveLength(1);
-      expect(result.stderr).toContain(field);
-    });
-  }
+  itRefuses(bad);
 });

@@ -1,3 +1,4 @@
+import { expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main';
 
 /** Runs the command line in-process and collects its exit status and output. */
@@ -10,4 +11,17 @@ export async function run(...argv: string[]) {
     (t) => err.push(t),
   );
   return { status, stdout: out.join('\n'), stderr: err.join('\n') };
+}
+
+/** One test per case: exit status 2, nothing on stdout, one line on stderr naming the field. */
+export function itRefuses(cases: readonly [string, string[], string][]): void {
+  for (const [name, argv, field] of cases) {
+    it(`bad input (${name}): exit 2, nothing on stdout, one line naming ${field}`, async () => {
+      const result = await run(...argv);
+      expect(result.status).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(result.stderr.split('\n')).toHaveLength(1);
+      expect(result.stderr).toContain(field);
+    });
+  }
 }

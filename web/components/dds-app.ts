@@ -204,6 +204,17 @@ export class DdsApp extends LitElement {
     }
   }
 
+  private reference: { preset: string; params: UiScenario['params'] | null } | null = null;
+
+  /** The preset's own values, to mark changed controls; kept while the preset is unchanged so the panel is not redrawn for nothing. */
+  private presetReference(presetId: string): UiScenario['params'] | null {
+    if (this.reference?.preset !== presetId) {
+      const preset = findPreset(presetId);
+      this.reference = { preset: presetId, params: preset ? presetParams(preset) : null };
+    }
+    return this.reference.params;
+  }
+
   private readView(query: URLSearchParams): void {
     this.screen = query.get('view') === 'whatif' ? 'whatif' : 'simulator';
     // The analyses load on first use, so the simulator's own download stays small.
@@ -310,7 +321,7 @@ export class DdsApp extends LitElement {
       ${this.message ? html`<div class="message" role="alert"><span>${this.message}</span><button type="button" @click=${() => (this.message = '')}>Dismiss</button></div>` : nothing}
       <div class="layout">
         <aside aria-label="Parameters">
-          <dds-param-panel .params=${scenario.params} .reference=${preset ? presetParams(preset) : null} @dds-param-change=${this.handleParamChange}></dds-param-panel>
+          <dds-param-panel .params=${scenario.params} .reference=${this.presetReference(scenario.preset)} @dds-param-change=${this.handleParamChange}></dds-param-panel>
         </aside>
         <main>
           ${
