@@ -12,6 +12,8 @@ export * from './analysis/tipping';
 export * from './dora';
 export { InputError } from './errors';
 export * from './interventions';
+export * from './loops/dominance';
+export * from './loops/structure';
 export type { Summary, SummaryNumber } from './metrics';
 export { SUMMARY_NUMBERS } from './metrics';
 export * from './monte-carlo';

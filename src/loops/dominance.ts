@@ -1,0 +1,194 @@
+import type { SeriesSet } from '../series';
+import { FEEDBACK_LOOPS, type FeedbackLoop, LOOP_NODES, type LoopNode, linksOf } from './structure';
+
+/** Working days of the trailing window a node's trend is fitted over (about a quarter). */
+export const TREND_WINDOW_DAYS = 60;
+
+/** Working days each node's shown value averages. */
+export const VALUE_WINDOW_DAYS = 10;
+
+/** The smallest trend (log change per month, about 3%) that counts as a node moving. */
+export const CHANGE_THRESHOLD = 0.03;
+
+/** Working days in a month, for rates. */
+const MONTH_DAYS = 20;
+
+/**
+ * Which loops are at work, day by day.
+ *
+ * The method: each node's trend is the least-squares slope of the logarithm of its value (plus the
+ * node's noise floor, so a move from nearly nothing is not infinite) over the last 60 working days,
+ * per month. A node moves when its trend is at least 3% a month. A loop is at work when no link
+ * between two moving nodes goes against its polarity and the change has travelled round it: for a
+ * reinforcing loop, every node moves but at most one (a stock can sit still for weeks while a
+ * release waits), so the change feeds itself; for a balancing loop, every node moves, so a change
+ * has reached the link that pushes back. A loop's activity is the geometric mean of its moving
+ * nodes' trends, scaled by the share of its nodes that move; the dominant loop is the one with the
+ * largest activity, or none when no loop is at work (the team is steady).
+ */
+export interface LoopTimeline {
+  days: number;
+  /** Each node's mean over the ten working days ending each day, in its own unit. */
+  nodeValues: Record<string, Float64Array>;
+  /** Each node's trend (log change per month) over the window ending each day; 0 until the window is full. */
+  nodeChanges: Record<string, Float64Array>;
+  /** Each loop's activity each day (0 when it is not at work). */
+  activity: Record<string, Float64Array>;
+  /** Each loop's direction each day: 1 when its first node is rising, −1 falling, 0 at rest. */
+  direction: Record<string, Int8Array>;
+  /** Index into FEEDBACK_LOOPS of the dominant loop each day, −1 when no loop is at work. */
+  dominant: Int16Array;
+}
+
+/** The per-day signal a node averages: its series summed, held between events, or scaled to a monthly rate. */
+function nodeSignal(node: LoopNode, series: SeriesSet, days: number): Float64Array {
+  const signal = new Float64Array(days);
+  const reading = node.reading;
+  if (reading.kind === 'mean') {
+    for (const id of reading.series) {
+      const values = series[id];
+      for (let day = 0; day < days; day++) signal[day] += values[day];
+    }
+  } else if (reading.kind === 'held') {
+    const values = series[reading.series];
+    let current = 0;
+    for (let day = 0; day < days; day++) {
+      if (values[day] > 0) current = values[day];
+      signal[day] = current;
+    }
+  } else if (reading.kind === 'rate') {
+    const values = series[reading.series];
+    for (let day = 0; day < days; day++) signal[day] = values[day] * MONTH_DAYS;
+  } else {
+    const deployments = series.deployments;
+    let last = -1;
+    let gap = 0;
+    for (let day = 0; day < days; day++) {
+      if (deployments[day] > 0) {
+        // Several deployments a day mean a gap of a fraction of a day.
+        gap = last < 0 ? day + 1 : Math.min(day - last, 1 / deployments[day]);
+        if (day - last > 1) gap = day - last;
+        last = day;
+      }
+      signal[day] = Math.max(gap, last < 0 ? day + 1 : day - last);
+    }
+  }
+  return signal;
+}
+
+function prefixSums(values: Float64Array): Float64Array {
+  const sums = new Float64Array(values.length + 1);
+  for (let i = 0; i < values.length; i++) sums[i + 1] = sums[i] + values[i];
+  return sums;
+}
+
+function meanOver(sums: Float64Array, from: number, to: number): number {
+  return (sums[to] - sums[from]) / (to - from);
+}
+
+/** How strongly a loop is at work given each node's trend, and which way it turns (0 when at rest). */
+export function loopActivity(
+  loop: FeedbackLoop,
+  change: (node: string) => number,
+): { activity: number; direction: -1 | 0 | 1 } {
+  const rest = { activity: 0, direction: 0 } as const;
+  const moving = (node: string) => Math.abs(change(node)) >= CHANGE_THRESHOLD;
+  const links = linksOf(loop);
+  const checked = loop.kind === 'reinforcing' ? links.length : links.length - 1;
+  for (let i = 0; i < checked; i++) {
+    const { from, to, polarity } = links[i];
+    if (moving(from) && moving(to) && Math.sign(change(to)) !== polarity * Math.sign(change(from)))
+      return rest;
+  }
+  const movers = loop.path.filter(moving);
+  const flatAllowed = loop.kind === 'reinforcing' ? 1 : 0;
+  if (movers.length < 2 || loop.path.length - movers.length > flatAllowed) return rest;
+  let logSum = 0;
+  for (const node of movers) logSum += Math.log(Math.abs(change(node)));
+  // Which way the first node turns, read through the polarities from the first node that moves.
+  let sign = 1;
+  for (const link of links) {
+    if (moving(link.from)) break;
+    sign *= link.polarity;
+  }
+  const firstMover = change(movers[0]) > 0 ? 1 : -1;
+  return {
+    activity: Math.exp(logSum / movers.length) * (movers.length / loop.path.length),
+    direction: (firstMover * sign) as -1 | 1,
+  };
+}
+
+/** Least-squares slope of log(signal + floor) over the trailing window ending each day, per month. */
+function trends(signal: Float64Array, floor: number): Float64Array {
+  const days = signal.length;
+  const window = TREND_WINDOW_DAYS;
+  const out = new Float64Array(days);
+  const logs = new Float64Array(days);
+  for (let day = 0; day < days; day++) logs[day] = Math.log(Math.max(0, signal[day]) + floor);
+  const meanX = (window - 1) / 2;
+  let sxx = 0;
+  for (let i = 0; i < window; i++) sxx += (i - meanX) ** 2;
+  for (let end = window; end <= days; end++) {
+    let sy = 0;
+    let sxy = 0;
+    for (let i = 0; i < window; i++) {
+      const y = logs[end - window + i];
+      sy += y;
+      sxy += i * y;
+    }
+    out[end - 1] = ((sxy - meanX * sy) / sxx) * MONTH_DAYS;
+  }
+  return out;
+}
+
+/** Reads the diagram's node values and the loops at work for every day of a run. */
+export function loopTimeline(series: SeriesSet, days: number): LoopTimeline {
+  const nodeValues: Record<string, Float64Array> = {};
+  const nodeChanges: Record<string, Float64Array> = {};
+  for (const node of LOOP_NODES) {
+    const signal = nodeSignal(node, series, days);
+    const sums = prefixSums(signal);
+    const values = new Float64Array(days);
+    for (let day = 0; day < days; day++)
+      values[day] = meanOver(sums, Math.max(0, day + 1 - VALUE_WINDOW_DAYS), day + 1);
+    nodeValues[node.id] = values;
+    nodeChanges[node.id] = trends(signal, node.floor);
+  }
+
+  const activity: Record<string, Float64Array> = {};
+  const direction: Record<string, Int8Array> = {};
+  for (const loop of FEEDBACK_LOOPS) {
+    activity[loop.id] = new Float64Array(days);
+    direction[loop.id] = new Int8Array(days);
+  }
+  const dominant = new Int16Array(days).fill(-1);
+  for (let day = 0; day < days; day++) {
+    let best = 0;
+    FEEDBACK_LOOPS.forEach((loop, index) => {
+      const reading = loopActivity(loop, (node) => nodeChanges[node][day]);
+      activity[loop.id][day] = reading.activity;
+      direction[loop.id][day] = reading.direction;
+      if (reading.activity > best) {
+        best = reading.activity;
+        dominant[day] = index;
+      }
+    });
+  }
+  return { days, nodeValues, nodeChanges, activity, direction, dominant };
+}
+
+/** The loop that dominates on a day, with its activity and direction; null when none is at work. */
+export function dominantLoopAt(
+  timeline: LoopTimeline,
+  day: number,
+): { loop: FeedbackLoop; activity: number; direction: -1 | 1 } | null {
+  const at = Math.max(0, Math.min(timeline.days - 1, day));
+  const index = timeline.dominant[at];
+  if (index < 0) return null;
+  const loop = FEEDBACK_LOOPS[index];
+  return {
+    loop,
+    activity: timeline.activity[loop.id][at],
+    direction: timeline.direction[loop.id][at] > 0 ? 1 : -1,
+  };
+}
