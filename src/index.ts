@@ -11,6 +11,8 @@ export * from './analysis/team-history';
 export * from './analysis/tipping';
 export * from './dora';
 export { InputError } from './errors';
+export * from './game/game';
+export * from './game/outcomes';
 export * from './interventions';
 export * from './loops/dominance';
 export * from './loops/structure';

@@ -123,19 +123,20 @@ function trends(signal: Float64Array, floor: number): Float64Array {
   const days = signal.length;
   const window = TREND_WINDOW_DAYS;
   const out = new Float64Array(days);
-  const logs = new Float64Array(days);
-  for (let day = 0; day < days; day++) logs[day] = Math.log(Math.max(0, signal[day]) + floor);
+  // Running sums of y and of day × y make each day's fit constant time.
+  const sumY = new Float64Array(days + 1);
+  const sumDayY = new Float64Array(days + 1);
+  for (let day = 0; day < days; day++) {
+    const y = Math.log(Math.max(0, signal[day]) + floor);
+    sumY[day + 1] = sumY[day] + y;
+    sumDayY[day + 1] = sumDayY[day] + day * y;
+  }
   const meanX = (window - 1) / 2;
-  let sxx = 0;
-  for (let i = 0; i < window; i++) sxx += (i - meanX) ** 2;
+  const sxx = (window * (window * window - 1)) / 12;
   for (let end = window; end <= days; end++) {
-    let sy = 0;
-    let sxy = 0;
-    for (let i = 0; i < window; i++) {
-      const y = logs[end - window + i];
-      sy += y;
-      sxy += i * y;
-    }
+    const start = end - window;
+    const sy = sumY[end] - sumY[start];
+    const sxy = sumDayY[end] - sumDayY[start] - start * sy;
     out[end - 1] = ((sxy - meanX * sy) / sxx) * MONTH_DAYS;
   }
   return out;

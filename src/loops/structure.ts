@@ -52,8 +52,8 @@ export const LOOP_NODES: readonly LoopNode[] = [
     unit: 'working days',
     reading: { kind: 'gap' },
     floor: 1,
-    x: 0.5,
-    y: 0.1,
+    x: 0.55,
+    y: 0.03,
   },
   {
     id: 'wip',
@@ -61,8 +61,8 @@ export const LOOP_NODES: readonly LoopNode[] = [
     unit: 'lines',
     reading: { kind: 'mean', series: ['wipLines'] },
     floor: 500,
-    x: 0.8,
-    y: 0.22,
+    x: 0.82,
+    y: 0.2,
   },
   {
     id: 'size',
@@ -70,8 +70,8 @@ export const LOOP_NODES: readonly LoopNode[] = [
     unit: 'lines',
     reading: { kind: 'mean', series: ['wipMergedLines', 'wipCandidateLines'] },
     floor: 200,
-    x: 0.8,
-    y: 0.5,
+    x: 0.82,
+    y: 0.62,
   },
   {
     id: 'stabilise',
@@ -79,8 +79,8 @@ export const LOOP_NODES: readonly LoopNode[] = [
     unit: 'defects in the candidate',
     reading: { kind: 'mean', series: ['candidateDefects'] },
     floor: 0.5,
-    x: 0.5,
-    y: 0.36,
+    x: 0.55,
+    y: 0.3,
   },
   {
     id: 'failures',
@@ -89,7 +89,7 @@ export const LOOP_NODES: readonly LoopNode[] = [
     reading: { kind: 'rate', series: 'failedDeployments' },
     floor: 0.5,
     x: 0.5,
-    y: 0.66,
+    y: 0.62,
   },
   {
     id: 'caution',
@@ -97,8 +97,8 @@ export const LOOP_NODES: readonly LoopNode[] = [
     unit: 'level',
     reading: { kind: 'mean', series: ['caution'] },
     floor: 0.1,
-    x: 0.2,
-    y: 0.1,
+    x: 0.22,
+    y: 0.03,
   },
   {
     id: 'testing',
@@ -106,8 +106,8 @@ export const LOOP_NODES: readonly LoopNode[] = [
     unit: 'engineers',
     reading: { kind: 'mean', series: ['capacityStabilisation', 'capacityManualTesting'] },
     floor: 0.25,
-    x: 0.2,
-    y: 0.4,
+    x: 0.25,
+    y: 0.3,
   },
   {
     id: 'features',
@@ -115,8 +115,8 @@ export const LOOP_NODES: readonly LoopNode[] = [
     unit: 'engineers',
     reading: { kind: 'mean', series: ['capacityFeatures'] },
     floor: 0.25,
-    x: 0.05,
-    y: 0.22,
+    x: 0.0,
+    y: 0.3,
   },
   {
     id: 'firefighting',
@@ -125,7 +125,7 @@ export const LOOP_NODES: readonly LoopNode[] = [
     reading: { kind: 'mean', series: ['capacityIncidents', 'capacityProductionFixes'] },
     floor: 0.25,
     x: 0.5,
-    y: 0.9,
+    y: 0.97,
   },
   {
     id: 'restore',
@@ -133,8 +133,8 @@ export const LOOP_NODES: readonly LoopNode[] = [
     unit: 'hours',
     reading: { kind: 'held', series: 'restoreHours' },
     floor: 1,
-    x: 0.8,
-    y: 0.8,
+    x: 0.82,
+    y: 0.97,
   },
   {
     id: 'improvement',
@@ -142,8 +142,8 @@ export const LOOP_NODES: readonly LoopNode[] = [
     unit: 'engineers',
     reading: { kind: 'mean', series: ['capacityImprovement'] },
     floor: 0.25,
-    x: 0.2,
-    y: 0.9,
+    x: 0.18,
+    y: 0.97,
   },
   {
     id: 'automation',
@@ -151,8 +151,8 @@ export const LOOP_NODES: readonly LoopNode[] = [
     unit: 'level (0–1)',
     reading: { kind: 'mean', series: ['automationLevel'] },
     floor: 0.02,
-    x: 0.2,
-    y: 0.66,
+    x: 0.18,
+    y: 0.62,
   },
   {
     id: 'held',
@@ -160,8 +160,8 @@ export const LOOP_NODES: readonly LoopNode[] = [
     unit: 'lines',
     reading: { kind: 'mean', series: ['wipHeldLines'] },
     floor: 500,
-    x: 0.95,
-    y: 0.36,
+    x: 1.0,
+    y: 0.42,
   },
 ];
 

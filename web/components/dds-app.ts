@@ -79,6 +79,8 @@ export class DdsApp extends LitElement {
   private runner: ((scenario: UiScenario) => Promise<RunView>) | null = null;
   /** Play mode: the day shown up to, or null for the whole run. */
   private playDay: number | null = null;
+  /** A loop the story points at, outlined in the diagram. */
+  private loopHighlight: string | null = null;
   private specs: ChartSpec[] = [];
   private specsFor: [RunView | null, RunView | null] = [null, null];
   private stopUrlSync: (() => void) | null = null;
@@ -124,6 +126,11 @@ export class DdsApp extends LitElement {
       this.specs = chartSpecs(this.view, baselineView);
       this.specsFor = [this.view, baselineView];
     }
+  }
+
+  override firstUpdated(): void {
+    // The diagram's code loads after the first paint, so the charts come up first.
+    void import('./dds-loop-diagram');
   }
 
   override updated(): void {
@@ -339,6 +346,7 @@ export class DdsApp extends LitElement {
           }
           <p class="summary">${preset?.label ?? ''}: ${preset?.summary ?? ''}</p>
           <dds-scorecard .summary=${view?.summary ?? null} .baseline=${baseline?.view.summary ?? null} .percentiles=${view?.percentiles ?? null}></dds-scorecard>
+          <dds-loop-diagram .view=${view} .day=${this.playDay} .highlight=${this.loopHighlight}></dds-loop-diagram>
           <div class="charts" @dds-chart-error=${(e: CustomEvent) => (this.message = e.detail.message)}>
             ${view ? this.specs.map((spec) => html`<dds-time-chart .spec=${this.playDay === null ? spec : { ...spec, revealDays: this.playDay }} data-chart=${spec.id}></dds-time-chart>`) : html`<p>Running the model…</p>`}
           </div>

@@ -1,0 +1,263 @@
+import { InputError } from '../errors';
+import { paramSpec, validateParam } from '../params';
+import { requirePreset } from '../scenario';
+
+/** What a team decides at the start of each round. */
+export interface TeamDecision {
+  /** Working days between release cuts. */
+  releaseIntervalDays: number;
+  /** Manual regression passes every release gets. */
+  regressionPasses: number;
+  /** Share of the team on test and pipeline automation. */
+  automationShare: number;
+  /** Freeze merges for the round: only must-have code goes in. */
+  freezeMerges: boolean;
+}
+
+/** How a game is set up. */
+export interface GameConfig {
+  /** The teams' names, 1 to 8. */
+  teams: string[];
+  /** Rounds to play, 1 to 24. */
+  rounds: number;
+  /** Working days in a round (20 is a month). */
+  roundDays: number;
+  /** The starting team every team plays. */
+  preset: string;
+  /** Seed of the shared luck: every team meets the same random draws. */
+  seed: number;
+}
+
+/** Where a game is: teams choosing, a round run but hidden, results shown, or over. */
+export type GamePhase = 'deciding' | 'hidden' | 'revealed' | 'finished';
+
+/** A whole game as plain data: it is saved, exported and imported as it is. */
+export interface GameState {
+  version: 1;
+  config: GameConfig;
+  phase: GamePhase;
+  /** While paused, nobody can change decisions or advance. */
+  paused: boolean;
+  /** The decisions of each round played or being decided, one per team. */
+  decisions: TeamDecision[][];
+}
+
+/** Limits of a game. */
+export const MAX_TEAMS = 8;
+export const MAX_ROUNDS = 24;
+/** Working days the starting team has run before the game begins, so it is settled. */
+export const GAME_START_DAY = 60;
+
+const DECISION_KEYS = [
+  'releaseIntervalDays',
+  'regressionPasses',
+  'automationShare',
+  'freezeMerges',
+] as const;
+
+function requireObject(raw: unknown, field: string, allowed: string): Record<string, unknown> {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
+    throw new InputError(field, raw, allowed);
+  return raw as Record<string, unknown>;
+}
+
+function requireWhole(raw: unknown, field: string, min: number, max: number): number {
+  if (typeof raw !== 'number' || !Number.isInteger(raw) || raw < min || raw > max) {
+    throw new InputError(field, raw, `allowed: a whole number from ${min} to ${max}`);
+  }
+  return raw;
+}
+
+function rejectUnknown(
+  record: Record<string, unknown>,
+  keys: readonly string[],
+  field: string,
+): void {
+  for (const key of Object.keys(record)) {
+    if (!keys.includes(key))
+      throw new InputError(
+        `${field}.${key}`,
+        record[key],
+        `not a field here; allowed: ${keys.join(', ')}`,
+      );
+  }
+}
+
+/** Validates a team's decision; every problem names the field, the value and what is allowed. */
+export function parseDecision(raw: unknown, field = 'decision'): TeamDecision {
+  const record = requireObject(raw, field, `allowed: an object with ${DECISION_KEYS.join(', ')}`);
+  rejectUnknown(record, DECISION_KEYS, field);
+  const number = (id: 'releaseIntervalDays' | 'regressionPasses' | 'automationShare') =>
+    validateParam(paramSpec(id), record[id], `${field}.${id}`) as number;
+  if (typeof record.freezeMerges !== 'boolean') {
+    throw new InputError(`${field}.freezeMerges`, record.freezeMerges, 'allowed: true or false');
+  }
+  return {
+    releaseIntervalDays: number('releaseIntervalDays'),
+    regressionPasses: number('regressionPasses'),
+    automationShare: number('automationShare'),
+    freezeMerges: record.freezeMerges,
+  };
+}
+
+/** Validates a game's set-up. */
+export function parseGameConfig(raw: unknown, field = 'config'): GameConfig {
+  const record = requireObject(
+    raw,
+    field,
+    'allowed: an object with teams, rounds, roundDays, preset, seed',
+  );
+  rejectUnknown(record, ['teams', 'rounds', 'roundDays', 'preset', 'seed'], field);
+  const teams = record.teams;
+  if (!Array.isArray(teams) || teams.length < 1 || teams.length > MAX_TEAMS) {
+    throw new InputError(
+      `${field}.teams`,
+      teams,
+      `allowed: a list of 1 to ${MAX_TEAMS} team names`,
+    );
+  }
+  const names = teams.map((name, i) => {
+    if (typeof name !== 'string' || name.trim() === '' || name.length > 40) {
+      throw new InputError(`${field}.teams[${i}]`, name, 'allowed: a name of 1 to 40 characters');
+    }
+    return name.trim();
+  });
+  if (new Set(names).size !== names.length) {
+    throw new InputError(`${field}.teams`, names, 'allowed: names that differ from one another');
+  }
+  return {
+    teams: names,
+    rounds: requireWhole(record.rounds, `${field}.rounds`, 1, MAX_ROUNDS),
+    roundDays: requireWhole(record.roundDays, `${field}.roundDays`, 5, 120),
+    preset: requirePreset(record.preset, `${field}.preset`),
+    seed: requireWhole(record.seed, `${field}.seed`, 0, 2 ** 31),
+  };
+}
+
+/** Starts a game: round one, every team deciding, with its decisions starting from `first`. */
+export function createGame(config: GameConfig, first: TeamDecision): GameState {
+  const checked = parseGameConfig(config);
+  const decision = parseDecision(first);
+  return {
+    version: 1,
+    config: checked,
+    phase: 'deciding',
+    paused: false,
+    decisions: [checked.teams.map(() => ({ ...decision }))],
+  };
+}
+
+/** The round being decided or last run, counting from 1. */
+export function currentRound(game: GameState): number {
+  return game.decisions.length;
+}
+
+function requireActive(game: GameState, phase: GamePhase, action: string): void {
+  if (game.paused) throw new InputError('game', 'paused', `${action} needs the game resumed first`);
+  if (game.phase !== phase)
+    throw new InputError('game.phase', game.phase, `${action} is allowed only while ${phase}`);
+}
+
+/** A team's decision for the current round replaced; the game is otherwise unchanged. */
+export function decide(game: GameState, team: number, decision: TeamDecision): GameState {
+  requireActive(game, 'deciding', 'Changing a decision');
+  if (!Number.isInteger(team) || team < 0 || team >= game.config.teams.length) {
+    throw new InputError('team', team, `allowed: 0 to ${game.config.teams.length - 1}`);
+  }
+  const checked = parseDecision(decision);
+  const decisions = game.decisions.map((round) => [...round]);
+  decisions[decisions.length - 1][team] = checked;
+  return { ...game, decisions };
+}
+
+/** The round is run: results exist but are hidden until the facilitator reveals them. */
+export function runRound(game: GameState): GameState {
+  requireActive(game, 'deciding', 'Running the round');
+  return { ...game, phase: 'hidden' };
+}
+
+/** The facilitator shows the round's results. */
+export function revealResults(game: GameState): GameState {
+  requireActive(game, 'hidden', 'Revealing results');
+  return { ...game, phase: 'revealed' };
+}
+
+/** The next round starts with each team's last decisions, or the game ends after its last round. */
+export function nextRound(game: GameState): GameState {
+  requireActive(game, 'revealed', 'Starting the next round');
+  if (currentRound(game) >= game.config.rounds) return { ...game, phase: 'finished' };
+  const last = game.decisions[game.decisions.length - 1];
+  return {
+    ...game,
+    phase: 'deciding',
+    decisions: [...game.decisions, last.map((d) => ({ ...d }))],
+  };
+}
+
+/** Pauses or resumes the game. */
+export function setPaused(game: GameState, paused: boolean): GameState {
+  return { ...game, paused };
+}
+
+/** Rounds whose results exist (run, whether shown or not). */
+export function roundsRun(game: GameState): number {
+  return game.phase === 'deciding' ? game.decisions.length - 1 : game.decisions.length;
+}
+
+/** Rounds whose results everyone may see. */
+export function roundsShown(game: GameState): number {
+  return game.phase === 'hidden' ? game.decisions.length - 1 : roundsRun(game);
+}
+
+const PHASES: readonly GamePhase[] = ['deciding', 'hidden', 'revealed', 'finished'];
+
+/** Validates a saved or imported game; every problem names the field, the value and what is allowed. */
+export function parseGame(raw: unknown): GameState {
+  const record = requireObject(
+    raw,
+    'game',
+    'allowed: a saved game (a JSON object with version, config, phase, paused, decisions)',
+  );
+  rejectUnknown(record, ['version', 'config', 'phase', 'paused', 'decisions'], 'game');
+  if (record.version !== 1) throw new InputError('game.version', record.version, 'allowed: 1');
+  const config = parseGameConfig(record.config, 'game.config');
+  if (typeof record.phase !== 'string' || !PHASES.includes(record.phase as GamePhase)) {
+    throw new InputError('game.phase', record.phase, `allowed: one of ${PHASES.join(', ')}`);
+  }
+  if (typeof record.paused !== 'boolean')
+    throw new InputError('game.paused', record.paused, 'allowed: true or false');
+  const rounds = record.decisions;
+  if (!Array.isArray(rounds) || rounds.length < 1 || rounds.length > config.rounds) {
+    throw new InputError(
+      'game.decisions',
+      rounds,
+      `allowed: a list of 1 to ${config.rounds} rounds`,
+    );
+  }
+  const decisions = rounds.map((round, r) => {
+    if (!Array.isArray(round) || round.length !== config.teams.length) {
+      throw new InputError(
+        `game.decisions[${r}]`,
+        round,
+        `allowed: one decision for each of the ${config.teams.length} teams`,
+      );
+    }
+    return round.map((d, t) => parseDecision(d, `game.decisions[${r}][${t}]`));
+  });
+  return { version: 1, config, phase: record.phase as GamePhase, paused: record.paused, decisions };
+}
+
+/** Reads a game from JSON text, refusing anything that is not a valid game. */
+export function parseGameText(text: string, source = 'game file'): GameState {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw new InputError(
+      source,
+      text.slice(0, 40),
+      `allowed: JSON (${error instanceof Error ? error.message : String(error)})`,
+    );
+  }
+  return parseGame(raw);
+}

@@ -1,0 +1,97 @@
+import type { DoraLevel } from '../dora';
+import type { Intervention } from '../interventions';
+import { findPreset, presetParams } from '../presets';
+import { simulate } from '../simulate';
+import { GAME_START_DAY, type GameState, roundsShown, type TeamDecision } from './game';
+
+/** How one team did in one round. */
+export interface RoundResult {
+  round: number;
+  decision: TeamDecision;
+  /** Thousand lines that reached production in the round. */
+  valueKloc: number;
+  deployments: number;
+  /** Failed deployments in the round: each is an incident. */
+  incidents: number;
+  /** Undeployed code at the end of the round, in lines. */
+  wipLines: number;
+  /** DORA level over the round. */
+  doraLevel: DoraLevel;
+  /** Median lead time for changes over the round, calendar days. */
+  leadTimeDays: number;
+}
+
+/** One team's standing: its rounds and its totals. */
+export interface TeamStanding {
+  team: string;
+  rounds: RoundResult[];
+  valueKloc: number;
+  incidents: number;
+  wipLines: number;
+  doraLevel: DoraLevel | null;
+}
+
+/** The interventions that carry a team's decisions into the model, each from its round's first day. */
+export function decisionInterventions(
+  game: GameState,
+  team: number,
+  rounds: number,
+): Intervention[] {
+  const out: Intervention[] = [];
+  for (let r = 0; r < rounds; r++) {
+    const day = GAME_START_DAY + r * game.config.roundDays;
+    const d = game.decisions[r][team];
+    out.push(
+      { type: 'set', day, param: 'releaseIntervalDays', value: d.releaseIntervalDays },
+      { type: 'set', day, param: 'regressionPasses', value: d.regressionPasses },
+      { type: 'set', day, param: 'automationShare', value: d.automationShare },
+    );
+    if (d.freezeMerges)
+      out.push({ type: 'mergeFreeze', day, days: game.config.roundDays, mustHaveShare: 0.2 });
+  }
+  return out;
+}
+
+function sum(values: Float64Array, from: number, to: number): number {
+  let total = 0;
+  for (let i = from; i < to; i++) total += values[i];
+  return total;
+}
+
+/** Every team's standing over the rounds whose results are shown, ranked by value delivered. */
+export function standings(game: GameState, rounds: number = roundsShown(game)): TeamStanding[] {
+  const preset = findPreset(game.config.preset)!;
+  const params = presetParams(preset);
+  const { roundDays, seed } = game.config;
+  const table = game.config.teams.map((team, t) => {
+    const interventions = decisionInterventions(game, t, rounds);
+    const results: RoundResult[] = [];
+    for (let r = 0; r < rounds; r++) {
+      const from = GAME_START_DAY + r * roundDays;
+      const to = from + roundDays;
+      // Each round's summary is a run that stops at the round's end and counts only that round;
+      // runs are reproducible, so every earlier round replays exactly.
+      const run = simulate(params, { days: to, warmupDays: from, seed, interventions });
+      results.push({
+        round: r + 1,
+        decision: game.decisions[r][t],
+        valueKloc: sum(run.series.linesDeployed, from, to) / 1000,
+        deployments: sum(run.series.deployments, from, to),
+        incidents: sum(run.series.failedDeployments, from, to),
+        wipLines: run.series.wipLines[to - 1],
+        doraLevel: run.summary.doraLevel,
+        leadTimeDays: run.summary.leadTimeDays,
+      });
+    }
+    const last = results[results.length - 1];
+    return {
+      team,
+      rounds: results,
+      valueKloc: results.reduce((s, r) => s + r.valueKloc, 0),
+      incidents: results.reduce((s, r) => s + r.incidents, 0),
+      wipLines: last?.wipLines ?? 0,
+      doraLevel: last?.doraLevel ?? null,
+    };
+  });
+  return table.sort((a, b) => b.valueKloc - a.valueKloc || a.incidents - b.incidents);
+}

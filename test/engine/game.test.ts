@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import {
+  createGame,
+  decide,
+  type GameState,
+  InputError,
+  nextRound,
+  parseGame,
+  parseGameText,
+  revealResults,
+  roundsShown,
+  runRound,
+  setPaused,
+  standings,
+  type TeamDecision,
+} from '../../src/index';
+
+const START: TeamDecision = {
+  releaseIntervalDays: 10,
+  regressionPasses: 1,
+  automationShare: 0.1,
+  freezeMerges: false,
+};
+
+function newGame(teams = ['Ants', 'Bees'], rounds = 3): GameState {
+  return createGame({ teams, rounds, roundDays: 20, preset: 'medium', seed: 7 }, START);
+}
+
+/** Plays a round with each team's decision, reveals it and moves on. */
+function play(game: GameState, decisions: TeamDecision[]): GameState {
+  let next = game;
+  decisions.forEach((d, team) => {
+    next = decide(next, team, d);
+  });
+  return nextRound(revealResults(runRound(next)));
+}
+
+describe('workshop game', () => {
+  it('goes round by round: decide, run (hidden), reveal, next; ends after the last round', () => {
+    let game = newGame();
+    expect(roundsShown(game)).toBe(0);
+    game = runRound(game);
+    expect(game.phase).toBe('hidden');
+    expect(roundsShown(game)).toBe(0);
+    game = revealResults(game);
+    expect(roundsShown(game)).toBe(1);
+    game = nextRound(game);
+    expect(game.phase).toBe('deciding');
+    game = play(game, [START, START]);
+    game = play(game, [START, START]);
+    expect(game.phase).toBe('finished');
+    expect(roundsShown(game)).toBe(3);
+    expect(standings(game).every((s) => s.rounds.length === 3)).toBe(true);
+  });
+
+  it('refuses moves out of turn and while paused, naming why', () => {
+    const game = newGame();
+    expect(() => revealResults(game)).toThrow(/allowed only while hidden/);
+    const paused = setPaused(game, true);
+    expect(() => runRound(paused)).toThrow(/resumed/);
+    expect(() => decide(paused, 0, START)).toThrow(InputError);
+    expect(() => decide(game, 5, START)).toThrow(/team: 5/);
+    expect(() => decide(game, 0, { ...START, releaseIntervalDays: -3 })).toThrow(
+      /decision.releaseIntervalDays: -3/,
+    );
+  });
+
+  it('decisions change outcomes: a slow cadence with heavy testing leaves more code undeployed than a fast, automated one', () => {
+    let game = newGame(['Fast', 'Slow'], 4);
+    const fast = {
+      releaseIntervalDays: 3,
+      regressionPasses: 0,
+      automationShare: 0.3,
+      freezeMerges: false,
+    };
+    const slow = {
+      releaseIntervalDays: 40,
+      regressionPasses: 3,
+      automationShare: 0,
+      freezeMerges: false,
+    };
+    for (let r = 0; r < 4; r++) game = play(game, [fast, slow]);
+    const table = standings(game);
+    const byName = Object.fromEntries(table.map((s) => [s.team, s]));
+    expect(byName.Slow.wipLines).toBeGreaterThan(2 * byName.Fast.wipLines);
+    expect(table[0].valueKloc).toBeGreaterThanOrEqual(table[1].valueKloc);
+  });
+
+  it('a merge freeze holds code back in its round', () => {
+    let game = newGame(['Open', 'Frozen'], 1);
+    game = decide(game, 1, { ...START, freezeMerges: true });
+    game = revealResults(runRound(game));
+    const byName = Object.fromEntries(standings(game).map((s) => [s.team, s]));
+    expect(byName.Frozen.rounds[0].valueKloc).toBeLessThan(byName.Open.rounds[0].valueKloc);
+  });
+
+  it('saves as JSON and reads back the same game, with the same results', () => {
+    let game = newGame();
+    game = play(game, [START, { ...START, releaseIntervalDays: 5 }]);
+    const copy = parseGameText(JSON.stringify(game));
+    expect(copy).toEqual(game);
+    expect(standings(copy)).toEqual(standings(game));
+  });
+
+  it('refuses a damaged game file with a message naming the field', () => {
+    const game = newGame();
+    expect(() => parseGameText('{"version":1')).toThrow(/allowed: JSON/);
+    expect(() => parseGame({ ...game, version: 2 })).toThrow(/game.version: 2/);
+    expect(() => parseGame({ ...game, config: { ...game.config, teams: [] } })).toThrow(
+      /game.config.teams/,
+    );
+    expect(() =>
+      parseGame({
+        ...game,
+        config: { ...game.config, teams: ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'] },
+      }),
+    ).toThrow(/1 to 8/);
+    expect(() => parseGame({ ...game, decisions: [[START]] })).toThrow(/game.decisions\[0\]/);
+    expect(() =>
+      parseGame({ ...game, decisions: [[START, { ...START, automationShare: 2 }]] }),
+    ).toThrow(/game.decisions\[0\]\[1\].automationShare: 2/);
+    expect(() => parseGame({ ...game, phase: 'won' })).toThrow(/game.phase/);
+    expect(() => parseGame({ ...game, extra: 1 })).toThrow(/game.extra/);
+    expect(() => parseGame({ ...game, config: { ...game.config, preset: 'mediun' } })).toThrow(
+      /did you mean "medium"/,
+    );
+  });
+});
