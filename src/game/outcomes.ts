@@ -29,6 +29,8 @@ export interface TeamStanding {
   incidents: number;
   wipLines: number;
   doraLevel: DoraLevel | null;
+  /** Undeployed code each working day of the game so far, in lines. */
+  wipByDay: Float64Array;
 }
 
 /** The interventions that carry a team's decisions into the model, each from its round's first day. */
@@ -66,12 +68,14 @@ export function standings(game: GameState, rounds: number = roundsShown(game)): 
   const table = game.config.teams.map((team, t) => {
     const interventions = decisionInterventions(game, t, rounds);
     const results: RoundResult[] = [];
+    let wipByDay = new Float64Array(0);
     for (let r = 0; r < rounds; r++) {
       const from = GAME_START_DAY + r * roundDays;
       const to = from + roundDays;
       // Each round's summary is a run that stops at the round's end and counts only that round;
       // runs are reproducible, so every earlier round replays exactly.
       const run = simulate(params, { days: to, warmupDays: from, seed, interventions });
+      wipByDay = run.series.wipLines.slice(GAME_START_DAY, to);
       results.push({
         round: r + 1,
         decision: game.decisions[r][t],
@@ -91,6 +95,7 @@ export function standings(game: GameState, rounds: number = roundsShown(game)): 
       incidents: results.reduce((s, r) => s + r.incidents, 0),
       wipLines: last?.wipLines ?? 0,
       doraLevel: last?.doraLevel ?? null,
+      wipByDay,
     };
   });
   return table.sort((a, b) => b.valueKloc - a.valueKloc || a.incidents - b.incidents);

@@ -23,8 +23,9 @@ const MONTH_DAYS = 20;
  * reinforcing loop, every node moves but at most one (a stock can sit still for weeks while a
  * release waits), so the change feeds itself; for a balancing loop, every node moves, so a change
  * has reached the link that pushes back. A loop's activity is the geometric mean of its moving
- * nodes' trends, scaled by the share of its nodes that move; the dominant loop is the one with the
- * largest activity, or none when no loop is at work (the team is steady).
+ * nodes' trends, scaled by the share of its nodes that move; the dominant loop is the one at work
+ * with the largest mean activity over the last ten working days, or none when no loop is at work
+ * (the team is steady).
  */
 export interface LoopTimeline {
   days: number;
@@ -162,15 +163,24 @@ export function loopTimeline(series: SeriesSet, days: number): LoopTimeline {
     activity[loop.id] = new Float64Array(days);
     direction[loop.id] = new Int8Array(days);
   }
-  const dominant = new Int16Array(days).fill(-1);
   for (let day = 0; day < days; day++) {
-    let best = 0;
-    FEEDBACK_LOOPS.forEach((loop, index) => {
+    for (const loop of FEEDBACK_LOOPS) {
       const reading = loopActivity(loop, (node) => nodeChanges[node][day]);
       activity[loop.id][day] = reading.activity;
       direction[loop.id][day] = reading.direction;
-      if (reading.activity > best) {
-        best = reading.activity;
+    }
+  }
+  // Dominance goes by activity over the last ten days, so a loop does not flicker in and out
+  // with each release; a loop must be at work today to dominate.
+  const dominant = new Int16Array(days).fill(-1);
+  const sums = FEEDBACK_LOOPS.map((loop) => prefixSums(activity[loop.id]));
+  for (let day = 0; day < days; day++) {
+    let best = 0;
+    FEEDBACK_LOOPS.forEach((loop, index) => {
+      if (activity[loop.id][day] === 0) return;
+      const recent = meanOver(sums[index], Math.max(0, day + 1 - VALUE_WINDOW_DAYS), day + 1);
+      if (recent > best) {
+        best = recent;
         dominant[day] = index;
       }
     });

@@ -156,7 +156,7 @@ export const LOOP_NODES: readonly LoopNode[] = [
   },
   {
     id: 'held',
-    label: 'Held by a merge freeze',
+    label: 'Held by a freeze',
     unit: 'lines',
     reading: { kind: 'mean', series: ['wipHeldLines'] },
     floor: 500,

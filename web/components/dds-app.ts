@@ -22,11 +22,15 @@ import './dds-play-controls';
 import './dds-scorecard';
 import './dds-side-by-side';
 import './dds-snapshots';
+import './dds-story';
 import type { Snapshot } from '../state/snapshots';
 import type { ComparedRun } from './dds-side-by-side';
 import './dds-time-chart';
 import './dds-timeline';
 import { ANALYSES, type AnalysisId } from '../analysis/analyses';
+import { isControlTarget, storyKeyAction } from '../story/keys';
+import { STORY_STEPS } from '../story/steps';
+import { PRESENTER_CONTROLS } from './dds-story';
 
 /**
  * The simulator's main screen: the parameter panel, the preset and run settings, the DORA
@@ -52,6 +56,11 @@ export class DdsApp extends LitElement {
     .message button { font: inherit; }
     .status { font-size: 0.8rem; color: #d1d5db; }
     .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+    .layout.wide { grid-template-columns: 1fr; }
+    .stage { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1.5fr); gap: 0.75rem; align-items: start; }
+    .charts dds-time-chart[data-highlighted], .stage dds-time-chart[data-highlighted] { outline: 4px solid #ffbf47; outline-offset: 2px; }
+    main.game { padding: 0.6rem; }
+    .blank { position: fixed; inset: 0; background: #000; z-index: 1000; cursor: none; }
     @media (max-width: 1100px) { .layout { grid-template-columns: 250px 1fr; } .charts { grid-template-columns: 1fr; } }
   `;
 
@@ -63,6 +72,10 @@ export class DdsApp extends LitElement {
     sideBySide: { state: true },
     screen: { state: true },
     analysis: { state: true },
+    storyIndex: { state: true },
+    presenting: { state: true },
+    blanked: { state: true },
+    loopHighlight: { state: true },
   };
 
   private readonly store = new ScenarioStore();
@@ -71,8 +84,19 @@ export class DdsApp extends LitElement {
   private message = '';
   private status = '';
   private runsShown = 0;
-  /** Which screen is shown: the simulator or the what-if analyses (kept in the URL). */
-  private screen: 'simulator' | 'whatif' = 'simulator';
+  /** Which screen is shown: the simulator, the what-if analyses or the workshop game (kept in the URL). */
+  private screen: 'simulator' | 'whatif' | 'game' = 'simulator';
+  /** The story step shown, from 0, or null outside the story. */
+  private storyIndex: number | null = null;
+  /** Presenter mode: full screen, large type, only the chosen controls. */
+  private presenting = false;
+  /** The controls a presenter keeps on screen. */
+  private presentShow: string[] = [];
+  /** The screen is blanked (a clicker's black-screen key). */
+  private blanked = false;
+  /** The chart the story points at. */
+  private storyChart: string | null = null;
+  private readonly onKeyDown = (event: KeyboardEvent) => this.handleStoryKey(event);
   private analysis: AnalysisId = 'map';
   private whatifInputs: Record<string, string> = {};
   private sideBySide: [ComparedRun, ComparedRun] | null = null;
@@ -110,6 +134,17 @@ export class DdsApp extends LitElement {
       () => this.viewQuery(),
       (query) => this.readView(query),
     );
+    const query = new URLSearchParams(window.location.search);
+    if (this.storyIndex !== null && !query.has('preset')) {
+      // A bare deep link to a step: the step sets its own scenario.
+      this.store.replace(STORY_STEPS[this.storyIndex].scenario(), 'restore');
+      window.history.replaceState(
+        null,
+        '',
+        `?${encodeScenario(this.store.scenario)}${this.viewQuery()}`,
+      );
+    }
+    window.addEventListener('keydown', this.onKeyDown);
     this.scheduler.request(this.store.scenario);
   }
 
@@ -117,6 +152,7 @@ export class DdsApp extends LitElement {
     super.disconnectedCallback();
     this.store.removeEventListener('change', this.onStoreChange);
     this.stopUrlSync?.();
+    window.removeEventListener('keydown', this.onKeyDown);
   }
 
   override willUpdate(): void {
@@ -136,6 +172,69 @@ export class DdsApp extends LitElement {
   override updated(): void {
     // Lets a benchmark or test know which run the screen shows.
     this.dataset.runsShown = String(this.runsShown);
+    this.toggleAttribute('presenting', this.presenting);
+    // Large type everywhere: every component sizes its text in rem.
+    document.documentElement.classList.toggle('presenting', this.presenting);
+  }
+
+  private handleStoryKey(event: KeyboardEvent): void {
+    if (this.storyIndex === null || event.defaultPrevented) return;
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    const action = storyKeyAction(event.key, event.shiftKey);
+    if (!action || (action !== 'exit' && isControlTarget(event.composedPath()))) return;
+    event.preventDefault();
+    if (this.blanked) {
+      this.blanked = false;
+      return;
+    }
+    const last = STORY_STEPS.length - 1;
+    if (action === 'next') this.goToStory(Math.min(last, this.storyIndex + 1));
+    else if (action === 'previous') this.goToStory(Math.max(0, this.storyIndex - 1));
+    else if (action === 'first') this.goToStory(0);
+    else if (action === 'last') this.goToStory(last);
+    else if (action === 'blank') this.blanked = true;
+    else if (this.presenting) this.setPresenting(false, this.presentShow);
+    else this.closeStory();
+  }
+
+  /** The story's pointers (loop, chart, day) for the step shown, or none outside the story. */
+  private applyStoryPointers(): void {
+    const step = this.storyIndex === null ? null : STORY_STEPS[this.storyIndex];
+    this.loopHighlight = step?.loop ?? null;
+    this.storyChart = step?.chart ?? null;
+    this.playDay = step ? step.day : null;
+  }
+
+  private goToStory(index: number): void {
+    if (index === this.storyIndex) return;
+    this.storyIndex = index;
+    this.applyStoryPointers();
+    this.screen = 'simulator';
+    this.store.replace(STORY_STEPS[index].scenario());
+  }
+
+  private closeStory(): void {
+    this.storyIndex = null;
+    this.setPresenting(false, this.presentShow);
+    this.applyStoryPointers();
+    window.history.pushState(
+      null,
+      '',
+      `?${encodeScenario(this.store.scenario)}${this.viewQuery()}`,
+    );
+  }
+
+  private setPresenting(on: boolean, show: readonly string[]): void {
+    this.presenting = on;
+    this.presentShow = [...show];
+    this.blanked = false;
+    if (on) void document.documentElement.requestFullscreen?.().catch(() => {});
+    else if (document.fullscreenElement) void document.exitFullscreen().catch(() => {});
+    window.history.replaceState(
+      null,
+      '',
+      `?${encodeScenario(this.store.scenario)}${this.viewQuery()}`,
+    );
   }
 
   private handleStoreChange(event: Event): void {
@@ -223,7 +322,10 @@ export class DdsApp extends LitElement {
   }
 
   private readView(query: URLSearchParams): void {
-    this.screen = query.get('view') === 'whatif' ? 'whatif' : 'simulator';
+    const view = query.get('view');
+    this.screen = view === 'whatif' ? 'whatif' : view === 'game' ? 'game' : 'simulator';
+    if (this.screen === 'game') void import('./dds-game');
+    this.readStory(query);
     // The analyses load on first use, so the simulator's own download stays small.
     if (this.screen === 'whatif') void import('./dds-whatif');
     const analysis = query.get('analysis');
@@ -235,8 +337,33 @@ export class DdsApp extends LitElement {
     );
   }
 
-  /** The screen's own part of the URL: which view, which analysis, and its form fields. */
+  private readStory(query: URLSearchParams): void {
+    const story = query.get('story');
+    this.storyIndex = null;
+    if (story !== null) {
+      const step = Number(story);
+      if (Number.isInteger(step) && step >= 1 && step <= STORY_STEPS.length)
+        this.storyIndex = step - 1;
+      else
+        this.message = `This link's story step could not be read: story: ${JSON.stringify(story)} is not allowed; allowed: a step from 1 to ${STORY_STEPS.length}`;
+    }
+    this.presenting = this.storyIndex !== null && query.get('present') === '1';
+    const shown = (query.get('show') ?? '').split(',').filter(Boolean);
+    const unknown = shown.filter((id) => !(PRESENTER_CONTROLS as readonly string[]).includes(id));
+    if (unknown.length > 0)
+      this.message = `Some controls in this link are not offered in presenter mode and are left out: show: ${JSON.stringify(unknown.join(','))}; allowed: ${PRESENTER_CONTROLS.join(', ')}`;
+    this.presentShow = shown.filter((id) => !unknown.includes(id));
+    this.applyStoryPointers();
+  }
+
+  /** The screen's own part of the URL: which view, which analysis, its form fields, the story step. */
   private viewQuery(): string {
+    if (this.storyIndex !== null) {
+      const show =
+        this.presenting && this.presentShow.length > 0 ? `&show=${this.presentShow.join(',')}` : '';
+      return `&story=${this.storyIndex + 1}${this.presenting ? '&present=1' : ''}${show}`;
+    }
+    if (this.screen === 'game') return '&view=game';
     if (this.screen !== 'whatif') return '';
     const fields = new URLSearchParams(
       Object.entries(this.whatifInputs).map(([key, value]) => [`${WHATIF_PREFIX}${key}`, value]),
@@ -253,8 +380,14 @@ export class DdsApp extends LitElement {
     );
   }
 
-  private showView(view: 'simulator' | 'whatif', analysis: AnalysisId = this.analysis): void {
+  private showView(
+    view: 'simulator' | 'whatif' | 'game',
+    analysis: AnalysisId = this.analysis,
+  ): void {
     if (view === 'whatif') void import('./dds-whatif');
+    if (view === 'game') void import('./dds-game');
+    this.storyIndex = null;
+    this.applyStoryPointers();
     this.screen = view;
     this.analysis = analysis;
     window.history.pushState(
@@ -300,6 +433,9 @@ export class DdsApp extends LitElement {
   }
 
   private renderHeader(scenario: UiScenario) {
+    if (this.presenting) return nothing;
+    const screenButton = (view: 'whatif' | 'game', label: string) =>
+      html`<button type="button" @click=${() => this.showView(this.screen === view ? 'simulator' : view)} aria-pressed=${this.screen === view ? 'true' : 'false'}>${this.screen === view ? 'Back to the simulator' : label}</button>`;
     return html`<header>
       <h1>Deployment death spiral</h1>
       <label>Team <select @change=${this.handlePresetChange} aria-label="Preset team">
@@ -309,7 +445,9 @@ export class DdsApp extends LitElement {
         ${[1, 20, 50, 200].map((n) => html`<option value=${n} ?selected=${n === scenario.runs}>${n === 1 ? '1' : `${n} (bands)`}</option>`)}
       </select></label>
       <label><input type="checkbox" .checked=${scenario.mode === 'expected'} @change=${this.handleModeChange} /> Expected value</label>
-      <button type="button" @click=${() => this.showView(this.screen === 'whatif' ? 'simulator' : 'whatif')} aria-pressed=${this.screen === 'whatif' ? 'true' : 'false'}>${this.screen === 'whatif' ? 'Back to the simulator' : 'What-if analyses'}</button>
+      <button type="button" @click=${() => (this.storyIndex === null ? this.goToStory(0) : this.closeStory())} aria-pressed=${this.storyIndex === null ? 'false' : 'true'}>Story</button>
+      ${screenButton('whatif', 'What-if analyses')}
+      ${screenButton('game', 'Workshop game')}
       <button type="button" @click=${this.handlePin} aria-pressed=${this.store.baseline ? 'true' : 'false'}>${this.store.baseline ? 'Clear baseline' : 'Pin as baseline'}</button>
       <button type="button" @click=${this.handleShare}>Share link</button>
       <button type="button" @click=${this.handleSave}>Save</button>
@@ -319,18 +457,77 @@ export class DdsApp extends LitElement {
     </header>`;
   }
 
+  private renderStory() {
+    if (this.storyIndex === null) return nothing;
+    return html`<dds-story .index=${this.storyIndex} ?presenting=${this.presenting} .show=${this.presentShow}
+      @dds-story-go=${(e: CustomEvent<{ index: number }>) => this.goToStory(e.detail.index)}
+      @dds-story-close=${() => this.closeStory()}
+      @dds-present=${(e: CustomEvent<{ on: boolean; show: string[] }>) => this.setPresenting(e.detail.on, e.detail.show)}></dds-story>`;
+  }
+
+  private renderCharts(view: RunView | null) {
+    if (!view) return html`<p>Running the model…</p>`;
+    // The story's chart comes first; presenting, it is the only one.
+    const pointed = this.specs.filter((spec) => spec.id === this.storyChart);
+    const rest = this.presenting ? [] : this.specs.filter((spec) => spec.id !== this.storyChart);
+    return [...pointed, ...rest].map(
+      (
+        spec,
+      ) => html`<dds-time-chart .spec=${this.playDay === null ? spec : { ...spec, revealDays: this.playDay }}
+        .height=${this.presenting ? 280 : 190} data-chart=${spec.id} ?data-highlighted=${spec.id === this.storyChart}></dds-time-chart>`,
+    );
+  }
+
+  private renderSimulator(scenario: UiScenario, view: RunView | null) {
+    const baseline = this.store.baseline;
+    const preset = findPreset(scenario.preset);
+    return html`
+      ${
+        this.sideBySide && !this.presenting
+          ? html`<dds-side-by-side .left=${this.sideBySide[0]} .right=${this.sideBySide[1]} @dds-side-by-side-close=${() => (this.sideBySide = null)}></dds-side-by-side>`
+          : nothing
+      }
+      ${this.storyIndex === null ? html`<p class="summary">${preset?.label ?? ''}: ${preset?.summary ?? ''}</p>` : nothing}
+      <dds-scorecard .summary=${view?.summary ?? null} .baseline=${baseline?.view.summary ?? null} .percentiles=${view?.percentiles ?? null}></dds-scorecard>
+      <div class=${this.presenting ? 'stage' : 'charts'} @dds-chart-error=${(e: CustomEvent) => (this.message = e.detail.message)}>
+        ${this.renderCharts(view)}
+        ${this.presenting ? html`<dds-loop-diagram compact .view=${view} .day=${this.playDay} .highlight=${this.loopHighlight}></dds-loop-diagram>` : nothing}
+      </div>
+      ${this.presenting ? nothing : html`<dds-loop-diagram .view=${view} .day=${this.playDay} .highlight=${this.loopHighlight}></dds-loop-diagram>`}
+      ${
+        this.presenting
+          ? nothing
+          : html`<div class="top">
+        <dds-timeline .interventions=${scenario.interventions} .days=${scenario.days} .teamSize=${scenario.params.teamSize}
+          @dds-interventions-change=${(e: CustomEvent) => this.store.setInterventions(e.detail.interventions)}></dds-timeline>
+        <dds-snapshots .currentQuery=${encodeScenario(scenario)} @dds-snapshot-load=${this.handleSnapshotLoad}
+          @dds-snapshots-compare=${this.handleSnapshotsCompare} @dds-snapshot-problem=${(e: CustomEvent) => (this.message = e.detail.message)}></dds-snapshots>
+        ${baseline && view ? html`<dds-compare .baseline=${baseline.scenario} .current=${scenario} .baselineSummary=${baseline.view.summary} .currentSummary=${view.summary}></dds-compare>` : nothing}
+      </div>`
+      }`;
+  }
+
+  private renderAside(scenario: UiScenario) {
+    if (this.presenting && this.presentShow.length === 0) return nothing;
+    return html`<aside aria-label="Parameters">
+      <dds-param-panel .params=${scenario.params} .reference=${this.presetReference(scenario.preset)}
+        .only=${this.presenting ? this.presentShow : null} @dds-param-change=${this.handleParamChange}></dds-param-panel>
+    </aside>`;
+  }
+
   override render() {
     const scenario = this.store.scenario;
     const view = this.view;
-    const baseline = this.store.baseline;
-    const preset = findPreset(scenario.preset);
+    const layout = this.presenting && this.presentShow.length === 0 ? 'layout wide' : 'layout';
     return html`${this.renderHeader(scenario)}
       ${this.message ? html`<div class="message" role="alert"><span>${this.message}</span><button type="button" @click=${() => (this.message = '')}>Dismiss</button></div>` : nothing}
-      <div class="layout">
-        <aside aria-label="Parameters">
-          <dds-param-panel .params=${scenario.params} .reference=${this.presetReference(scenario.preset)} @dds-param-change=${this.handleParamChange}></dds-param-panel>
-        </aside>
+      ${
+        this.screen === 'game'
+          ? html`<main class="game"><dds-game></dds-game></main>`
+          : html`<div class=${layout}>
+        ${this.renderAside(scenario)}
         <main>
+          ${this.renderStory()}
           ${
             this.screen === 'whatif'
               ? html`<dds-whatif .scenario=${scenario} .analysis=${this.analysis} .inputs=${this.whatifInputs}
@@ -339,26 +536,11 @@ export class DdsApp extends LitElement {
                   @dds-apply-params=${this.handleApplyParams}></dds-whatif>`
               : nothing
           }
-          ${
-            this.sideBySide
-              ? html`<dds-side-by-side .left=${this.sideBySide[0]} .right=${this.sideBySide[1]} @dds-side-by-side-close=${() => (this.sideBySide = null)}></dds-side-by-side>`
-              : nothing
-          }
-          <p class="summary">${preset?.label ?? ''}: ${preset?.summary ?? ''}</p>
-          <dds-scorecard .summary=${view?.summary ?? null} .baseline=${baseline?.view.summary ?? null} .percentiles=${view?.percentiles ?? null}></dds-scorecard>
-          <dds-loop-diagram .view=${view} .day=${this.playDay} .highlight=${this.loopHighlight}></dds-loop-diagram>
-          <div class="charts" @dds-chart-error=${(e: CustomEvent) => (this.message = e.detail.message)}>
-            ${view ? this.specs.map((spec) => html`<dds-time-chart .spec=${this.playDay === null ? spec : { ...spec, revealDays: this.playDay }} data-chart=${spec.id}></dds-time-chart>`) : html`<p>Running the model…</p>`}
-          </div>
-          <div class="top">
-            <dds-timeline .interventions=${scenario.interventions} .days=${scenario.days} .teamSize=${scenario.params.teamSize}
-              @dds-interventions-change=${(e: CustomEvent) => this.store.setInterventions(e.detail.interventions)}></dds-timeline>
-            <dds-snapshots .currentQuery=${encodeScenario(scenario)} @dds-snapshot-load=${this.handleSnapshotLoad}
-              @dds-snapshots-compare=${this.handleSnapshotsCompare} @dds-snapshot-problem=${(e: CustomEvent) => (this.message = e.detail.message)}></dds-snapshots>
-            ${baseline && view ? html`<dds-compare .baseline=${baseline.scenario} .current=${scenario} .baselineSummary=${baseline.view.summary} .currentSummary=${view.summary}></dds-compare>` : nothing}
-          </div>
+          ${this.renderSimulator(scenario, view)}
         </main>
-      </div>`;
+      </div>`
+      }
+      ${this.blanked ? html`<div class="blank" data-blank @click=${() => (this.blanked = false)}><span class="visually-hidden">Screen blanked: press any key to show it again</span></div>` : nothing}`;
   }
 }
 

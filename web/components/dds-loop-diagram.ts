@@ -57,6 +57,8 @@ export class DdsLoopDiagram extends LitElement {
     .state { color: #4b5563; }
     .strip-label { font-size: 0.75rem; margin: 0.3rem 0 0.1rem; color: #374151; }
     button { font: inherit; font-size: 0.8rem; }
+    :host([compact]) .body { grid-template-columns: 1fr; }
+    :host([compact]) .summary { display: none; }
     @media (max-width: 900px) { .body { grid-template-columns: 1fr; } }
   `;
 
@@ -64,6 +66,7 @@ export class DdsLoopDiagram extends LitElement {
     view: { attribute: false },
     day: { attribute: false },
     highlight: { attribute: false },
+    compact: { type: Boolean, reflect: true },
     selected: { state: true },
   };
 
@@ -73,6 +76,8 @@ export class DdsLoopDiagram extends LitElement {
   day: number | null = null;
   /** A loop to outline whatever dominates (the story points at it). */
   highlight: string | null = null;
+  /** Compact (presenter mode): the legend under the diagram, listing only the loops at work. */
+  compact = false;
   /** The node whose chart is open. */
   private selected: string | null = null;
   private timeline: LoopTimeline | null = null;
@@ -173,7 +178,8 @@ export class DdsLoopDiagram extends LitElement {
     const width = DIAGRAM_WIDTH;
     const scale = width / timeline.days;
     const runs: { from: number; to: number; index: number }[] = [];
-    for (let d = 0; d < timeline.days; d++) {
+    // In play mode the strip stops at the day shown: the future is not given away.
+    for (let d = 0; d <= day; d++) {
       const index = timeline.dominant[d];
       const last = runs[runs.length - 1];
       if (last && last.index === index) last.to = d + 1;
@@ -205,8 +211,11 @@ export class DdsLoopDiagram extends LitElement {
   }
 
   private renderLegend(timeline: LoopTimeline, day: number, dominant: FeedbackLoop | null) {
+    const shown = this.compact
+      ? FEEDBACK_LOOPS.filter((l) => timeline.activity[l.id][day] > 0 || l.id === this.highlight)
+      : FEEDBACK_LOOPS;
     return html`<ul aria-label="Feedback loops">
-      ${FEEDBACK_LOOPS.map((loop) => {
+      ${shown.map((loop) => {
         const activity = timeline.activity[loop.id][day];
         const direction = timeline.direction[loop.id][day];
         const classes = [
@@ -219,7 +228,7 @@ export class DdsLoopDiagram extends LitElement {
         return html`<li class=${classes} data-loop=${loop.id}>
           <strong>${loop.id} ${loop.label}</strong> (${loop.kind})${dominant?.id === loop.id ? html` <strong>· dominant</strong>` : nothing}<br />
           <span class="state">${activity > 0 ? `${loopDirectionWords(loop, direction)}, strength ${(activity * 100).toFixed(0)}% a month` : 'not at work'}</span><br />
-          ${loop.summary}
+          <span class="summary">${loop.summary}</span>
         </li>`;
       })}
     </ul>`;

@@ -56,6 +56,7 @@ export class DdsParamPanel extends LitElement {
     params: { attribute: false },
     reference: { attribute: false },
     openGroups: { attribute: false },
+    only: { attribute: false },
     errors: { state: true },
     helpOpen: { state: true },
   };
@@ -66,6 +67,8 @@ export class DdsParamPanel extends LitElement {
   reference: Params | null = null;
   /** Groups open at first. */
   openGroups: readonly ParamGroup[] = ['team', 'testing'];
+  /** When set, only these parameters, ungrouped (presenter mode). */
+  only: readonly string[] | null = null;
   private errors: Partial<Record<keyof Params, string>> = {};
   private helpOpen: Partial<Record<keyof Params, boolean>> = {};
 
@@ -142,6 +145,9 @@ export class DdsParamPanel extends LitElement {
 
   override render() {
     if (!this.params) return nothing;
+    const only = this.only;
+    if (only)
+      return html`${PARAMS.filter((spec) => only.includes(spec.id)).map((spec) => this.renderControl(spec))}`;
     const groups = Object.keys(GROUP_LABELS) as ParamGroup[];
     return html`${groups.map(
       (group) => html`<details ?open=${this.openGroups.includes(group)} data-group=${group}>

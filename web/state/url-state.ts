@@ -16,7 +16,7 @@ export const URL_VERSION = 1;
 const RUN_KEYS = ['v', 'preset', 'days', 'seed', 'runs', 'mode', 'iv'] as const;
 
 /** Keys of the screen shown (not of the scenario), read by the app itself. */
-export const VIEW_KEYS = ['view', 'analysis'] as const;
+export const VIEW_KEYS = ['view', 'analysis', 'story', 'present', 'show'] as const;
 
 /** Prefix of the what-if form fields kept in the URL. */
 export const WHATIF_PREFIX = 'w_';

@@ -1,0 +1,406 @@
+import { css, html, LitElement, nothing } from 'lit';
+import {
+  createGame,
+  currentRound,
+  decide,
+  findPreset,
+  type GameState,
+  InputError,
+  MAX_ROUNDS,
+  MAX_TEAMS,
+  nextRound,
+  PARAM_BY_ID,
+  PRESETS,
+  parseDecision,
+  parseGameText,
+  presetParams,
+  revealResults,
+  roundsShown,
+  runRound,
+  setPaused,
+  standings,
+  type TeamDecision,
+  type TeamStanding,
+} from '../../src/index';
+import { DASHES, PALETTE } from '../charts/palette';
+import { GAME_KEY, loadGame, PREVIOUS_GAME_KEY, saveGame, storedText } from '../state/game-storage';
+import { download } from './download';
+import './dds-time-chart';
+import type { ChartSpec } from '../charts/chart-specs';
+
+const TEAM_COLOURS = [
+  PALETTE.blue,
+  PALETTE.orange,
+  PALETTE.green,
+  PALETTE.vermillion,
+  PALETTE.purple,
+  PALETTE.sky,
+  PALETTE.black,
+  PALETTE.grey,
+];
+const DEFAULT_NAMES = ['Red', 'Blue', 'Green', 'Gold', 'Violet', 'Teal', 'Silver', 'Coral'];
+const PHASE_WORDS = {
+  deciding: 'Teams are deciding',
+  hidden: 'Round run: results hidden until revealed',
+  revealed: 'Results shown',
+  finished: 'Game over: debrief',
+} as const;
+
+type DecisionField = keyof TeamDecision;
+
+/**
+ * The workshop game: teams play the same starting team round by round, each deciding its
+ * cadence, regression passes, automation share and whether to freeze merges; the facilitator
+ * runs each round, reveals results and moves on; a scoreboard ranks teams and a debrief replays
+ * each team's decisions against its outcomes. The game is kept in the browser and survives a
+ * reload; it can be exported and imported as a file.
+ */
+export class DdsGame extends LitElement {
+  static override styles = css`
+    :host { display: block; }
+    section { background: #fff; border: 1px solid #d6d9de; border-radius: 6px; padding: 0.7rem 0.9rem; margin-bottom: 0.7rem; }
+    h2 { font-size: 1.1rem; margin: 0 0 0.4rem; }
+    h3 { font-size: 1rem; margin: 0.6rem 0 0.3rem; }
+    form, .bar { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: end; }
+    label { display: grid; gap: 0.15rem; font-size: 0.85rem; font-weight: 600; }
+    input, select, button { font: inherit; font-size: 0.9rem; }
+    input[type='number'] { width: 5.5rem; }
+    button { border: 1px solid #14213d; background: #14213d; color: #fff; border-radius: 4px; padding: 0.25rem 0.7rem; cursor: pointer; }
+    button.secondary { background: #fff; color: #14213d; }
+    button:disabled { opacity: 0.45; cursor: default; }
+    :is(button, input, select, summary):focus-visible { outline: 3px solid #ffbf47; outline-offset: 2px; }
+    table { border-collapse: collapse; font-size: 0.88rem; width: 100%; }
+    th, td { border-bottom: 1px solid #e5e7eb; padding: 0.25rem 0.4rem; text-align: left; }
+    td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+    .phase { font-weight: 700; }
+    .paused { background: #fff4e5; border: 2px solid #b54708; padding: 0.4rem 0.7rem; border-radius: 6px; font-weight: 700; }
+    .message { background: #fff4e5; border: 1px solid #b54708; color: #7a2e0e; border-radius: 6px; padding: 0.45rem 0.7rem; }
+    .error { color: #b42318; font-size: 0.78rem; }
+    .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+    .file { display: inline-block; border: 1px solid #14213d; border-radius: 4px; padding: 0.25rem 0.7rem; cursor: pointer; font-size: 0.9rem; }
+    .file:focus-within { outline: 3px solid #ffbf47; }
+  `;
+
+  static override properties = {
+    game: { state: true },
+    message: { state: true },
+    errors: { state: true },
+    teamCount: { state: true },
+  };
+
+  private game: GameState | null = null;
+  private message = '';
+  private damaged = false;
+  private errors: Record<string, string> = {};
+  private teamCount = 2;
+  private table: TeamStanding[] = [];
+  private tableFor: [GameState | null, number] = [null, -1];
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const stored = loadGame();
+    this.game = stored.game;
+    this.damaged = stored.problem !== null && storedText() !== null;
+    this.message = stored.problem ?? '';
+  }
+
+  override willUpdate(): void {
+    const shown = this.game ? roundsShown(this.game) : 0;
+    if (this.game && (this.tableFor[0] !== this.game || this.tableFor[1] !== shown)) {
+      this.table = shown > 0 ? standings(this.game, shown) : [];
+      this.tableFor = [this.game, shown];
+    }
+    this.dataset.phase = this.game ? this.game.phase : 'setup';
+    this.dataset.round = this.game ? String(currentRound(this.game)) : '0';
+  }
+
+  /** Applies a move; a refused one leaves the game as it was and says why. */
+  private applyMove(move: (game: GameState) => GameState): void {
+    if (!this.game) return;
+    try {
+      this.game = move(this.game);
+      this.message = saveGame(this.game) ?? '';
+    } catch (error) {
+      this.message = error instanceof Error ? error.message : String(error);
+    }
+  }
+
+  private handleStart(event: Event): void {
+    event.preventDefault();
+    const form = new FormData(event.target as HTMLFormElement);
+    const teams = Array.from({ length: this.teamCount }, (_, i) =>
+      String(form.get(`team${i}`) ?? '').trim(),
+    );
+    const preset = String(form.get('preset'));
+    const params = presetParams(findPreset(preset) ?? findPreset('medium')!);
+    try {
+      const game = createGame(
+        {
+          teams,
+          rounds: Number(form.get('rounds')),
+          roundDays: Number(form.get('roundDays')),
+          preset,
+          seed: Number(form.get('seed')),
+        },
+        {
+          releaseIntervalDays: params.releaseIntervalDays,
+          regressionPasses: params.regressionPasses,
+          automationShare: params.automationShare,
+          freezeMerges: false,
+        },
+      );
+      this.game = game;
+      this.damaged = false;
+      this.message = saveGame(game) ?? '';
+    } catch (error) {
+      this.message = `The game was not started: ${error instanceof Error ? error.message : String(error)}`;
+    }
+  }
+
+  private handleDecision(team: number, field: DecisionField, raw: unknown): void {
+    if (!this.game) return;
+    const key = `${team}.${field}`;
+    const current = this.game.decisions[this.game.decisions.length - 1][team];
+    try {
+      const decision = parseDecision(
+        { ...current, [field]: raw },
+        `${this.game.config.teams[team]}`,
+      );
+      this.errors = { ...this.errors, [key]: '' };
+      this.applyMove((game) => decide(game, team, decision));
+    } catch (error) {
+      this.errors = {
+        ...this.errors,
+        [key]: error instanceof InputError ? error.message : String(error),
+      };
+    }
+  }
+
+  private handleExport(): void {
+    if (!this.game) return;
+    download(
+      'death-spiral-game.json',
+      `${JSON.stringify(this.game, null, 2)}\n`,
+      'application/json',
+    );
+  }
+
+  private async handleImport(event: Event): Promise<void> {
+    const input = event.target as HTMLInputElement;
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    try {
+      const game = parseGameText(await file.text(), file.name);
+      const hadGame = this.game !== null;
+      if (this.game) saveGame(this.game, PREVIOUS_GAME_KEY);
+      this.game = game;
+      this.damaged = false;
+      this.message =
+        saveGame(game) ??
+        `Imported ${file.name}.${hadGame ? ' The game you had is kept: "Bring back the earlier game" restores it.' : ''}`;
+    } catch (error) {
+      this.message = `That file was not imported, and the game you had is unchanged: ${error instanceof Error ? error.message : String(error)}`;
+    }
+  }
+
+  private handleRestorePrevious(): void {
+    const previous = loadGame(PREVIOUS_GAME_KEY);
+    if (!previous.game) {
+      this.message = previous.problem ?? 'There is no earlier game to bring back.';
+      return;
+    }
+    if (this.game) saveGame(this.game, PREVIOUS_GAME_KEY);
+    this.game = previous.game;
+    this.message =
+      saveGame(previous.game) ??
+      'The earlier game is back; the one you had is kept as the earlier game.';
+  }
+
+  private handleNewGame(): void {
+    if (this.game) saveGame(this.game, PREVIOUS_GAME_KEY);
+    this.game = null;
+    this.damaged = false;
+    saveGame(null);
+    this.message = 'The last game is kept: "Bring back the earlier game" restores it.';
+  }
+
+  private renderSetup() {
+    return html`<section aria-labelledby="setup-title">
+      <h2 id="setup-title">Set up a workshop game</h2>
+      <p>Every team starts with the same team and the same luck. Each round (a month by default) each team picks its release cadence, manual regression passes, share of the team on automation and whether to freeze merges; then the model runs the round. The team that delivers the most code to production wins, but watch the incidents and the code left waiting.</p>
+      <form @submit=${this.handleStart} aria-label="Game set-up">
+        <label>Teams <input type="number" min="1" max=${MAX_TEAMS} .value=${String(this.teamCount)}
+          @change=${(e: Event) => (this.teamCount = Math.max(1, Math.min(MAX_TEAMS, Math.round(Number((e.target as HTMLInputElement).value)) || 1)))} /></label>
+        ${Array.from({ length: this.teamCount }, (_, i) => html`<label>Team ${i + 1} name <input name=${`team${i}`} required maxlength="40" .value=${DEFAULT_NAMES[i]} /></label>`)}
+        <label>Rounds <input name="rounds" type="number" min="1" max=${MAX_ROUNDS} value="6" required /></label>
+        <label>Round length <select name="roundDays"><option value="10">Two weeks (10 working days)</option><option value="20" selected>A month (20 working days)</option><option value="60">A quarter (60 working days)</option></select></label>
+        <label>Starting team <select name="preset">${PRESETS.map((p) => html`<option value=${p.id} ?selected=${p.id === 'medium'}>${p.label}</option>`)}</select></label>
+        <label>Luck (seed) <input name="seed" type="number" min="0" step="1" value="1" required /></label>
+        <button type="submit">Start the game</button>
+      </form>
+      ${this.renderFileButtons()}
+    </section>`;
+  }
+
+  private renderFileButtons() {
+    return html`<div class="bar">
+      ${this.game ? html`<button type="button" class="secondary" @click=${this.handleExport}>Export the game</button>` : nothing}
+      <label class="file">Import a game<input class="visually-hidden" type="file" accept="application/json,.json" @change=${this.handleImport} /></label>
+      ${storedText(PREVIOUS_GAME_KEY) !== null ? html`<button type="button" class="secondary" @click=${this.handleRestorePrevious}>Bring back the earlier game</button>` : nothing}
+      ${this.damaged ? html`<button type="button" class="secondary" @click=${() => download('death-spiral-game-damaged.json', storedText(GAME_KEY) ?? '', 'application/json')}>Download the damaged save</button>` : nothing}
+    </div>`;
+  }
+
+  private renderFacilitator(game: GameState) {
+    const round = currentRound(game);
+    const { paused, phase } = game;
+    return html`<section aria-labelledby="facilitator-title">
+      <h2 id="facilitator-title">Round ${round} of ${game.config.rounds} · <span class="phase" data-phase-text>${PHASE_WORDS[phase]}</span></h2>
+      <div class="bar" role="group" aria-label="Facilitator controls">
+        <button type="button" ?disabled=${paused || phase !== 'deciding'} @click=${() => this.applyMove(runRound)}>Run round ${round}</button>
+        <button type="button" ?disabled=${paused || phase !== 'hidden'} @click=${() => this.applyMove(revealResults)}>Reveal results</button>
+        <button type="button" ?disabled=${paused || phase !== 'revealed'} @click=${() => this.applyMove(nextRound)}>${round >= game.config.rounds ? 'Finish and debrief' : 'Next round'}</button>
+        <button type="button" class="secondary" aria-pressed=${paused ? 'true' : 'false'} @click=${() => this.applyMove((g) => setPaused(g, !g.paused))}>${paused ? 'Resume' : 'Pause'}</button>
+        <button type="button" class="secondary" @click=${this.handleNewGame}>New game</button>
+      </div>
+      ${paused ? html`<p class="paused" role="status">Paused: decisions and rounds wait for the facilitator.</p>` : nothing}
+      ${this.renderFileButtons()}
+    </section>`;
+  }
+
+  private renderDecisionInput(
+    game: GameState,
+    team: number,
+    field: DecisionField,
+    decision: TeamDecision,
+  ) {
+    const disabled = game.paused || game.phase !== 'deciding';
+    const name = game.config.teams[team];
+    const error = this.errors[`${team}.${field}`];
+    if (field === 'freezeMerges') {
+      return html`<input type="checkbox" .checked=${decision.freezeMerges} ?disabled=${disabled} aria-label=${`${name}: freeze merges this round`}
+        @change=${(e: Event) => this.handleDecision(team, field, (e.target as HTMLInputElement).checked)} />`;
+    }
+    const spec = PARAM_BY_ID.get(field)!;
+    const step = field === 'automationShare' ? 0.05 : 1;
+    const max = field === 'releaseIntervalDays' ? 60 : spec.max;
+    const id = `d-${team}-${field}`;
+    return html`<input id=${id} type="number" min=${spec.min} max=${max} step=${step} .value=${String(decision[field])} ?disabled=${disabled}
+        aria-label=${`${name}: ${spec.label} (${spec.unit})`} aria-invalid=${error ? 'true' : 'false'} aria-describedby=${`${id}-error`}
+        @change=${(e: Event) => {
+          const text = (e.target as HTMLInputElement).value;
+          this.handleDecision(team, field, text.trim() === '' ? Number.NaN : Number(text));
+        }} />
+      <div class="error" id=${`${id}-error`} role=${error ? 'alert' : nothing}>${error ?? ''}</div>`;
+  }
+
+  private renderDecisions(game: GameState) {
+    if (game.phase === 'finished') return nothing;
+    const round = game.decisions[game.decisions.length - 1];
+    return html`<section aria-labelledby="decisions-title">
+      <h2 id="decisions-title">Decisions for round ${currentRound(game)}</h2>
+      <table>
+        <thead><tr><th scope="col">Team</th><th scope="col">Days between releases</th><th scope="col">Manual regression passes</th><th scope="col">Share of team on automation (0–1)</th><th scope="col">Freeze merges</th></tr></thead>
+        <tbody>${round.map(
+          (decision, team) => html`<tr data-team=${team}>
+            <th scope="row">${game.config.teams[team]}</th>
+            <td>${this.renderDecisionInput(game, team, 'releaseIntervalDays', decision)}</td>
+            <td>${this.renderDecisionInput(game, team, 'regressionPasses', decision)}</td>
+            <td>${this.renderDecisionInput(game, team, 'automationShare', decision)}</td>
+            <td>${this.renderDecisionInput(game, team, 'freezeMerges', decision)}</td>
+          </tr>`,
+        )}</tbody>
+      </table>
+    </section>`;
+  }
+
+  private renderScoreboard(game: GameState) {
+    const shown = roundsShown(game);
+    return html`<section aria-labelledby="score-title">
+      <h2 id="score-title">Scoreboard${shown > 0 ? ` after round ${shown}` : ''}</h2>
+      ${game.phase === 'hidden' ? html`<p>Round ${currentRound(game)} has been run. Its results stay hidden until the facilitator reveals them.</p>` : nothing}
+      ${
+        shown === 0
+          ? html`<p>No results yet.</p>`
+          : html`<table data-scoreboard>
+        <thead><tr><th scope="col">Rank</th><th scope="col">Team</th><th scope="col" class="num">Value delivered (thousand lines shipped)</th><th scope="col">DORA level (last round)</th><th scope="col" class="num">Incidents (failed deployments)</th><th scope="col" class="num">Code waiting (lines)</th></tr></thead>
+        <tbody>${this.table.map(
+          (s, i) => html`<tr>
+            <td>${i + 1}</td><th scope="row">${s.team}</th>
+            <td class="num">${s.valueKloc.toFixed(1)}</td>
+            <td>${s.doraLevel ?? '–'}</td>
+            <td class="num">${Math.round(s.incidents)}</td>
+            <td class="num">${Math.round(s.wipLines).toLocaleString('en-GB')}</td>
+          </tr>`,
+        )}</tbody>
+      </table>`
+      }
+    </section>`;
+  }
+
+  private renderDebrief(game: GameState) {
+    if (game.phase !== 'finished' && roundsShown(game) === 0) return nothing;
+    const days = this.table[0]?.wipByDay.length ?? 0;
+    const chart: ChartSpec = {
+      id: 'game-wip',
+      title: 'Code waiting to ship, by team',
+      yLabel: 'lines',
+      days,
+      explanation: `Each round is ${game.config.roundDays} working days; the markers show the rounds.`,
+      layers: this.table.map((s) => {
+        const t = game.config.teams.indexOf(s.team);
+        return {
+          id: `team-${t}`,
+          label: s.team,
+          kind: 'line' as const,
+          values: s.wipByDay,
+          color: TEAM_COLOURS[t],
+          dash: DASHES[t % DASHES.length],
+        };
+      }),
+      markers: Array.from({ length: roundsShown(game) }, (_, r) => ({
+        day: r * game.config.roundDays,
+        kind: 'intervention' as const,
+        caption: `Round ${r + 1} starts`,
+      })),
+    };
+    return html`<section aria-labelledby="debrief-title">
+      <h2 id="debrief-title">${game.phase === 'finished' ? 'Debrief: decisions against outcomes' : 'Replay so far: decisions against outcomes'}</h2>
+      ${days > 0 ? html`<dds-time-chart .spec=${chart} .height=${200}></dds-time-chart>` : nothing}
+      ${this.table.map(
+        (s) => html`<h3>${s.team}</h3>
+        <table data-debrief=${s.team}>
+          <thead><tr><th scope="col">Round</th><th scope="col" class="num">Interval (days)</th><th scope="col" class="num">Passes</th><th scope="col" class="num">Automation</th><th scope="col">Freeze</th>
+            <th scope="col" class="num">Shipped (k lines)</th><th scope="col" class="num">Deploys</th><th scope="col" class="num">Incidents</th><th scope="col" class="num">Waiting (lines)</th><th scope="col" class="num">Lead time (days)</th><th scope="col">DORA</th></tr></thead>
+          <tbody>${s.rounds.map(
+            (
+              r,
+            ) => html`<tr><td>${r.round}</td><td class="num">${r.decision.releaseIntervalDays}</td><td class="num">${r.decision.regressionPasses}</td>
+              <td class="num">${r.decision.automationShare}</td><td>${r.decision.freezeMerges ? 'yes' : 'no'}</td>
+              <td class="num">${r.valueKloc.toFixed(1)}</td><td class="num">${Math.round(r.deployments)}</td><td class="num">${Math.round(r.incidents)}</td>
+              <td class="num">${Math.round(r.wipLines).toLocaleString('en-GB')}</td><td class="num">${r.leadTimeDays.toFixed(1)}</td><td>${r.doraLevel}</td></tr>`,
+          )}</tbody>
+        </table>`,
+      )}
+    </section>`;
+  }
+
+  override render() {
+    const game = this.game;
+    return html`${this.message ? html`<p class="message" role="alert">${this.message}</p>` : nothing}
+      ${
+        game
+          ? html`${this.renderFacilitator(game)}${this.renderDecisions(game)}${this.renderScoreboard(game)}${this.renderDebrief(game)}`
+          : this.renderSetup()
+      }`;
+  }
+}
+
+customElements.define('dds-game', DdsGame);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'dds-game': DdsGame;
+  }
+}
