@@ -10,7 +10,7 @@ export * from './analysis/sweep';
 export * from './analysis/team-history';
 export * from './analysis/tipping';
 export * from './dora';
-export { InputError } from './errors';
+export { InputError, suggestNearest } from './errors';
 export * from './game/game';
 export * from './game/outcomes';
 export * from './interventions';
