@@ -1,4 +1,5 @@
 import { defineConfig } from 'vite';
+import { precachePlugin } from './web/offline/precache-plugin.ts';
 
 /** `vite build --mode embed` builds the `<death-spiral-sim>` element as one classic script. */
 const embed = defineConfig({
@@ -22,6 +23,8 @@ export default defineConfig(({ mode }) =>
     : {
         base: './',
         publicDir: false,
+        // The element script and its example page come from the second build; kept offline too.
+        plugins: [precachePlugin(['death-spiral-sim.js', 'embed-example.html'])],
         build: {
           outDir: 'dist',
           target: 'es2022',

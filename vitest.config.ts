@@ -1,6 +1,6 @@
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
-import { CHROMIUM_ARGS, chromiumPath } from './test/chromium';
+import { CHROMIUM_ARGS, chromiumPath } from './test/chromium.ts';
 
 export default defineConfig({
   test: {
