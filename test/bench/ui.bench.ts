@@ -41,10 +41,11 @@ async function sliderToPaint(page: Page, value: number): Promise<number> {
   }, value);
 }
 
-const { server, url } = await serveBuiltApp();
+const server = await serveBuiltApp();
+const { url } = server;
 const browser = await launchChromium();
 try {
-  const assets = join('dist', 'assets');
+  const assets = join(server.dir, 'assets');
   const scripts = readdirSync(assets).filter((name) => name.endsWith('.js'));
   const gzip = scripts.map((name) => ({
     name,
@@ -66,7 +67,7 @@ try {
   }
   firstRenders.sort((a, b) => a - b);
   console.log(
-    `First render from the local preview server: median ${percentile(firstRenders, 0.5)} ms (of ${firstRenders.length} loads)`,
+    `First render from a local static server: median ${percentile(firstRenders, 0.5)} ms (of ${firstRenders.length} loads)`,
   );
 
   for (const [label, query] of [

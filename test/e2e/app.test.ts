@@ -1,9 +1,9 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
-import type { PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, serveBuiltApp } from './browser';
+import type { StaticServer } from './static-server';
 
 const axeSource = readFileSync(
   createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
@@ -11,12 +11,13 @@ const axeSource = readFileSync(
 );
 
 let browser: Browser;
-let server: PreviewServer;
+let server: StaticServer;
 let url: string;
 
 beforeAll(async () => {
   mkdirSync('test-results', { recursive: true });
-  ({ server, url } = await serveBuiltApp());
+  server = await serveBuiltApp();
+  url = server.url;
   browser = await launchChromium();
 }, 60000);
 

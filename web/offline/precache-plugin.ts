@@ -10,7 +10,11 @@ export function precachePlugin(extraFiles: readonly string[]): Plugin {
     name: 'death-spiral-precache',
     apply: 'build',
     generateBundle(_options, bundle) {
-      const files = ['./', ...Object.keys(bundle).map((name) => `./${name}`), ...extraFiles.map((f) => `./${f}`)];
+      const files = [
+        './',
+        ...Object.keys(bundle).map((name) => `./${name}`),
+        ...extraFiles.map((f) => `./${f}`),
+      ];
       const version = String(
         files
           .join('|')
@@ -21,7 +25,9 @@ export function precachePlugin(extraFiles: readonly string[]): Plugin {
       this.emitFile({
         type: 'asset',
         fileName: 'sw.js',
-        source: template.replace('__VERSION__', version).replace('__FILES__', JSON.stringify(files)),
+        source: template
+          .replace('__VERSION__', version)
+          .replace('__FILES__', JSON.stringify(files)),
       });
     },
   };

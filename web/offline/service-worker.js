@@ -8,7 +8,9 @@ self.addEventListener('install', (event) => {
   event.waitUntil(
     caches
       .open(CACHE)
-      .then((cache) => cache.addAll(FILES.map((file) => new URL(file, self.registration.scope).href)))
+      .then((cache) =>
+        cache.addAll(FILES.map((file) => new URL(file, self.registration.scope).href)),
+      )
       .then(() => self.skipWaiting()),
   );
 });
@@ -18,7 +20,11 @@ self.addEventListener('activate', (event) => {
     caches
       .keys()
       .then((keys) =>
-        Promise.all(keys.filter((key) => key.startsWith('death-spiral-') && key !== CACHE).map((key) => caches.delete(key))),
+        Promise.all(
+          keys
+            .filter((key) => key.startsWith('death-spiral-') && key !== CACHE)
+            .map((key) => caches.delete(key)),
+        ),
       )
       .then(() => self.clients.claim()),
   );
@@ -31,11 +37,17 @@ self.addEventListener('fetch', (event) => {
     // Pages: the network first, so a new build is picked up; the kept copy when offline.
     event.respondWith(
       fetch(request).catch(() =>
-        caches.match(request, { ignoreSearch: true, ignoreVary: true }).then((hit) => hit ?? caches.match(new URL('./', self.registration.scope).href)),
+        caches
+          .match(request, { ignoreSearch: true, ignoreVary: true })
+          .then((hit) => hit ?? caches.match(new URL('./', self.registration.scope).href)),
       ),
     );
     return;
   }
   // Everything else has a hashed name or is versioned with the build: the kept copy first.
-  event.respondWith(caches.match(request, { ignoreSearch: true, ignoreVary: true }).then((hit) => hit ?? fetch(request)));
+  event.respondWith(
+    caches
+      .match(request, { ignoreSearch: true, ignoreVary: true })
+      .then((hit) => hit ?? fetch(request)),
+  );
 });

@@ -1,0 +1,325 @@
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, serveBuiltApp } from './browser';
+import { type StaticServer, serveFolder } from './static-server';
+
+const axeSource = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
+
+let browser: Browser;
+let server: StaticServer & { dir: string };
+
+beforeAll(async () => {
+  mkdirSync('test-results', { recursive: true });
+  server = await serveBuiltApp();
+  browser = await launchChromium();
+}, 90000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/**
+ * A fresh page in its own context that records console errors and every request that would
+ * leave this machine. `bypassCSP` lets the accessibility checker's script in.
+ */
+async function openPage(
+  path: string,
+  bypassCSP = false,
+): Promise<{ page: Page; errors: string[]; outside: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, bypassCSP });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  const outside: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('request', (request) => {
+    const address = new URL(request.url());
+    if (
+      address.protocol !== 'data:' &&
+      address.protocol !== 'blob:' &&
+      address.hostname !== '127.0.0.1'
+    )
+      outside.push(address.href);
+  });
+  await page.goto(new URL(path, server.url).href);
+  return { page, errors, outside };
+}
+
+async function seriousViolations(page: Page, selector: string): Promise<string[]> {
+  await page.addScriptTag({ content: axeSource });
+  return page.evaluate(`axe.run(document.querySelector(${JSON.stringify(selector)}), { resultTypes: ['violations'] })
+    .then((r) => r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))`);
+}
+
+const diagram = (page: Page) => page.locator('dds-loop-diagram');
+const storyTitle = (page: Page) => page.locator('dds-story [data-story-title]').textContent();
+
+describe('the causal-loop diagram', () => {
+  it('shows live values, and the dominant loop changes as a spiral run plays', async () => {
+    const { page, errors } = await openPage('?preset=spiral');
+    await diagram(page).locator('[data-node="wip"]').waitFor();
+    const stepButton = page.getByRole('button', { name: 'Step forward 20 working days' });
+    const dominant: string[] = [];
+    const wipValues: string[] = [];
+    for (let step = 0; step < 13; step++) {
+      await stepButton.click();
+      await expect
+        .poll(() => diagram(page).getAttribute('data-day'))
+        .toBe(String(20 * (step + 1) - 1));
+      dominant.push((await diagram(page).getAttribute('data-dominant')) ?? '');
+      wipValues.push(
+        (await diagram(page).locator('[data-node="wip"] [data-value]').textContent()) ?? '',
+      );
+    }
+    // Steady at first, the deployment spiral after the slip on day 100.
+    expect(dominant[0]).toBe('none');
+    expect(dominant.slice(5)).toContain('R1');
+    expect(new Set(dominant).size).toBeGreaterThanOrEqual(3);
+    expect(new Set(wipValues).size).toBeGreaterThan(5);
+    // Heavy links belong to the dominant loop.
+    await diagram(page).locator('[data-node="size"]').click();
+    await expect
+      .poll(() => diagram(page).locator('dds-time-chart[data-node-chart="size"]').count())
+      .toBe(1);
+    await diagram(page).locator('[data-node="size"]').press('Enter');
+    await expect.poll(() => diagram(page).locator('dds-time-chart').count()).toBe(0);
+    await page.screenshot({ path: 'test-results/loop-diagram.png', fullPage: false });
+    expect(errors.join('\n')).toBe('');
+    await page.close();
+  });
+});
+
+describe('story and presenter mode', () => {
+  it('a deep link opens a step; keys walk the story and the URL follows', async () => {
+    const { page, errors } = await openPage('?story=3');
+    await expect.poll(() => storyTitle(page)).toBe('The spiral takes hold');
+    await expect
+      .poll(() => diagram(page).locator('li.highlighted').getAttribute('data-loop'))
+      .toBe('R1');
+    await expect
+      .poll(() => page.locator('dds-time-chart[data-highlighted]').getAttribute('data-chart'))
+      .toBe('wip');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => storyTitle(page)).toBe('"Be careful"');
+    await expect.poll(() => page.url()).toContain('story=4');
+    await page.keyboard.press('PageUp');
+    await expect.poll(() => storyTitle(page)).toBe('The spiral takes hold');
+    await page.keyboard.press('End');
+    await expect.poll(() => storyTitle(page)).toBe('The virtuous spiral');
+    await page.goBack();
+    await expect.poll(() => storyTitle(page)).toBe('The spiral takes hold');
+    // A step's own link.
+    await page.locator('dds-story nav a', { hasText: '6' }).click();
+    await expect.poll(() => page.url()).toContain('story=6');
+    await expect
+      .poll(async () => (await page.locator('dds-timeline li').allTextContents()).join(' '))
+      .toContain('Merge freeze');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('dds-story').count()).toBe(0);
+    expect(errors.join('\n')).toBe('');
+    await page.close();
+  });
+
+  it('a bad step in a link says so and the simulator stays usable', async () => {
+    const { page } = await openPage('?story=99');
+    await expect
+      .poll(() => page.locator('dds-app .message').textContent())
+      .toContain('story: "99"');
+    await page.locator('dds-time-chart svg.chart').first().waitFor();
+    await page.close();
+  });
+
+  it('presenter mode: large type, only the chosen control, clicker keys, blank screen', async () => {
+    const { page, errors } = await openPage('?story=1');
+    await expect.poll(() => storyTitle(page)).toBe('A team that works');
+    await page.locator('dds-story summary').click();
+    await page.locator('dds-story').getByLabel('Release interval').check();
+    await page.locator('dds-story').getByRole('button', { name: 'Present' }).click();
+    await expect.poll(() => page.locator('dds-app header').count()).toBe(0);
+    await expect.poll(() => page.locator('dds-param-panel [data-param]').count()).toBe(1);
+    await expect.poll(() => page.locator('dds-time-chart').count()).toBe(1);
+    await expect
+      .poll(() => page.evaluate('getComputedStyle(document.documentElement).fontSize'))
+      .toBe('20.8px');
+    expect(page.url()).toContain('present=1');
+    expect(page.url()).toContain('show=releaseIntervalDays');
+    await page.screenshot({ path: 'test-results/presenter-1280x800.png' });
+    await page.keyboard.press('PageDown');
+    await expect.poll(() => storyTitle(page)).toBe('One release slips');
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => storyTitle(page)).toBe('The spiral takes hold');
+    await page.keyboard.press('PageUp');
+    await expect.poll(() => storyTitle(page)).toBe('One release slips');
+    await page.keyboard.press('b');
+    await expect.poll(() => page.locator('[data-blank]').count()).toBe(1);
+    await page.keyboard.press('PageDown');
+    await expect.poll(() => page.locator('[data-blank]').count()).toBe(0);
+    await expect.poll(() => storyTitle(page)).toBe('One release slips');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('dds-app header').count()).toBe(1);
+    expect(await storyTitle(page)).toBe('One release slips');
+    expect(errors.join('\n')).toBe('');
+    await page.close();
+  });
+});
+
+describe('the workshop game', () => {
+  it('two teams play three rounds; the game survives a reload; export and import bring it back', async () => {
+    const { page, errors } = await openPage('?view=game', true);
+    const game = page.locator('dds-game');
+    await game.locator('input[name="rounds"]').fill('3');
+    await game.getByRole('button', { name: 'Start the game' }).click();
+    const intervals = [5, 10, 20];
+    for (let round = 1; round <= 3; round++) {
+      const blue = game.getByLabel('Blue: Release interval (working days)');
+      await blue.fill(String(intervals[round - 1]));
+      await blue.dispatchEvent('change');
+      if (round === 2) await game.getByLabel('Red: freeze merges this round').check();
+      await game.getByRole('button', { name: `Run round ${round}` }).click();
+      await expect.poll(() => game.locator('[data-phase-text]').textContent()).toContain('hidden');
+      await expect.poll(() => game.locator('[data-scoreboard]').count()).toBe(round === 1 ? 0 : 1);
+      await game.getByRole('button', { name: 'Reveal results' }).click();
+      await expect
+        .poll(() => game.locator('#score-title').textContent())
+        .toContain(`after round ${round}`);
+      if (round === 2) {
+        await game.getByRole('button', { name: 'Pause' }).click();
+        await expect
+          .poll(() => game.getByRole('button', { name: 'Next round' }).isDisabled())
+          .toBe(true);
+        await game.getByRole('button', { name: 'Resume' }).click();
+      }
+      await game
+        .getByRole('button', { name: round === 3 ? 'Finish and debrief' : 'Next round' })
+        .click();
+    }
+    await expect.poll(() => game.getAttribute('data-phase')).toBe('finished');
+    const board = await game.locator('[data-scoreboard]').innerText();
+    expect(board).toContain('Red');
+    expect(board).toContain('Blue');
+    const blueDebrief = await game.locator('[data-debrief="Blue"]').innerText();
+    expect(
+      blueDebrief
+        .split('\n')
+        .filter((line) => /^\d\t/.test(line))
+        .map((l) => l.split('\t')[1]),
+    ).toEqual(['5', '10', '20']);
+    expect(await game.locator('[data-debrief="Red"]').innerText()).toContain('yes');
+    expect(await seriousViolations(page, 'dds-app')).toEqual([]);
+    await page.screenshot({ path: 'test-results/game-debrief.png', fullPage: true });
+
+    await page.reload();
+    await expect.poll(() => page.locator('dds-game').getAttribute('data-phase')).toBe('finished');
+    expect(await page.locator('dds-game [data-scoreboard]').innerText()).toBe(board);
+
+    const download = page.waitForEvent('download');
+    await page.locator('dds-game').getByRole('button', { name: 'Export the game' }).click();
+    const saved = await (await download).path();
+    await page.locator('dds-game').getByRole('button', { name: 'New game' }).click();
+    await expect.poll(() => page.locator('dds-game').getAttribute('data-phase')).toBe('setup');
+    await page.locator('dds-game input[type="file"]').setInputFiles({
+      name: 'broken.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"version":1,"config":{}}'),
+    });
+    await expect
+      .poll(() => page.locator('dds-game .message').textContent())
+      .toContain('game.config.teams');
+    await page.locator('dds-game input[type="file"]').setInputFiles(saved!);
+    await expect.poll(() => page.locator('dds-game').getAttribute('data-phase')).toBe('finished');
+    expect(await page.locator('dds-game [data-scoreboard]').innerText()).toBe(board);
+    expect(errors.join('\n')).toBe('');
+    await page.close();
+  });
+});
+
+describe('the embeddable element', () => {
+  it('works on a plain HTML page with one script tag: attributes, controls, events, a refused attribute', async () => {
+    // A page that has nothing to do with the app: a folder with the script and one HTML file.
+    const folder = mkdtempSync(join(tmpdir(), 'embed-page-'));
+    copyFileSync(join(server.dir, 'death-spiral-sim.js'), join(folder, 'death-spiral-sim.js'));
+    writeFileSync(
+      join(folder, 'index.html'),
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Slides</title><link rel="icon" href="data:,"></head><body>
+      <main><h1>Our release process</h1>
+      <death-spiral-sim id="a" preset="spiral" controls="releaseIntervalDays" charts="wip" height="160"></death-spiral-sim>
+      <death-spiral-sim id="b" preset="nope"></death-spiral-sim></main>
+      <script>window.events = []; for (const id of ['a', 'b']) for (const type of ['death-spiral-run', 'death-spiral-change', 'death-spiral-error'])
+        document.getElementById(id).addEventListener(type, (e) => window.events.push([id, type, e.detail.message || e.detail.id || e.detail.summary.doraLevel]));</script>
+      <script src="death-spiral-sim.js"></script></body></html>`,
+    );
+    const plain = await serveFolder(folder);
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(plain.url);
+    const events = () => page.evaluate('JSON.stringify(window.events)') as Promise<string>;
+    await expect.poll(events).toContain('["a","death-spiral-run","low"]');
+    await expect.poll(events).toContain('preset: \\"nope\\" is not allowed');
+    await expect.poll(() => page.locator('#a dds-time-chart').count()).toBe(1);
+    await expect.poll(() => page.locator('#a dds-param-panel [data-param]').count()).toBe(1);
+    await expect.poll(() => page.locator('#b .error').textContent()).toContain('allowed: one of');
+    await page.locator('#a #param-releaseIntervalDays').fill('5');
+    await expect.poll(events).toContain('["a","death-spiral-change","releaseIntervalDays"]');
+    // Attributes are live: a new preset re-runs, a bad height is refused and named.
+    await page.evaluate(`document.getElementById('a').setAttribute('preset', 'elite')`);
+    await expect.poll(events).toContain('["a","death-spiral-run","elite"]');
+    await page.evaluate(`document.getElementById('a').setAttribute('height', 'tall')`);
+    await expect.poll(events).toContain('height: \\"tall\\" is not allowed');
+    await page.evaluate(`document.getElementById('b').setAttribute('preset', 'high')`);
+    await expect.poll(() => page.locator('#b .error').count()).toBe(0);
+    expect(await seriousViolations(page, 'main')).toEqual([]);
+    await page.screenshot({ path: 'test-results/embed-plain-page.png', fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+    await plain.close();
+  });
+
+  it('the example page shipped with the build renders both examples', async () => {
+    const { page, errors, outside } = await openPage('embed-example.html');
+    await expect.poll(() => page.locator('death-spiral-sim dds-time-chart').count()).toBe(5);
+    await expect.poll(() => page.locator('#log li').count()).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    expect(outside).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('offline', () => {
+  it('the built app, served from a plain static folder, asks nothing of the network and opens again with the network off', async () => {
+    const { page, errors, outside } = await openPage('?preset=spiral');
+    await page.locator('dds-time-chart svg.chart').first().waitFor();
+    await page.evaluate('navigator.serviceWorker.ready.then(() => true)');
+    await expect
+      .poll(() => page.evaluate('Boolean(navigator.serviceWorker.controller)'))
+      .toBe(true);
+    await page.context().setOffline(true);
+    await page.reload();
+    await page.locator('dds-time-chart svg.chart').first().waitFor();
+    // The model still runs in its workers, and the lazily loaded screens still open.
+    const runs = Number(await page.locator('dds-app').getAttribute('data-runs-shown'));
+    await page.locator('dds-app header select[aria-label="Preset team"]').selectOption('elite');
+    await expect
+      .poll(async () => Number(await page.locator('dds-app').getAttribute('data-runs-shown')))
+      .toBeGreaterThan(runs);
+    await page.locator('dds-app').getByRole('button', { name: 'Workshop game' }).click();
+    await page.locator('dds-game form').waitFor();
+    await page.goto(new URL('?story=2', server.url).href);
+    await expect.poll(() => storyTitle(page)).toBe('One release slips');
+    await expect.poll(() => diagram(page).getAttribute('data-dominant')).not.toBeNull();
+    expect(outside).toEqual([]);
+    expect(errors.filter((e) => !e.includes('ERR_INTERNET_DISCONNECTED'))).toEqual([]);
+    await page.close();
+  });
+});
