@@ -147,11 +147,11 @@ export class DeathSpiralSim extends LitElement {
     }
   }
 
-  /** Runs the scenario shown again (controls moving in a burst run once per frame). */
+  /** Runs the scenario shown again; changes made together (attributes set in one go) run once. */
   run(): void {
     if (this.runQueued) return;
     this.runQueued = true;
-    requestAnimationFrame(() => {
+    queueMicrotask(() => {
       this.runQueued = false;
       const scenario = this.current;
       if (!scenario) return;

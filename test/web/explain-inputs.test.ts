@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { PARAMS } from '../../src/index';
+import {
+  DEFAULT_EMBED_CHARTS,
+  parseCharts,
+  parseControls,
+  parseHeight,
+  scenarioOfPreset,
+  scenarioOfText,
+} from '../../web/embed/embed-config';
+import { storyKeyAction } from '../../web/story/keys';
+
+describe('story keys', () => {
+  it('clickers (Page Up/Down, arrows, B or .) and the keyboard map to story actions', () => {
+    expect(
+      ['PageDown', 'ArrowRight', 'ArrowDown', ' ', 'Enter'].map((k) => storyKeyAction(k)),
+    ).toEqual(Array(5).fill('next'));
+    expect(['PageUp', 'ArrowLeft', 'ArrowUp', 'Backspace'].map((k) => storyKeyAction(k))).toEqual(
+      Array(4).fill('previous'),
+    );
+    expect(storyKeyAction(' ', true)).toBe('previous');
+    expect([storyKeyAction('Home'), storyKeyAction('End')]).toEqual(['first', 'last']);
+    expect([storyKeyAction('b'), storyKeyAction('.'), storyKeyAction('Escape')]).toEqual([
+      'blank',
+      'blank',
+      'exit',
+    ]);
+    expect(storyKeyAction('x')).toBeNull();
+  });
+});
+
+describe('embed attributes', () => {
+  it('reads controls, charts and height, and refuses bad ones naming the attribute and what is allowed', () => {
+    expect(parseControls(null)).toEqual([]);
+    expect(parseControls('none')).toEqual([]);
+    expect(parseControls('all')).toHaveLength(PARAMS.length);
+    expect(parseControls(' teamSize , releaseIntervalDays ')).toEqual([
+      'teamSize',
+      'releaseIntervalDays',
+    ]);
+    expect(() => parseControls('teamsize')).toThrow(
+      /controls: "teamsize" .*did you mean "teamSize"/,
+    );
+    expect(parseCharts('')).toEqual(DEFAULT_EMBED_CHARTS);
+    expect(parseCharts('leadTime,wip')).toEqual(['leadTime', 'wip']);
+    expect(() => parseCharts('pie')).toThrow(/charts: "pie" is not allowed; allowed: wip, /);
+    expect(parseHeight(null)).toBe(200);
+    expect(parseHeight('240px')).toBe(240);
+    for (const bad of ['tall', '10', '5000', 'NaN'])
+      expect(() => parseHeight(bad)).toThrow(/height: /);
+  });
+
+  it('reads a preset or scenario JSON, refusing unknown presets and bad parameters', () => {
+    expect(scenarioOfPreset(null).preset).toBe('medium');
+    expect(scenarioOfPreset('elite').params.releasePolicy).toBe('continuous');
+    expect(() => scenarioOfPreset('elit')).toThrow(/preset: "elit" .*did you mean "elite"/);
+    const scenario = scenarioOfText(
+      '{"preset":"low","params":{"teamSize":12},"days":300}',
+      'inline',
+    );
+    expect([scenario.preset, scenario.params.teamSize, scenario.days]).toEqual(['low', 12, 300]);
+    expect(() => scenarioOfText('{"params":{"teamSize":"many"}}', 'inline')).toThrow(/teamSize/);
+    expect(() => scenarioOfText('{oops', 'deck.json')).toThrow(/deck.json/);
+  });
+});
