@@ -205,6 +205,7 @@ describe('the workshop game', () => {
         .click();
     }
     await expect.poll(() => game.getAttribute('data-phase')).toBe('finished');
+    await expect.poll(() => game.getAttribute('data-results-for')).toBe('3');
     const board = await game.locator('[data-scoreboard]').innerText();
     expect(board).toContain('Red');
     expect(board).toContain('Blue');
@@ -221,7 +222,7 @@ describe('the workshop game', () => {
 
     await page.reload();
     await expect.poll(() => page.locator('dds-game').getAttribute('data-phase')).toBe('finished');
-    expect(await page.locator('dds-game [data-scoreboard]').innerText()).toBe(board);
+    await expect.poll(() => page.locator('dds-game [data-scoreboard]').innerText()).toBe(board);
 
     const download = page.waitForEvent('download');
     await page.locator('dds-game').getByRole('button', { name: 'Export the game' }).click();
@@ -238,7 +239,7 @@ describe('the workshop game', () => {
       .toContain('game.config.teams');
     await page.locator('dds-game input[type="file"]').setInputFiles(saved!);
     await expect.poll(() => page.locator('dds-game').getAttribute('data-phase')).toBe('finished');
-    expect(await page.locator('dds-game [data-scoreboard]').innerText()).toBe(board);
+    await expect.poll(() => page.locator('dds-game [data-scoreboard]').innerText()).toBe(board);
     expect(errors.join('\n')).toBe('');
     await page.close();
   });

@@ -132,6 +132,8 @@ describe('dds-game', () => {
     expect(root.querySelector('[data-scoreboard]')).toBeNull();
     expect(root.querySelector<HTMLInputElement>('#d-0-releaseIntervalDays')!.disabled).toBe(true);
     button(game, /^Reveal results/).click();
+    // Results are worked out in a worker.
+    await expect.poll(() => game.dataset.resultsFor).toBe('1');
     await game.updateComplete;
     expect(root.querySelectorAll('[data-scoreboard] tbody tr')).toHaveLength(2);
     expect(root.querySelector('[data-debrief="Blue"]')?.textContent).toContain('5');

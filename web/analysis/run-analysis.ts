@@ -5,6 +5,8 @@ import { resilience } from '../../src/analysis/resilience';
 import { sensitivity } from '../../src/analysis/sensitivity';
 import { runSweepCell, type SweepSpec } from '../../src/analysis/sweep';
 import { criticalValue, slipTolerance } from '../../src/analysis/tipping';
+import type { GameState } from '../../src/game/game';
+import { standings } from '../../src/game/outcomes';
 import type { ParamId, Params, SummaryNumber } from '../../src/index';
 
 /** An analysis the page asks a worker for: plain data in, plain data out. */
@@ -15,7 +17,8 @@ export type AnalysisRequest =
   | { kind: 'calibrate'; params: Params; days: number; targets: CalibrationTargets }
   | { kind: 'resilience'; params: Params; days: number }
   | { kind: 'economics'; params: Params; days: number; from: number; to: number; steps: number }
-  | { kind: 'constraints'; params: Params; days: number };
+  | { kind: 'constraints'; params: Params; days: number }
+  | { kind: 'gameStandings'; game: GameState; rounds: number };
 
 /** Runs one analysis request: the same code in a worker and, without workers, in the page. */
 export function runAnalysis(request: AnalysisRequest): unknown {
@@ -41,5 +44,7 @@ export function runAnalysis(request: AnalysisRequest): unknown {
       });
     case 'constraints':
       return improvementRanking(request.params, { days: request.days });
+    case 'gameStandings':
+      return standings(request.game, request.rounds);
   }
 }

@@ -18,10 +18,10 @@ import {
   roundsShown,
   runRound,
   setPaused,
-  standings,
   type TeamDecision,
   type TeamStanding,
 } from '../../src/index';
+import { requestAnalysis } from '../analysis/analysis-client';
 import { DASHES, PALETTE } from '../charts/palette';
 import { GAME_KEY, loadGame, PREVIOUS_GAME_KEY, saveGame, storedText } from '../state/game-storage';
 import { download } from './download';
@@ -86,6 +86,7 @@ export class DdsGame extends LitElement {
     message: { state: true },
     errors: { state: true },
     teamCount: { state: true },
+    table: { state: true },
   };
 
   private game: GameState | null = null;
@@ -95,6 +96,8 @@ export class DdsGame extends LitElement {
   private teamCount = 2;
   private table: TeamStanding[] = [];
   private tableFor: [GameState | null, number] = [null, -1];
+  /** Results are worked out in a worker; this counts requests so a late answer is dropped. */
+  private tableTicket = 0;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -107,11 +110,30 @@ export class DdsGame extends LitElement {
   override willUpdate(): void {
     const shown = this.game ? roundsShown(this.game) : 0;
     if (this.game && (this.tableFor[0] !== this.game || this.tableFor[1] !== shown)) {
-      this.table = shown > 0 ? standings(this.game, shown) : [];
       this.tableFor = [this.game, shown];
+      void this.workOutStandings(this.game, shown);
     }
     this.dataset.phase = this.game ? this.game.phase : 'setup';
     this.dataset.round = this.game ? String(currentRound(this.game)) : '0';
+  }
+
+  private async workOutStandings(game: GameState, rounds: number): Promise<void> {
+    const ticket = ++this.tableTicket;
+    if (rounds === 0) {
+      this.table = [];
+      this.dataset.resultsFor = '0';
+      return;
+    }
+    try {
+      const table = await requestAnalysis<TeamStanding[]>({ kind: 'gameStandings', game, rounds });
+      if (ticket !== this.tableTicket) return;
+      this.table = table;
+      // Lets a test know which rounds the tables show.
+      this.dataset.resultsFor = String(rounds);
+    } catch (error) {
+      if (ticket === this.tableTicket)
+        this.message = `The results could not be worked out: ${error instanceof Error ? error.message : String(error)}`;
+    }
   }
 
   /** Applies a move; a refused one leaves the game as it was and says why. */
