@@ -87,36 +87,62 @@ function meanOver(sums: Float64Array, from: number, to: number): number {
   return (sums[to] - sums[from]) / (to - from);
 }
 
+/** A loop's shape as the daily reading needs it: whether it reinforces and its links' polarities. */
+interface LoopPlan {
+  reinforcing: boolean;
+  polarities: Int8Array;
+}
+
+function planOf(loop: FeedbackLoop): LoopPlan {
+  return {
+    reinforcing: loop.kind === 'reinforcing',
+    polarities: Int8Array.from(linksOf(loop), (link) => link.polarity),
+  };
+}
+
+/**
+ * A loop's activity and direction from its nodes' trends in path order (`changes[i]` is the trend
+ * of the i-th node, whose link goes to node i + 1 and, for the last, back to the first).
+ */
+function activityOf(
+  plan: LoopPlan,
+  changes: ArrayLike<number>,
+): { activity: number; direction: -1 | 0 | 1 } {
+  const n = changes.length;
+  const checked = plan.reinforcing ? n : n - 1;
+  for (let i = 0; i < checked; i++) {
+    const a = changes[i];
+    const b = changes[(i + 1) % n];
+    if (
+      Math.abs(a) >= CHANGE_THRESHOLD &&
+      Math.abs(b) >= CHANGE_THRESHOLD &&
+      Math.sign(b) !== plan.polarities[i] * Math.sign(a)
+    )
+      return { activity: 0, direction: 0 };
+  }
+  let movers = 0;
+  let logSum = 0;
+  let first = -1;
+  for (let i = 0; i < n; i++) {
+    if (Math.abs(changes[i]) < CHANGE_THRESHOLD) continue;
+    movers++;
+    logSum += Math.log(Math.abs(changes[i]));
+    if (first < 0) first = i;
+  }
+  const flatAllowed = plan.reinforcing ? 1 : 0;
+  if (movers < 2 || n - movers > flatAllowed) return { activity: 0, direction: 0 };
+  // Which way the first node turns, read back through the polarities from the first node that moves.
+  let sign = changes[first] > 0 ? 1 : -1;
+  for (let i = 0; i < first; i++) sign *= plan.polarities[i];
+  return { activity: Math.exp(logSum / movers) * (movers / n), direction: sign as -1 | 1 };
+}
+
 /** How strongly a loop is at work given each node's trend, and which way it turns (0 when at rest). */
 export function loopActivity(
   loop: FeedbackLoop,
   change: (node: string) => number,
 ): { activity: number; direction: -1 | 0 | 1 } {
-  const rest = { activity: 0, direction: 0 } as const;
-  const moving = (node: string) => Math.abs(change(node)) >= CHANGE_THRESHOLD;
-  const links = linksOf(loop);
-  const checked = loop.kind === 'reinforcing' ? links.length : links.length - 1;
-  for (let i = 0; i < checked; i++) {
-    const { from, to, polarity } = links[i];
-    if (moving(from) && moving(to) && Math.sign(change(to)) !== polarity * Math.sign(change(from)))
-      return rest;
-  }
-  const movers = loop.path.filter(moving);
-  const flatAllowed = loop.kind === 'reinforcing' ? 1 : 0;
-  if (movers.length < 2 || loop.path.length - movers.length > flatAllowed) return rest;
-  let logSum = 0;
-  for (const node of movers) logSum += Math.log(Math.abs(change(node)));
-  // Which way the first node turns, read through the polarities from the first node that moves.
-  let sign = 1;
-  for (const link of links) {
-    if (moving(link.from)) break;
-    sign *= link.polarity;
-  }
-  const firstMover = change(movers[0]) > 0 ? 1 : -1;
-  return {
-    activity: Math.exp(logSum / movers.length) * (movers.length / loop.path.length),
-    direction: (firstMover * sign) as -1 | 1,
-  };
+  return activityOf(planOf(loop), loop.path.map(change));
 }
 
 /** Least-squares slope of log(signal + floor) over the trailing window ending each day, per month. */
@@ -163,9 +189,13 @@ export function loopTimeline(series: SeriesSet, days: number): LoopTimeline {
     activity[loop.id] = new Float64Array(days);
     direction[loop.id] = new Int8Array(days);
   }
-  for (let day = 0; day < days; day++) {
-    for (const loop of FEEDBACK_LOOPS) {
-      const reading = loopActivity(loop, (node) => nodeChanges[node][day]);
+  for (const loop of FEEDBACK_LOOPS) {
+    const plan = planOf(loop);
+    const columns = loop.path.map((node) => nodeChanges[node]);
+    const changes = new Float64Array(columns.length);
+    for (let day = 0; day < days; day++) {
+      for (let i = 0; i < columns.length; i++) changes[i] = columns[i][day];
+      const reading = activityOf(plan, changes);
       activity[loop.id][day] = reading.activity;
       direction[loop.id][day] = reading.direction;
     }

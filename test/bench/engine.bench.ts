@@ -1,9 +1,38 @@
 import { Bench } from 'tinybench';
-import { findPreset, monteCarlo, presetParams, simulate } from '../../src/index';
+import {
+  createGame,
+  findPreset,
+  type GameState,
+  loopTimeline,
+  monteCarlo,
+  nextRound,
+  presetParams,
+  revealResults,
+  runRound,
+  simulate,
+  standings,
+} from '../../src/index';
 
 // Engine benchmarks: figures to report, not pass/fail thresholds.
 const params = presetParams(findPreset('medium')!);
 const threeYears = 780;
+
+const spiralRun = simulate(presetParams(findPreset('spiral')!), { days: threeYears, seed: 1 });
+
+/** A finished game: eight teams, twelve monthly rounds. */
+function fullGame(): GameState {
+  const teams = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'];
+  const first = {
+    releaseIntervalDays: 10,
+    regressionPasses: 1,
+    automationShare: 0.1,
+    freezeMerges: false,
+  };
+  let game = createGame({ teams, rounds: 12, roundDays: 20, preset: 'spiral', seed: 1 }, first);
+  for (let round = 0; round < 12; round++) game = nextRound(revealResults(runRound(game)));
+  return game;
+}
+const game = fullGame();
 
 const bench = new Bench({ time: 2000 });
 bench
@@ -12,6 +41,12 @@ bench
   })
   .add('medium preset, 3 years, expected value', () => {
     simulate(params, { days: threeYears, mode: 'expected' });
+  })
+  .add('which loop dominates, every day of a 3-year run', () => {
+    loopTimeline(spiralRun.series, spiralRun.days);
+  })
+  .add('workshop game results: 8 teams, 12 rounds', () => {
+    standings(game);
   });
 await bench.run();
 console.table(
