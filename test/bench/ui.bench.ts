@@ -55,6 +55,14 @@ try {
   console.log(
     `JavaScript (gzip): ${(total / 1024).toFixed(1)} KB in ${scripts.length} files (${gzip.map((f) => `${f.name} ${(f.bytes / 1024).toFixed(1)} KB`).join(', ')})`,
   );
+  // What a first visit downloads before the charts: the page's scripts and the simulation worker.
+  const indexHtml = readFileSync(join(server.dir, 'index.html'), 'utf8');
+  const atStart = gzip.filter((f) => indexHtml.includes(f.name) || f.name.startsWith('worker-'));
+  console.log(
+    `  of which loaded before the first chart: ${(atStart.reduce((sum, f) => sum + f.bytes, 0) / 1024).toFixed(1)} KB (${atStart.map((f) => f.name).join(', ')}); the rest loads on demand`,
+  );
+  const element = gzipSync(readFileSync(join(server.dir, 'death-spiral-sim.js'))).length;
+  console.log(`The <death-spiral-sim> element, one file (gzip): ${(element / 1024).toFixed(1)} KB`);
 
   const firstRenders: number[] = [];
   for (let i = 0; i < 5; i++) {

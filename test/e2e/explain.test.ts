@@ -131,6 +131,20 @@ describe('story and presenter mode', () => {
     await page.close();
   });
 
+  it('opening the story from the header and closing it gives back the scenario the user had', async () => {
+    const { page } = await openPage('?preset=high&teamSize=12');
+    await page.locator('dds-time-chart svg.chart').first().waitFor();
+    await page.locator('dds-app header').getByRole('button', { name: 'Story' }).click();
+    await expect.poll(() => storyTitle(page)).toBe('A team that works');
+    await expect.poll(() => page.url()).toContain('preset=spiral');
+    await page.keyboard.press('ArrowRight');
+    await page.locator('dds-story').getByRole('button', { name: 'Close the story' }).click();
+    await expect.poll(() => page.url()).toContain('preset=high');
+    expect(page.url()).toContain('teamSize=12');
+    expect(page.url()).not.toContain('story=');
+    await page.close();
+  });
+
   it('a bad step in a link says so and the simulator stays usable', async () => {
     const { page } = await openPage('?story=99');
     await expect
@@ -169,6 +183,8 @@ describe('story and presenter mode', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => page.locator('dds-app header').count()).toBe(1);
     expect(await storyTitle(page)).toBe('One release slips');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('dds-story').count()).toBe(0);
     expect(errors.join('\n')).toBe('');
     await page.close();
   });

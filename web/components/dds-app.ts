@@ -96,6 +96,8 @@ export class DdsApp extends LitElement {
   private blanked = false;
   /** The chart the story points at. */
   private storyChart: string | null = null;
+  /** The user's own scenario from before the story, given back when it closes. */
+  private beforeStory: UiScenario | null = null;
   private readonly onKeyDown = (event: KeyboardEvent) => this.handleStoryKey(event);
   private analysis: AnalysisId = 'map';
   private whatifInputs: Record<string, string> = {};
@@ -207,6 +209,7 @@ export class DdsApp extends LitElement {
 
   private goToStory(index: number): void {
     if (index === this.storyIndex) return;
+    if (this.storyIndex === null) this.beforeStory = this.store.scenario;
     this.storyIndex = index;
     this.applyStoryPointers();
     this.screen = 'simulator';
@@ -217,11 +220,17 @@ export class DdsApp extends LitElement {
     this.storyIndex = null;
     this.setPresenting(false, this.presentShow);
     this.applyStoryPointers();
-    window.history.pushState(
-      null,
-      '',
-      `?${encodeScenario(this.store.scenario)}${this.viewQuery()}`,
-    );
+    if (this.beforeStory) {
+      this.store.replace(this.beforeStory);
+      this.beforeStory = null;
+      this.status = 'Back to your own scenario';
+    } else {
+      window.history.pushState(
+        null,
+        '',
+        `?${encodeScenario(this.store.scenario)}${this.viewQuery()}`,
+      );
+    }
   }
 
   private setPresenting(on: boolean, show: readonly string[]): void {
