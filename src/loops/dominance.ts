@@ -1,8 +1,18 @@
 import type { SeriesSet } from '../series';
-import { FEEDBACK_LOOPS, type FeedbackLoop, LOOP_NODES, type LoopNode, linksOf } from './structure';
+import {
+  FEEDBACK_LOOPS,
+  type FeedbackLoop,
+  LOOP_NODES,
+  type LoopNode,
+  linksOf,
+  loopNode,
+} from './structure';
 
 /** Working days of the trailing window a node's trend is fitted over (about a quarter). */
 export const TREND_WINDOW_DAYS = 60;
+
+/** The longest trend window, for teams whose releases are months apart (a year). */
+export const MAX_TREND_WINDOW_DAYS = 260;
 
 /** Working days each node's shown value averages. */
 export const VALUE_WINDOW_DAYS = 10;
@@ -17,8 +27,8 @@ const MONTH_DAYS = 20;
  * Which loops are at work, day by day.
  *
  * The method: each node's trend is the least-squares slope of the logarithm of its value (plus the
- * node's noise floor, so a move from nearly nothing is not infinite) over the last 60 working days,
- * per month. A node moves when its trend is at least 3% a month. A loop is at work when no link
+ * node's noise floor, so a move from nearly nothing is not infinite) over the last 60 working days
+ * (two release gaps when releases are further apart, up to a year), per month. A node moves when its trend is at least 3% a month. A loop is at work when no link
  * between two moving nodes goes against its polarity and the change has travelled round it: for a
  * reinforcing loop, every node moves but at most one (a stock can sit still for weeks while a
  * release waits), so the change feeds itself; for a balancing loop, every node moves, so a change
@@ -146,11 +156,10 @@ export function loopActivity(
 }
 
 /** Least-squares slope of log(signal + floor) over the trailing window ending each day, per month. */
-function trends(signal: Float64Array, floor: number): Float64Array {
+function trends(signal: Float64Array, floor: number, windows: Int32Array): Float64Array {
   const days = signal.length;
-  const window = TREND_WINDOW_DAYS;
   const out = new Float64Array(days);
-  // Running sums of y and of day × y make each day's fit constant time.
+  // Running sums of y and of day × y make each day's fit constant time, whatever its window.
   const sumY = new Float64Array(days + 1);
   const sumDayY = new Float64Array(days + 1);
   for (let day = 0; day < days; day++) {
@@ -158,21 +167,37 @@ function trends(signal: Float64Array, floor: number): Float64Array {
     sumY[day + 1] = sumY[day] + y;
     sumDayY[day + 1] = sumDayY[day] + day * y;
   }
-  const meanX = (window - 1) / 2;
-  const sxx = (window * (window * window - 1)) / 12;
-  for (let end = window; end <= days; end++) {
+  for (let day = TREND_WINDOW_DAYS - 1; day < days; day++) {
+    const end = day + 1;
+    const window = Math.min(end, windows[day]);
     const start = end - window;
+    const meanX = (window - 1) / 2;
+    const sxx = (window * (window * window - 1)) / 12;
     const sy = sumY[end] - sumY[start];
     const sxy = sumDayY[end] - sumDayY[start] - start * sy;
-    out[end - 1] = ((sxy - meanX * sy) / sxx) * MONTH_DAYS;
+    out[day] = ((sxy - meanX * sy) / sxx) * MONTH_DAYS;
   }
   return out;
+}
+
+/**
+ * The trend window for each day: 60 working days, or two release gaps when releases are further
+ * apart, so a stock that only moves when a release ships is judged over whole release cycles.
+ */
+function trendWindows(gaps: Float64Array): Int32Array {
+  const windows = new Int32Array(gaps.length);
+  for (let day = 0; day < gaps.length; day++)
+    windows[day] = Math.round(
+      Math.min(MAX_TREND_WINDOW_DAYS, Math.max(TREND_WINDOW_DAYS, 2 * gaps[day])),
+    );
+  return windows;
 }
 
 /** Reads the diagram's node values and the loops at work for every day of a run. */
 export function loopTimeline(series: SeriesSet, days: number): LoopTimeline {
   const nodeValues: Record<string, Float64Array> = {};
   const nodeChanges: Record<string, Float64Array> = {};
+  const windows = trendWindows(nodeSignal(loopNode('interval'), series, days));
   for (const node of LOOP_NODES) {
     const signal = nodeSignal(node, series, days);
     const sums = prefixSums(signal);
@@ -180,7 +205,7 @@ export function loopTimeline(series: SeriesSet, days: number): LoopTimeline {
     for (let day = 0; day < days; day++)
       values[day] = meanOver(sums, Math.max(0, day + 1 - VALUE_WINDOW_DAYS), day + 1);
     nodeValues[node.id] = values;
-    nodeChanges[node.id] = trends(signal, node.floor);
+    nodeChanges[node.id] = trends(signal, node.floor, windows);
   }
 
   const activity: Record<string, Float64Array> = {};

@@ -490,6 +490,8 @@ export class DdsApp extends LitElement {
   private renderSimulator(scenario: UiScenario, view: RunView | null) {
     const baseline = this.store.baseline;
     const preset = findPreset(scenario.preset);
+    // Presenting, the step's chart and the loops come first; the figures follow.
+    const scorecard = html`<dds-scorecard .summary=${view?.summary ?? null} .baseline=${baseline?.view.summary ?? null} .percentiles=${view?.percentiles ?? null}></dds-scorecard>`;
     return html`
       ${
         this.sideBySide && !this.presenting
@@ -497,11 +499,12 @@ export class DdsApp extends LitElement {
           : nothing
       }
       ${this.storyIndex === null ? html`<p class="summary">${preset?.label ?? ''}: ${preset?.summary ?? ''}</p>` : nothing}
-      <dds-scorecard .summary=${view?.summary ?? null} .baseline=${baseline?.view.summary ?? null} .percentiles=${view?.percentiles ?? null}></dds-scorecard>
+      ${this.presenting ? nothing : scorecard}
       <div class=${this.presenting ? 'stage' : 'charts'} @dds-chart-error=${(e: CustomEvent) => (this.message = e.detail.message)}>
         ${this.renderCharts(view)}
         ${this.presenting ? html`<dds-loop-diagram compact .view=${view} .day=${this.playDay} .highlight=${this.loopHighlight}></dds-loop-diagram>` : nothing}
       </div>
+      ${this.presenting ? scorecard : nothing}
       ${this.presenting ? nothing : html`<dds-loop-diagram .view=${view} .day=${this.playDay} .highlight=${this.loopHighlight}></dds-loop-diagram>`}
       ${
         this.presenting

@@ -90,7 +90,7 @@ export class DdsScorecard extends LitElement {
   static override styles = css`
     :host { display: block; }
     h2 { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
-    .tiles { display: grid; grid-template-columns: repeat(auto-fit, minmax(128px, 1fr)); gap: 0.5rem; }
+    .tiles { display: grid; grid-template-columns: repeat(auto-fit, minmax(8rem, 1fr)); gap: 0.5rem; }
     .tile { background: #fff; border: 1px solid #d6d9de; border-radius: 6px; padding: 0.35rem 0.6rem; }
     .tile.overall { background: #14213d; color: #fff; border-color: #14213d; }
     .label { font-size: 0.75rem; color: inherit; opacity: 0.85; margin: 0; }

@@ -85,7 +85,7 @@ export const STORY_STEPS: readonly StoryStep[] = [
       'A third of the team moves to test and pipeline automation. Manual passes shorten, more defects are caught earlier, and restores get faster: the capability trap starts to run backwards.',
     chart: 'capacity',
     loop: 'R3',
-    day: 210,
+    day: 216,
     scenario: fragileTeam([SLIP, FREEZE, AUTOMATION]),
   },
   {
