@@ -35,7 +35,7 @@ const x = scaleLinear()
   .range([NODE_WIDTH / 2 + 6, DIAGRAM_WIDTH - NODE_WIDTH / 2 - 6]);
 const y = scaleLinear()
   .domain([0, 1])
-  .range([NODE_HEIGHT / 2 + 6, DIAGRAM_HEIGHT - NODE_HEIGHT / 2 - 6]);
+  .range([NODE_HEIGHT / 2 + 24, DIAGRAM_HEIGHT - NODE_HEIGHT / 2 - 6]);
 
 /** Where each node is drawn. */
 export const PLACED_NODES: readonly PlacedNode[] = LOOP_NODES.map((node) => ({
@@ -89,9 +89,17 @@ function placeLink(link: LoopLink): PlacedLink {
 /** Every link, placed. */
 export const PLACED_LINKS: readonly PlacedLink[] = LOOP_LINKS.map(placeLink);
 
-/** Where each loop's label sits: the middle of its nodes. */
+/** Labels whose loop's middle falls on a node or another label, placed by hand (0–1 grid). */
+const LABEL_AT: Readonly<Record<string, [number, number]>> = {
+  R2: [0.38, 0.15],
+  B2: [0.12, 0.45],
+};
+
+/** Where each loop's label sits: the middle of its nodes, unless placed by hand. */
 export const LOOP_LABELS: readonly { loop: FeedbackLoop; x: number; y: number }[] =
   FEEDBACK_LOOPS.map((loop) => {
+    const at = LABEL_AT[loop.id];
+    if (at) return { loop, x: x(at[0]), y: y(at[1]) };
     const nodes = loop.path.map(centre);
     return {
       loop,
