@@ -1,19 +1,14 @@
-import { css, html, LitElement, nothing } from 'lit';
-import {
-  findPreset,
-  PRESETS,
-  parseScenarioText,
-  presetParams,
-  toScenarioFile,
-} from '../../src/index';
+import { html, LitElement, nothing } from 'lit';
+import { findPreset, PRESETS, presetParams, toScenarioFile } from '../../src/index';
 import { type ChartSpec, chartSpecs } from '../charts/chart-specs';
 import type { RunView } from '../engine/protocol';
 import { createRunScheduler, type RunScheduler } from '../engine/scheduler';
 import { createWorkerRunner } from '../engine/worker-runner';
-import { scenarioFromPreset, type UiScenario } from '../state/scenario';
+import { scenarioFromFileText, type UiScenario } from '../state/scenario';
 import { ScenarioStore } from '../state/store';
 import { decodeScenario, encodeScenario, WHATIF_PREFIX } from '../state/url-state';
 import { syncWithUrl } from '../state/url-sync';
+import { appStyles } from './dds-app-styles';
 import type { ParamChangeDetail } from './dds-param-panel';
 import { download } from './download';
 import './dds-compare';
@@ -28,41 +23,16 @@ import type { ComparedRun } from './dds-side-by-side';
 import './dds-time-chart';
 import './dds-timeline';
 import { ANALYSES, type AnalysisId } from '../analysis/analyses';
-import { isControlTarget, storyKeyAction } from '../story/keys';
-import { STORY_STEPS } from '../story/steps';
-import { PRESENTER_CONTROLS } from './dds-story';
+import type { StoryStep } from '../story/steps';
+import { StoryController, type StoryHost } from '../story/story-controller';
 
 /**
  * The simulator's main screen: the parameter panel, the preset and run settings, the DORA
  * scorecard, the charts, the interventions timeline and the baseline comparison. Every change
  * re-runs the model in a worker; the URL carries every input.
  */
-export class DdsApp extends LitElement {
-  static override styles = css`
-    :host { display: block; min-height: 100vh; color: #1b1f24; }
-    header { display: flex; flex-wrap: wrap; gap: 0.4rem 0.8rem; align-items: center; padding: 0.35rem 0.75rem; background: #14213d; color: #fff; }
-    h1 { font-size: 1.05rem; margin: 0 0.5rem 0 0; }
-    .summary { margin: 0; font-size: 0.9rem; }
-    header label { font-size: 0.85rem; }
-    header select, header input, header button, .file-label { font: inherit; font-size: 0.85rem; }
-    header button, .file-label { background: #fff; color: #14213d; border: 1px solid #fff; border-radius: 4px; padding: 0.2rem 0.6rem; cursor: pointer; }
-    button:focus-visible, select:focus-visible, input:focus-visible, .file-label:focus-within { outline: 3px solid #ffbf47; outline-offset: 2px; }
-    .layout { display: grid; grid-template-columns: minmax(240px, 280px) 1fr; gap: 0.6rem; padding: 0.6rem; }
-    aside { max-height: calc(100vh - 4rem); overflow-y: auto; background: #fff; border: 1px solid #d6d9de; border-radius: 6px; padding: 0.3rem 0.7rem; position: sticky; top: 0.5rem; }
-    main { min-width: 0; display: grid; gap: 0.6rem; align-content: start; }
-    .top { display: grid; grid-template-columns: repeat(auto-fit, minmax(340px, 1fr)); gap: 0.75rem; }
-    .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(380px, 1fr)); gap: 0.75rem; }
-    .message { background: #fff4e5; border: 1px solid #b54708; color: #7a2e0e; border-radius: 6px; padding: 0.5rem 0.8rem; display: flex; justify-content: space-between; gap: 1rem; }
-    .message button { font: inherit; }
-    .status { font-size: 0.8rem; color: #d1d5db; }
-    .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
-    .layout.wide { grid-template-columns: 1fr; }
-    .stage { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1.5fr); gap: 0.75rem; align-items: start; }
-    .charts dds-time-chart[data-highlighted], .stage dds-time-chart[data-highlighted] { outline: 4px solid #ffbf47; outline-offset: 2px; }
-    main.game { padding: 0.6rem; }
-    .blank { position: fixed; inset: 0; background: #000; z-index: 1000; cursor: none; }
-    @media (max-width: 1100px) { .layout { grid-template-columns: 250px 1fr; } .charts { grid-template-columns: 1fr; } }
-  `;
+export class DdsApp extends LitElement implements StoryHost {
+  static override styles = appStyles;
 
   static override properties = {
     view: { state: true },
@@ -72,10 +42,6 @@ export class DdsApp extends LitElement {
     sideBySide: { state: true },
     screen: { state: true },
     analysis: { state: true },
-    storyIndex: { state: true },
-    presenting: { state: true },
-    blanked: { state: true },
-    loopHighlight: { state: true },
   };
 
   private readonly store = new ScenarioStore();
@@ -86,31 +52,17 @@ export class DdsApp extends LitElement {
   private runsShown = 0;
   /** Which screen is shown: the simulator, the what-if analyses or the workshop game (kept in the URL). */
   private screen: 'simulator' | 'whatif' | 'game' = 'simulator';
-  /** The story step shown, from 0, or null outside the story. */
-  private storyIndex: number | null = null;
-  /** Presenter mode: full screen, large type, only the chosen controls. */
-  private presenting = false;
-  /** The controls a presenter keeps on screen. */
-  private presentShow: string[] = [];
-  /** The screen is blanked (a clicker's black-screen key). */
-  private blanked = false;
-  /** The chart the story points at. */
-  private storyChart: string | null = null;
-  /** The user's own scenario from before the story, given back when it closes. */
-  private beforeStory: UiScenario | null = null;
-  private readonly onKeyDown = (event: KeyboardEvent) => this.handleStoryKey(event);
   private analysis: AnalysisId = 'map';
   private whatifInputs: Record<string, string> = {};
   private sideBySide: [ComparedRun, ComparedRun] | null = null;
   private runner: ((scenario: UiScenario) => Promise<RunView>) | null = null;
   /** Play mode: the day shown up to, or null for the whole run. */
   private playDay: number | null = null;
-  /** A loop the story points at, outlined in the diagram. */
-  private loopHighlight: string | null = null;
   private specs: ChartSpec[] = [];
   private specsFor: [RunView | null, RunView | null] = [null, null];
   private stopUrlSync: (() => void) | null = null;
   private readonly onStoreChange = (event: Event) => this.handleStoreChange(event);
+  private readonly story = new StoryController(this, this.store);
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -136,17 +88,7 @@ export class DdsApp extends LitElement {
       () => this.viewQuery(),
       (query) => this.readView(query),
     );
-    const query = new URLSearchParams(window.location.search);
-    if (this.storyIndex !== null && !query.has('preset')) {
-      // A bare deep link to a step: the step sets its own scenario.
-      this.store.replace(STORY_STEPS[this.storyIndex].scenario(), 'restore');
-      window.history.replaceState(
-        null,
-        '',
-        `?${encodeScenario(this.store.scenario)}${this.viewQuery()}`,
-      );
-    }
-    window.addEventListener('keydown', this.onKeyDown);
+    this.story.openDeepLink(new URLSearchParams(window.location.search));
     this.scheduler.request(this.store.scenario);
   }
 
@@ -154,7 +96,6 @@ export class DdsApp extends LitElement {
     super.disconnectedCallback();
     this.store.removeEventListener('change', this.onStoreChange);
     this.stopUrlSync?.();
-    window.removeEventListener('keydown', this.onKeyDown);
   }
 
   override willUpdate(): void {
@@ -174,76 +115,25 @@ export class DdsApp extends LitElement {
   override updated(): void {
     // Lets a benchmark or test know which run the screen shows.
     this.dataset.runsShown = String(this.runsShown);
-    this.toggleAttribute('presenting', this.presenting);
-    // Large type everywhere: every component sizes its text in rem.
-    document.documentElement.classList.toggle('presenting', this.presenting);
   }
 
-  private handleStoryKey(event: KeyboardEvent): void {
-    if (this.storyIndex === null || event.defaultPrevented) return;
-    if (event.altKey || event.ctrlKey || event.metaKey) return;
-    const action = storyKeyAction(event.key, event.shiftKey);
-    if (!action || (action !== 'exit' && isControlTarget(event.composedPath()))) return;
-    event.preventDefault();
-    if (this.blanked) {
-      this.blanked = false;
-      return;
-    }
-    const last = STORY_STEPS.length - 1;
-    if (action === 'next') this.goToStory(Math.min(last, this.storyIndex + 1));
-    else if (action === 'previous') this.goToStory(Math.max(0, this.storyIndex - 1));
-    else if (action === 'first') this.goToStory(0);
-    else if (action === 'last') this.goToStory(last);
-    else if (action === 'blank') this.blanked = true;
-    else if (this.presenting) this.setPresenting(false, this.presentShow);
-    else this.closeStory();
+  storyMessage(message: string): void {
+    this.message = message;
   }
 
-  /** The story's pointers (loop, chart, day) for the step shown, or none outside the story. */
-  private applyStoryPointers(): void {
-    const step = this.storyIndex === null ? null : STORY_STEPS[this.storyIndex];
-    this.loopHighlight = step?.loop ?? null;
-    this.storyChart = step?.chart ?? null;
+  storyStatus(status: string): void {
+    this.status = status;
+  }
+
+  storyStepShown(step: StoryStep | null): void {
     this.playDay = step ? step.day : null;
+    if (step) this.screen = 'simulator';
   }
 
-  private goToStory(index: number): void {
-    if (index === this.storyIndex) return;
-    if (this.storyIndex === null) this.beforeStory = this.store.scenario;
-    this.storyIndex = index;
-    this.applyStoryPointers();
-    this.screen = 'simulator';
-    this.store.replace(STORY_STEPS[index].scenario());
-  }
-
-  private closeStory(): void {
-    this.storyIndex = null;
-    this.setPresenting(false, this.presentShow);
-    this.applyStoryPointers();
-    if (this.beforeStory) {
-      this.store.replace(this.beforeStory);
-      this.beforeStory = null;
-      this.status = 'Back to your own scenario';
-    } else {
-      window.history.pushState(
-        null,
-        '',
-        `?${encodeScenario(this.store.scenario)}${this.viewQuery()}`,
-      );
-    }
-  }
-
-  private setPresenting(on: boolean, show: readonly string[]): void {
-    this.presenting = on;
-    this.presentShow = [...show];
-    this.blanked = false;
-    if (on) void document.documentElement.requestFullscreen?.().catch(() => {});
-    else if (document.fullscreenElement) void document.exitFullscreen().catch(() => {});
-    window.history.replaceState(
-      null,
-      '',
-      `?${encodeScenario(this.store.scenario)}${this.viewQuery()}`,
-    );
+  writeUrl(push: boolean): void {
+    const query = `?${encodeScenario(this.store.scenario)}${this.viewQuery()}`;
+    if (push) window.history.pushState(null, '', query);
+    else window.history.replaceState(null, '', query);
   }
 
   private handleStoreChange(event: Event): void {
@@ -302,17 +192,7 @@ export class DdsApp extends LitElement {
     input.value = '';
     if (!file) return;
     try {
-      const parsed = parseScenarioText(await file.text(), file.name);
-      const preset = parsed.preset ?? 'medium';
-      const next: UiScenario = {
-        ...scenarioFromPreset(preset),
-        params: parsed.params,
-        interventions: parsed.interventions,
-        days: parsed.days,
-        seed: typeof parsed.seed === 'number' ? parsed.seed : 1,
-        runs: Math.min(parsed.runs, 1000),
-      };
-      this.store.replace(next);
+      this.store.replace(scenarioFromFileText(await file.text(), file.name));
       this.message = '';
     } catch (error) {
       this.message = `That file was not opened, and nothing you had was changed: ${error instanceof Error ? error.message : String(error)}`;
@@ -334,7 +214,7 @@ export class DdsApp extends LitElement {
     const view = query.get('view');
     this.screen = view === 'whatif' ? 'whatif' : view === 'game' ? 'game' : 'simulator';
     if (this.screen === 'game') void import('./dds-game');
-    this.readStory(query);
+    this.story.read(query);
     // The analyses load on first use, so the simulator's own download stays small.
     if (this.screen === 'whatif') void import('./dds-whatif');
     const analysis = query.get('analysis');
@@ -346,32 +226,9 @@ export class DdsApp extends LitElement {
     );
   }
 
-  private readStory(query: URLSearchParams): void {
-    const story = query.get('story');
-    this.storyIndex = null;
-    if (story !== null) {
-      const step = Number(story);
-      if (Number.isInteger(step) && step >= 1 && step <= STORY_STEPS.length)
-        this.storyIndex = step - 1;
-      else
-        this.message = `This link's story step could not be read: story: ${JSON.stringify(story)} is not allowed; allowed: a step from 1 to ${STORY_STEPS.length}`;
-    }
-    this.presenting = this.storyIndex !== null && query.get('present') === '1';
-    const shown = (query.get('show') ?? '').split(',').filter(Boolean);
-    const unknown = shown.filter((id) => !(PRESENTER_CONTROLS as readonly string[]).includes(id));
-    if (unknown.length > 0)
-      this.message = `Some controls in this link are not offered in presenter mode and are left out: show: ${JSON.stringify(unknown.join(','))}; allowed: ${PRESENTER_CONTROLS.join(', ')}`;
-    this.presentShow = shown.filter((id) => !unknown.includes(id));
-    this.applyStoryPointers();
-  }
-
   /** The screen's own part of the URL: which view, which analysis, its form fields, the story step. */
   private viewQuery(): string {
-    if (this.storyIndex !== null) {
-      const show =
-        this.presenting && this.presentShow.length > 0 ? `&show=${this.presentShow.join(',')}` : '';
-      return `&story=${this.storyIndex + 1}${this.presenting ? '&present=1' : ''}${show}`;
-    }
+    if (this.story.index !== null) return this.story.query();
     if (this.screen === 'game') return '&view=game';
     if (this.screen !== 'whatif') return '';
     const fields = new URLSearchParams(
@@ -395,8 +252,8 @@ export class DdsApp extends LitElement {
   ): void {
     if (view === 'whatif') void import('./dds-whatif');
     if (view === 'game') void import('./dds-game');
-    this.storyIndex = null;
-    this.applyStoryPointers();
+    this.story.leave();
+    this.playDay = null;
     this.screen = view;
     this.analysis = analysis;
     window.history.pushState(
@@ -442,7 +299,7 @@ export class DdsApp extends LitElement {
   }
 
   private renderHeader(scenario: UiScenario) {
-    if (this.presenting) return nothing;
+    if (this.story.presenting) return nothing;
     const screenButton = (view: 'whatif' | 'game', label: string) =>
       html`<button type="button" @click=${() => this.showView(this.screen === view ? 'simulator' : view)} aria-pressed=${this.screen === view ? 'true' : 'false'}>${this.screen === view ? 'Back to the simulator' : label}</button>`;
     return html`<header>
@@ -454,7 +311,7 @@ export class DdsApp extends LitElement {
         ${[1, 20, 50, 200].map((n) => html`<option value=${n} ?selected=${n === scenario.runs}>${n === 1 ? '1' : `${n} (bands)`}</option>`)}
       </select></label>
       <label><input type="checkbox" .checked=${scenario.mode === 'expected'} @change=${this.handleModeChange} /> Expected value</label>
-      <button type="button" @click=${() => (this.storyIndex === null ? this.goToStory(0) : this.closeStory())} aria-pressed=${this.storyIndex === null ? 'false' : 'true'}>Story</button>
+      <button type="button" @click=${() => (this.story.index === null ? this.story.go(0) : this.story.close())} aria-pressed=${this.story.index === null ? 'false' : 'true'}>Story</button>
       ${screenButton('whatif', 'What-if analyses')}
       ${screenButton('game', 'Workshop game')}
       <button type="button" @click=${this.handlePin} aria-pressed=${this.store.baseline ? 'true' : 'false'}>${this.store.baseline ? 'Clear baseline' : 'Pin as baseline'}</button>
@@ -467,23 +324,26 @@ export class DdsApp extends LitElement {
   }
 
   private renderStory() {
-    if (this.storyIndex === null) return nothing;
-    return html`<dds-story .index=${this.storyIndex} ?presenting=${this.presenting} .show=${this.presentShow}
-      @dds-story-go=${(e: CustomEvent<{ index: number }>) => this.goToStory(e.detail.index)}
-      @dds-story-close=${() => this.closeStory()}
-      @dds-present=${(e: CustomEvent<{ on: boolean; show: string[] }>) => this.setPresenting(e.detail.on, e.detail.show)}></dds-story>`;
+    const story = this.story;
+    if (story.index === null) return nothing;
+    return html`<dds-story .index=${story.index} ?presenting=${story.presenting} .show=${story.show}
+      @dds-story-go=${(e: CustomEvent<{ index: number }>) => story.go(e.detail.index)}
+      @dds-story-close=${() => story.close()}
+      @dds-present=${(e: CustomEvent<{ on: boolean; show: string[] }>) => story.setPresenting(e.detail.on, e.detail.show)}></dds-story>`;
   }
 
   private renderCharts(view: RunView | null) {
     if (!view) return html`<p>Running the model…</p>`;
     // The story's chart comes first; presenting, it is the only one.
-    const pointed = this.specs.filter((spec) => spec.id === this.storyChart);
-    const rest = this.presenting ? [] : this.specs.filter((spec) => spec.id !== this.storyChart);
+    const pointed = this.specs.filter((spec) => spec.id === this.story.step?.chart);
+    const rest = this.story.presenting
+      ? []
+      : this.specs.filter((spec) => spec.id !== this.story.step?.chart);
     return [...pointed, ...rest].map(
       (
         spec,
       ) => html`<dds-time-chart .spec=${this.playDay === null ? spec : { ...spec, revealDays: this.playDay }}
-        .height=${this.presenting ? 280 : 190} data-chart=${spec.id} ?data-highlighted=${spec.id === this.storyChart}></dds-time-chart>`,
+        .height=${this.story.presenting ? 280 : 190} data-chart=${spec.id} ?data-highlighted=${spec.id === this.story.step?.chart}></dds-time-chart>`,
     );
   }
 
@@ -494,20 +354,20 @@ export class DdsApp extends LitElement {
     const scorecard = html`<dds-scorecard .summary=${view?.summary ?? null} .baseline=${baseline?.view.summary ?? null} .percentiles=${view?.percentiles ?? null}></dds-scorecard>`;
     return html`
       ${
-        this.sideBySide && !this.presenting
+        this.sideBySide && !this.story.presenting
           ? html`<dds-side-by-side .left=${this.sideBySide[0]} .right=${this.sideBySide[1]} @dds-side-by-side-close=${() => (this.sideBySide = null)}></dds-side-by-side>`
           : nothing
       }
-      ${this.storyIndex === null ? html`<p class="summary">${preset?.label ?? ''}: ${preset?.summary ?? ''}</p>` : nothing}
-      ${this.presenting ? nothing : scorecard}
-      <div class=${this.presenting ? 'stage' : 'charts'} @dds-chart-error=${(e: CustomEvent) => (this.message = e.detail.message)}>
+      ${this.story.index === null ? html`<p class="summary">${preset?.label ?? ''}: ${preset?.summary ?? ''}</p>` : nothing}
+      ${this.story.presenting ? nothing : scorecard}
+      <div class=${this.story.presenting ? 'stage' : 'charts'} @dds-chart-error=${(e: CustomEvent) => (this.message = e.detail.message)}>
         ${this.renderCharts(view)}
-        ${this.presenting ? html`<dds-loop-diagram compact .view=${view} .day=${this.playDay} .highlight=${this.loopHighlight}></dds-loop-diagram>` : nothing}
+        ${this.story.presenting ? html`<dds-loop-diagram compact .view=${view} .day=${this.playDay} .highlight=${this.story.step?.loop ?? null}></dds-loop-diagram>` : nothing}
       </div>
-      ${this.presenting ? scorecard : nothing}
-      ${this.presenting ? nothing : html`<dds-loop-diagram .view=${view} .day=${this.playDay} .highlight=${this.loopHighlight}></dds-loop-diagram>`}
+      ${this.story.presenting ? scorecard : nothing}
+      ${this.story.presenting ? nothing : html`<dds-loop-diagram .view=${view} .day=${this.playDay} .highlight=${this.story.step?.loop ?? null}></dds-loop-diagram>`}
       ${
-        this.presenting
+        this.story.presenting
           ? nothing
           : html`<div class="top">
         <dds-timeline .interventions=${scenario.interventions} .days=${scenario.days} .teamSize=${scenario.params.teamSize}
@@ -520,17 +380,17 @@ export class DdsApp extends LitElement {
   }
 
   private renderAside(scenario: UiScenario) {
-    if (this.presenting && this.presentShow.length === 0) return nothing;
+    if (this.story.presenting && this.story.show.length === 0) return nothing;
     return html`<aside aria-label="Parameters">
       <dds-param-panel .params=${scenario.params} .reference=${this.presetReference(scenario.preset)}
-        .only=${this.presenting ? this.presentShow : null} @dds-param-change=${this.handleParamChange}></dds-param-panel>
+        .only=${this.story.presenting ? this.story.show : null} @dds-param-change=${this.handleParamChange}></dds-param-panel>
     </aside>`;
   }
 
   override render() {
     const scenario = this.store.scenario;
     const view = this.view;
-    const layout = this.presenting && this.presentShow.length === 0 ? 'layout wide' : 'layout';
+    const layout = this.story.presenting && this.story.show.length === 0 ? 'layout wide' : 'layout';
     return html`${this.renderHeader(scenario)}
       ${this.message ? html`<div class="message" role="alert"><span>${this.message}</span><button type="button" @click=${() => (this.message = '')}>Dismiss</button></div>` : nothing}
       ${
@@ -552,7 +412,7 @@ export class DdsApp extends LitElement {
         </main>
       </div>`
       }
-      ${this.blanked ? html`<div class="blank" data-blank @click=${() => (this.blanked = false)}><span class="visually-hidden">Screen blanked: press any key to show it again</span></div>` : nothing}`;
+      ${this.story.blanked ? html`<div class="blank" data-blank @click=${() => this.story.unblank()}><span class="visually-hidden">Screen blanked: press any key to show it again</span></div>` : nothing}`;
   }
 }
 

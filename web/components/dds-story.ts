@@ -1,17 +1,7 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { PARAM_BY_ID } from '../../src/index';
 import { STORY_STEPS } from '../story/steps';
-
-/** Parameters a presenter may keep on screen, the ones the story turns on. */
-export const PRESENTER_CONTROLS = [
-  'releaseIntervalDays',
-  'regressionPasses',
-  'automationShare',
-  'teamSize',
-  'fearResponse',
-  'protectImprovement',
-  'stabilisationCrew',
-] as const;
+import { PRESENTER_CONTROLS } from '../story/story-controller';
 
 /**
  * The story bar: the step's title and caption, previous and next, a link to every step, and the

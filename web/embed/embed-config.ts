@@ -1,14 +1,6 @@
-import {
-  InputError,
-  PARAM_BY_ID,
-  PARAMS,
-  parseScenarioText,
-  requirePreset,
-  type Scenario,
-  suggestNearest,
-} from '../../src/index';
+import { InputError, PARAM_BY_ID, PARAMS, requirePreset, suggestNearest } from '../../src/index';
 import { CHART_IDS, type ChartId } from '../charts/chart-specs';
-import { scenarioFromPreset, type UiScenario } from '../state/scenario';
+import { scenarioFromFileText, scenarioFromPreset, type UiScenario } from '../state/scenario';
 
 /** Charts the element shows when its `charts` attribute is absent. */
 export const DEFAULT_EMBED_CHARTS: readonly ChartId[] = ['wip', 'deploymentSize'];
@@ -78,16 +70,7 @@ export function scenarioOfPreset(raw: string | null): UiScenario {
   return scenarioFromPreset(requirePreset(raw ?? 'medium', 'preset'));
 }
 
-/** A scenario from scenario-file text (the CLI's and the app's format) as the element runs it. */
+/** A scenario from scenario-file text (the command line's and the app's format), run once. */
 export function scenarioOfText(text: string, source: string): UiScenario {
-  const parsed: Scenario = parseScenarioText(text, source);
-  const base = scenarioFromPreset(parsed.preset ?? 'medium');
-  return {
-    ...base,
-    params: parsed.params,
-    interventions: parsed.interventions,
-    days: parsed.days,
-    seed: typeof parsed.seed === 'number' ? parsed.seed : 1,
-    runs: 1,
-  };
+  return { ...scenarioFromFileText(text, source), runs: 1 };
 }

@@ -2,6 +2,7 @@ import {
   findPreset,
   type Intervention,
   type Params,
+  parseScenarioText,
   presetParams,
   type SimulationOptions,
 } from '../../src/index';
@@ -32,6 +33,22 @@ export function scenarioFromPreset(presetId: string): UiScenario {
     seed: 1,
     runs: 1,
     mode: 'stochastic',
+  };
+}
+
+/** The most Monte Carlo runs a scenario file may ask the browser for. */
+export const MAX_UI_RUNS = 1000;
+
+/** A scenario file's text (the command line's format) as the UI runs it; refuses bad files naming the field. */
+export function scenarioFromFileText(text: string, name: string): UiScenario {
+  const parsed = parseScenarioText(text, name);
+  return {
+    ...scenarioFromPreset(parsed.preset ?? 'medium'),
+    params: parsed.params,
+    interventions: parsed.interventions,
+    days: parsed.days,
+    seed: typeof parsed.seed === 'number' ? parsed.seed : 1,
+    runs: Math.min(parsed.runs, MAX_UI_RUNS),
   };
 }
 

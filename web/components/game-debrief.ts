@@ -1,0 +1,65 @@
+import { html, nothing } from 'lit';
+import { type GameState, roundsShown, type TeamStanding } from '../../src/index';
+import type { ChartSpec } from '../charts/chart-specs';
+import { DASHES, PALETTE } from '../charts/palette';
+import './dds-time-chart';
+
+/** One colour per team, in team order (a dash pattern goes with each, so colour is never alone). */
+const TEAM_COLOURS = [
+  PALETTE.blue,
+  PALETTE.orange,
+  PALETTE.green,
+  PALETTE.vermillion,
+  PALETTE.purple,
+  PALETTE.sky,
+  PALETTE.black,
+  PALETTE.grey,
+];
+
+/** The game's debrief: every team's undeployed code on one chart, then each team's rounds, decisions against outcomes. */
+export function gameDebrief(game: GameState, table: readonly TeamStanding[]) {
+  if (game.phase !== 'finished' && roundsShown(game) === 0) return nothing;
+  const days = table[0]?.wipByDay.length ?? 0;
+  const chart: ChartSpec = {
+    id: 'game-wip',
+    title: 'Code waiting to ship, by team',
+    yLabel: 'lines',
+    days,
+    explanation: `Each round is ${game.config.roundDays} working days; the markers show the rounds.`,
+    layers: table.map((s) => {
+      const t = game.config.teams.indexOf(s.team);
+      return {
+        id: `team-${t}`,
+        label: s.team,
+        kind: 'line' as const,
+        values: s.wipByDay,
+        color: TEAM_COLOURS[t],
+        dash: DASHES[t % DASHES.length],
+      };
+    }),
+    markers: Array.from({ length: roundsShown(game) }, (_, r) => ({
+      day: r * game.config.roundDays,
+      kind: 'intervention' as const,
+      caption: `Round ${r + 1} starts`,
+    })),
+  };
+  return html`<section aria-labelledby="debrief-title">
+    <h2 id="debrief-title">${game.phase === 'finished' ? 'Debrief: decisions against outcomes' : 'Replay so far: decisions against outcomes'}</h2>
+    ${days > 0 ? html`<dds-time-chart .spec=${chart} .height=${200}></dds-time-chart>` : nothing}
+    ${table.map(
+      (s) => html`<h3>${s.team}</h3>
+      <table data-debrief=${s.team}>
+        <thead><tr><th scope="col">Round</th><th scope="col" class="num">Interval (days)</th><th scope="col" class="num">Passes</th><th scope="col" class="num">Automation</th><th scope="col">Freeze</th>
+          <th scope="col" class="num">Shipped (k lines)</th><th scope="col" class="num">Deploys</th><th scope="col" class="num">Incidents</th><th scope="col" class="num">Waiting (lines)</th><th scope="col" class="num">Lead time (days)</th><th scope="col">DORA</th></tr></thead>
+        <tbody>${s.rounds.map(
+          (
+            r,
+          ) => html`<tr><td>${r.round}</td><td class="num">${r.decision.releaseIntervalDays}</td><td class="num">${r.decision.regressionPasses}</td>
+            <td class="num">${r.decision.automationShare}</td><td>${r.decision.freezeMerges ? 'yes' : 'no'}</td>
+            <td class="num">${r.valueKloc.toFixed(1)}</td><td class="num">${Math.round(r.deployments)}</td><td class="num">${Math.round(r.incidents)}</td>
+            <td class="num">${Math.round(r.wipLines).toLocaleString('en-GB')}</td><td class="num">${r.leadTimeDays.toFixed(1)}</td><td>${r.doraLevel}</td></tr>`,
+        )}</tbody>
+      </table>`,
+    )}
+  </section>`;
+}
