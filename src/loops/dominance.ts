@@ -156,7 +156,7 @@ export function loopActivity(
 }
 
 /** Least-squares slope of log(signal + floor) over the trailing window ending each day, per month. */
-function trends(signal: Float64Array, floor: number, windows: Int32Array): Float64Array {
+function trends(signal: Float64Array, floor: number, spans: Int32Array): Float64Array {
   const days = signal.length;
   const out = new Float64Array(days);
   // Running sums of y and of day × y make each day's fit constant time, whatever its window.
@@ -169,10 +169,10 @@ function trends(signal: Float64Array, floor: number, windows: Int32Array): Float
   }
   for (let day = TREND_WINDOW_DAYS - 1; day < days; day++) {
     const end = day + 1;
-    const window = Math.min(end, windows[day]);
-    const start = end - window;
-    const meanX = (window - 1) / 2;
-    const sxx = (window * (window * window - 1)) / 12;
+    const span = Math.min(end, spans[day]);
+    const start = end - span;
+    const meanX = (span - 1) / 2;
+    const sxx = (span * (span * span - 1)) / 12;
     const sy = sumY[end] - sumY[start];
     const sxy = sumDayY[end] - sumDayY[start] - start * sy;
     out[day] = ((sxy - meanX * sy) / sxx) * MONTH_DAYS;
@@ -184,20 +184,20 @@ function trends(signal: Float64Array, floor: number, windows: Int32Array): Float
  * The trend window for each day: 60 working days, or two release gaps when releases are further
  * apart, so a stock that only moves when a release ships is judged over whole release cycles.
  */
-function trendWindows(gaps: Float64Array): Int32Array {
-  const windows = new Int32Array(gaps.length);
+function trendSpans(gaps: Float64Array): Int32Array {
+  const spans = new Int32Array(gaps.length);
   for (let day = 0; day < gaps.length; day++)
-    windows[day] = Math.round(
+    spans[day] = Math.round(
       Math.min(MAX_TREND_WINDOW_DAYS, Math.max(TREND_WINDOW_DAYS, 2 * gaps[day])),
     );
-  return windows;
+  return spans;
 }
 
 /** Reads the diagram's node values and the loops at work for every day of a run. */
 export function loopTimeline(series: SeriesSet, days: number): LoopTimeline {
   const nodeValues: Record<string, Float64Array> = {};
   const nodeChanges: Record<string, Float64Array> = {};
-  const windows = trendWindows(nodeSignal(loopNode('interval'), series, days));
+  const spans = trendSpans(nodeSignal(loopNode('interval'), series, days));
   for (const node of LOOP_NODES) {
     const signal = nodeSignal(node, series, days);
     const sums = prefixSums(signal);
@@ -205,7 +205,7 @@ export function loopTimeline(series: SeriesSet, days: number): LoopTimeline {
     for (let day = 0; day < days; day++)
       values[day] = meanOver(sums, Math.max(0, day + 1 - VALUE_WINDOW_DAYS), day + 1);
     nodeValues[node.id] = values;
-    nodeChanges[node.id] = trends(signal, node.floor, windows);
+    nodeChanges[node.id] = trends(signal, node.floor, spans);
   }
 
   const activity: Record<string, Float64Array> = {};
