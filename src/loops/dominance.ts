@@ -8,10 +8,10 @@ import {
   loopNode,
 } from './structure';
 
-/** Working days of the trailing window a node's trend is fitted over (about a quarter). */
+/** Working days of the trailing span a node's trend is fitted over (about a quarter). */
 export const TREND_WINDOW_DAYS = 60;
 
-/** The longest trend window, for teams whose releases are months apart (a year). */
+/** The longest trend span, for teams whose releases are months apart (a year). */
 export const MAX_TREND_WINDOW_DAYS = 260;
 
 /** Working days each node's shown value averages. */
@@ -41,7 +41,7 @@ export interface LoopTimeline {
   days: number;
   /** Each node's mean over the ten working days ending each day, in its own unit. */
   nodeValues: Record<string, Float64Array>;
-  /** Each node's trend (log change per month) over the window ending each day; 0 until the window is full. */
+  /** Each node's trend (log change per month) over the span ending each day; 0 for the first 60 days. */
   nodeChanges: Record<string, Float64Array>;
   /** Each loop's activity each day (0 when it is not at work). */
   activity: Record<string, Float64Array>;
@@ -155,11 +155,11 @@ export function loopActivity(
   return activityOf(planOf(loop), loop.path.map(change));
 }
 
-/** Least-squares slope of log(signal + floor) over the trailing window ending each day, per month. */
+/** Least-squares slope of log(signal + floor) over the trailing span ending each day, per month. */
 function trends(signal: Float64Array, floor: number, spans: Int32Array): Float64Array {
   const days = signal.length;
   const out = new Float64Array(days);
-  // Running sums of y and of day × y make each day's fit constant time, whatever its window.
+  // Running sums of y and of day × y make each day's fit constant time, whatever its span.
   const sumY = new Float64Array(days + 1);
   const sumDayY = new Float64Array(days + 1);
   for (let day = 0; day < days; day++) {
@@ -181,7 +181,7 @@ function trends(signal: Float64Array, floor: number, spans: Int32Array): Float64
 }
 
 /**
- * The trend window for each day: 60 working days, or two release gaps when releases are further
+ * The trend span for each day: 60 working days, or two release gaps when releases are further
  * apart, so a stock that only moves when a release ships is judged over whole release cycles.
  */
 function trendSpans(gaps: Float64Array): Int32Array {
