@@ -1,5 +1,5 @@
 import { html, LitElement, nothing } from 'lit';
-import { findPreset, PRESETS, presetParams, toScenarioFile } from '../../src/index';
+import { findPreset, PRESETS, presetParams } from '../../src/index';
 import { type ChartSpec, chartSpecs } from '../charts/chart-specs';
 import type { RunView } from '../engine/protocol';
 import { createRunScheduler, type RunScheduler } from '../engine/scheduler';
@@ -10,7 +10,7 @@ import { decodeScenario, encodeScenario, WHATIF_PREFIX } from '../state/url-stat
 import { syncWithUrl } from '../state/url-sync';
 import { appStyles } from './dds-app-styles';
 import type { ParamChangeDetail } from './dds-param-panel';
-import { download } from './download';
+import { copyScenarioLink, saveScenarioFile, takeChosenFile } from './scenario-io';
 import './dds-compare';
 import './dds-param-panel';
 import './dds-play-controls';
@@ -130,6 +130,7 @@ export class DdsApp extends LitElement implements StoryHost {
     if (step) this.screen = 'simulator';
   }
 
+  /** Writes the scenario and the screen into the address bar, as a new history entry or in place. */
   writeUrl(push: boolean): void {
     const query = `?${encodeScenario(this.store.scenario)}${this.viewQuery()}`;
     if (push) window.history.pushState(null, '', query);
@@ -167,29 +168,11 @@ export class DdsApp extends LitElement implements StoryHost {
   }
 
   private async handleShare(): Promise<void> {
-    const link = `${window.location.origin}${window.location.pathname}?${encodeScenario(this.store.scenario)}`;
-    try {
-      await navigator.clipboard.writeText(link);
-      this.status = 'Link copied';
-    } catch {
-      this.status = 'Copy the link from the address bar';
-    }
-  }
-
-  private handleSave(): void {
-    const scenario = this.store.scenario;
-    const file = toScenarioFile({ ...scenario, preset: scenario.preset });
-    download(
-      `death-spiral-${scenario.preset}.json`,
-      `${JSON.stringify(file, null, 2)}\n`,
-      'application/json',
-    );
+    this.status = await copyScenarioLink(this.store.scenario);
   }
 
   private async handleOpen(event: Event): Promise<void> {
-    const input = event.target as HTMLInputElement;
-    const file = input.files?.[0];
-    input.value = '';
+    const file = takeChosenFile(event);
     if (!file) return;
     try {
       this.store.replace(scenarioFromFileText(await file.text(), file.name));
@@ -239,11 +222,7 @@ export class DdsApp extends LitElement implements StoryHost {
 
   private handleWhatifInputs(event: CustomEvent<{ inputs: Record<string, string> }>): void {
     this.whatifInputs = event.detail.inputs;
-    window.history.replaceState(
-      null,
-      '',
-      `?${encodeScenario(this.store.scenario)}${this.viewQuery()}`,
-    );
+    this.writeUrl(false);
   }
 
   private showView(
@@ -256,11 +235,7 @@ export class DdsApp extends LitElement implements StoryHost {
     this.playDay = null;
     this.screen = view;
     this.analysis = analysis;
-    window.history.pushState(
-      null,
-      '',
-      `?${encodeScenario(this.store.scenario)}${this.viewQuery()}`,
-    );
+    this.writeUrl(true);
   }
 
   private handleApplyParams(event: CustomEvent<{ params: Partial<UiScenario['params']> }>): void {
@@ -316,7 +291,7 @@ export class DdsApp extends LitElement implements StoryHost {
       ${screenButton('game', 'Workshop game')}
       <button type="button" @click=${this.handlePin} aria-pressed=${this.store.baseline ? 'true' : 'false'}>${this.store.baseline ? 'Clear baseline' : 'Pin as baseline'}</button>
       <button type="button" @click=${this.handleShare}>Share link</button>
-      <button type="button" @click=${this.handleSave}>Save</button>
+      <button type="button" @click=${() => saveScenarioFile(this.store.scenario)}>Save</button>
       <label class="file-label">Open<input class="visually-hidden" type="file" accept="application/json,.json" @change=${this.handleOpen} /></label>
       <dds-play-controls .days=${scenario.days} @dds-play-day=${(e: CustomEvent<{ day: number | null }>) => (this.playDay = e.detail.day)}></dds-play-controls>
       <span class="status" role="status">${this.status}</span>

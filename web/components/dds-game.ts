@@ -25,6 +25,7 @@ import { requestAnalysis } from '../analysis/analysis-client';
 import { GAME_KEY, loadGame, PREVIOUS_GAME_KEY, saveGame, storedText } from '../state/game-storage';
 import { download } from './download';
 import { gameDebrief } from './game-debrief';
+import { takeChosenFile } from './scenario-io';
 
 const DEFAULT_NAMES = ['Red', 'Blue', 'Green', 'Gold', 'Violet', 'Teal', 'Silver', 'Coral'];
 const PHASE_WORDS = {
@@ -196,9 +197,7 @@ export class DdsGame extends LitElement {
   }
 
   private async handleImport(event: Event): Promise<void> {
-    const input = event.target as HTMLInputElement;
-    const file = input.files?.[0];
-    input.value = '';
+    const file = takeChosenFile(event);
     if (!file) return;
     try {
       const game = parseGameText(await file.text(), file.name);
