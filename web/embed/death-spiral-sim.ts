@@ -101,15 +101,28 @@ export class DeathSpiralSim extends LitElement {
     this.requestUpdate();
   }
 
+  /** Reads each layout attribute on its own: a bad one keeps its last good value, the others apply. */
   private readLayout(): void {
     this.error = '';
-    try {
-      this.shownControls = parseControls(this.controls);
-      this.shownCharts = parseCharts(this.charts);
-      this.chartHeight = parseHeight(this.height);
-    } catch (error) {
-      this.refuse(error);
-    }
+    const read = <T>(parse: () => T, apply: (value: T) => void) => {
+      try {
+        apply(parse());
+      } catch (error) {
+        this.refuse(error);
+      }
+    };
+    read(
+      () => parseControls(this.controls),
+      (v) => (this.shownControls = v),
+    );
+    read(
+      () => parseCharts(this.charts),
+      (v) => (this.shownCharts = v),
+    );
+    read(
+      () => parseHeight(this.height),
+      (v) => (this.chartHeight = v),
+    );
   }
 
   private async loadScenario(): Promise<void> {
