@@ -9,6 +9,7 @@ import {
   scenarioOfText,
 } from '../../web/embed/embed-config';
 import { storyKeyAction } from '../../web/story/keys';
+import { STORY_STEPS } from '../../web/story/steps';
 
 describe('story keys', () => {
   it('clickers (Page Up/Down, arrows, B or .) and the keyboard map to story actions', () => {
@@ -61,5 +62,36 @@ describe('embed attributes', () => {
     expect([scenario.preset, scenario.params.teamSize, scenario.days]).toEqual(['low', 12, 300]);
     expect(() => scenarioOfText('{"params":{"teamSize":"many"}}', 'inline')).toThrow(/teamSize/);
     expect(() => scenarioOfText('{oops', 'deck.json')).toThrow(/deck.json/);
+  });
+});
+
+describe('story captions', () => {
+  it('say what each step’s scenario has: team size, cadence, the slip and the escape steps’ days', () => {
+    const [healthy, slip, , , , freeze, automation, cadence, conway] = STORY_STEPS;
+    const team = healthy.scenario();
+    expect(healthy.caption).toContain(team.params.teamSize === 10 ? 'Ten engineers' : '?');
+    expect(team.params.releaseIntervalDays).toBe(10);
+    expect(healthy.caption).toContain('every two weeks');
+    const shock = slip.scenario().interventions.find((i) => i.type === 'releaseSlip');
+    expect(shock).toMatchObject({ day: 100, days: 15 });
+    expect(slip.caption).toMatch(/day 100 .*three weeks/);
+    expect(freeze.scenario().interventions.find((i) => i.type === 'mergeFreeze')).toMatchObject({
+      day: 160,
+      days: 20,
+    });
+    expect(freeze.caption).toMatch(/day 160 .*four weeks/);
+    expect(
+      automation.scenario().interventions.find((i) => i.type === 'automationPush'),
+    ).toMatchObject({ share: 0.3 });
+    expect(automation.caption).toContain('A third of the team');
+    expect(cadence.scenario().interventions.find((i) => i.type === 'cadence')).toMatchObject({
+      day: 200,
+      releaseIntervalDays: 5,
+    });
+    expect(cadence.caption).toMatch(/day 200 .*every week/);
+    expect(conway.scenario().interventions.find((i) => i.type === 'removeApprovals')).toMatchObject(
+      { day: 220 },
+    );
+    expect(conway.caption).toContain('day 220');
   });
 });

@@ -28,7 +28,7 @@ export const STORY_STEPS: readonly StoryStep[] = [
   {
     title: 'A team that works',
     caption:
-      'Eight engineers ship a release every two weeks. Each release gets one manual test pass and a few fixes, and the code waiting to go out stays level: what is written each fortnight ships the next.',
+      'Ten engineers ship a release every two weeks. Each release gets a one-day manual test pass and a few fixes from a small crew, and the code waiting to go out stays level: what is written each fortnight ships the next.',
     chart: 'wip',
     loop: 'B1',
     day: 100,
