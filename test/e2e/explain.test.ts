@@ -155,8 +155,10 @@ describe('story and presenter mode', () => {
   });
 
   it('presenter mode: large type, only the chosen control, clicker keys, blank screen', async () => {
-    const { page, errors } = await openPage('?story=1');
+    const { page, errors } = await openPage('?story=1', true);
     await expect.poll(() => storyTitle(page)).toBe('A team that works');
+    await diagram(page).locator('[data-node]').first().waitFor();
+    expect(await seriousViolations(page, 'dds-app')).toEqual([]);
     await page.locator('dds-story summary').click();
     await page.locator('dds-story').getByLabel('Release interval').check();
     await page.locator('dds-story').getByRole('button', { name: 'Present' }).click();
@@ -169,6 +171,7 @@ describe('story and presenter mode', () => {
     expect(page.url()).toContain('present=1');
     expect(page.url()).toContain('show=releaseIntervalDays');
     await page.screenshot({ path: 'test-results/presenter-1280x800.png' });
+    expect(await seriousViolations(page, 'dds-app')).toEqual([]);
     await page.keyboard.press('PageDown');
     await expect.poll(() => storyTitle(page)).toBe('One release slips');
     await page.keyboard.press('ArrowDown');
@@ -271,10 +274,16 @@ describe('the embeddable element', () => {
       `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Slides</title><link rel="icon" href="data:,"></head><body>
       <main><h1>Our release process</h1>
       <death-spiral-sim id="a" preset="spiral" controls="releaseIntervalDays" charts="wip" height="160"></death-spiral-sim>
-      <death-spiral-sim id="b" preset="nope"></death-spiral-sim></main>
-      <script>window.events = []; for (const id of ['a', 'b']) for (const type of ['death-spiral-run', 'death-spiral-change', 'death-spiral-error'])
+      <death-spiral-sim id="b" preset="nope"></death-spiral-sim>
+      <death-spiral-sim id="c" scenario="team.json" charts="leadTime"></death-spiral-sim>
+      <death-spiral-sim id="d" scenario="missing.json"></death-spiral-sim></main>
+      <script>window.events = []; for (const id of ['a', 'b', 'c', 'd']) for (const type of ['death-spiral-run', 'death-spiral-change', 'death-spiral-error'])
         document.getElementById(id).addEventListener(type, (e) => window.events.push([id, type, e.detail.message || e.detail.id || e.detail.summary.doraLevel]));</script>
       <script src="death-spiral-sim.js"></script></body></html>`,
+    );
+    writeFileSync(
+      join(folder, 'team.json'),
+      JSON.stringify({ preset: 'low', params: { teamSize: 12 } }),
     );
     const plain = await serveFolder(folder);
     const page = await browser.newPage();
@@ -285,6 +294,14 @@ describe('the embeddable element', () => {
     await expect.poll(events).toContain('["a","death-spiral-run","low"]');
     await expect.poll(events).toContain('preset: \\"nope\\" is not allowed');
     await expect.poll(() => page.locator('#a dds-time-chart').count()).toBe(1);
+    // A scenario file next to the page, and one that is not there.
+    await expect.poll(events).toContain('["c","death-spiral-run","low"]');
+    expect(await page.evaluate(`document.getElementById('c').params.teamSize`)).toBe(12);
+    await expect
+      .poll(events)
+      .toContain(
+        '["d","death-spiral-error","scenario: \\"missing.json\\" is not allowed; allowed: the address of a scenario file that can be read (the server answered 404)"]',
+      );
     await expect.poll(() => page.locator('#a dds-param-panel [data-param]').count()).toBe(1);
     await expect.poll(() => page.locator('#b .error').textContent()).toContain('allowed: one of');
     await page.locator('#a #param-releaseIntervalDays').fill('5');
