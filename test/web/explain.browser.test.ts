@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FEEDBACK_LOOPS, LOOP_NODES } from '../../src/index';
+import { FEEDBACK_LOOPS, LOOP_LINKS, LOOP_NODES } from '../../src/index';
 import { DdsGame } from '../../web/components/dds-game';
 import { DdsLoopDiagram } from '../../web/components/dds-loop-diagram';
 import { DdsStory } from '../../web/components/dds-story';
@@ -27,6 +27,9 @@ describe('dds-loop-diagram', () => {
     expect(signs).toContain('+');
     expect(signs).toContain('−');
     expect(diagram.dataset.dominant).toBe('R1');
+    const inWords = [...root.querySelectorAll('.links-in-words li')].map((li) => li.textContent);
+    expect(inWords).toHaveLength(LOOP_LINKS.length);
+    expect(inWords).toContain('Test automation lowers failed deployments');
     expect(root.querySelector('[data-dominant-text]')?.textContent).toContain(
       'R1 Deployment spiral',
     );

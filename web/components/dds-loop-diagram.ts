@@ -2,6 +2,7 @@ import { css, html, LitElement, nothing, svg } from 'lit';
 import {
   FEEDBACK_LOOPS,
   type FeedbackLoop,
+  LOOP_LINKS,
   type LoopTimeline,
   loopTimeline,
 } from '../../src/index';
@@ -58,7 +59,9 @@ export class DdsLoopDiagram extends LitElement {
     .strip-label { font-size: 0.75rem; margin: 0.3rem 0 0.1rem; color: #374151; }
     button { font: inherit; font-size: 0.8rem; }
     :host([compact]) .body { grid-template-columns: 1fr; }
-    :host([compact]) .summary { display: none; }
+    :host([compact]) .summary, :host([compact]) .links-in-words { display: none; }
+    .links-in-words { font-size: 0.8rem; margin-top: 0.3rem; }
+    .links-in-words ul { display: block; columns: 2; }
     @media (max-width: 900px) { .body { grid-template-columns: 1fr; } }
   `;
 
@@ -254,6 +257,10 @@ export class DdsLoopDiagram extends LitElement {
             ${this.renderDiagram(timeline, day, dominant)}
           </svg>
           ${this.renderStrip(timeline, day)}
+          <details class="links-in-words">
+            <summary>The links in words</summary>
+            <ul>${LOOP_LINKS.map((link) => html`<li>${nodeText(link.from).label} ${link.polarity > 0 ? 'raises' : 'lowers'} ${nodeText(link.to).label.toLowerCase()}</li>`)}</ul>
+          </details>
         </div>
         ${this.renderLegend(timeline, day, dominant)}
       </div>
