@@ -36,8 +36,6 @@ export function loopDirectionWords(loop: FeedbackLoop, direction: number): strin
  * The causal-loop diagram, live: every node shows its value on the day shown, links show their
  * polarity, and the loop that dominates (see `loopTimeline` for the method) is drawn heavy. A strip
  * below shows which loop dominated on every day. Clicking a node (or Enter on it) opens its chart.
- *
- * @event dds-loop-dominant - The dominant loop on the day shown changed; `detail.loop` is its id or null.
  */
 export class DdsLoopDiagram extends LitElement {
   static override styles = css`
@@ -85,7 +83,6 @@ export class DdsLoopDiagram extends LitElement {
   private selected: string | null = null;
   private timeline: LoopTimeline | null = null;
   private timelineFor: RunView | null = null;
-  private lastDominant: string | null | undefined = undefined;
 
   override willUpdate(): void {
     if (this.view && this.view !== this.timelineFor) {
@@ -100,14 +97,11 @@ export class DdsLoopDiagram extends LitElement {
   }
 
   override updated(): void {
+    // Lets tests and benchmarks read what the diagram shows.
     const index = this.timeline ? this.timeline.dominant[this.shownDay] : -1;
     const dominant = index >= 0 ? FEEDBACK_LOOPS[index].id : null;
     this.dataset.dominant = dominant ?? 'none';
     this.dataset.day = String(this.shownDay);
-    if (dominant !== this.lastDominant) {
-      this.lastDominant = dominant;
-      this.dispatchEvent(new CustomEvent('dds-loop-dominant', { detail: { loop: dominant } }));
-    }
   }
 
   private select(id: string): void {
