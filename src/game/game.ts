@@ -28,6 +28,12 @@ export interface GameConfig {
   seed: number;
 }
 
+/** A shock the facilitator can throw at every team in a round: a release slips, or a major incident. */
+export type GameShock = 'releaseSlip' | 'incident';
+
+/** The shocks on offer, in the order a facilitator is shown them. */
+export const GAME_SHOCKS: readonly GameShock[] = ['releaseSlip', 'incident'];
+
 /** Where a game is: teams choosing, a round run but hidden, results shown, or over. */
 export type GamePhase = 'deciding' | 'hidden' | 'revealed' | 'finished';
 
@@ -40,6 +46,8 @@ export interface GameState {
   paused: boolean;
   /** The decisions of each round played or being decided, one per team. */
   decisions: TeamDecision[][];
+  /** The shock each round brings to every team (null: none); one entry per round in `decisions`. */
+  shocks: (GameShock | null)[];
 }
 
 /** Limits of a game. */
@@ -144,6 +152,7 @@ export function createGame(config: GameConfig, first: TeamDecision): GameState {
     phase: 'deciding',
     paused: false,
     decisions: [checked.teams.map(() => ({ ...decision }))],
+    shocks: [null],
   };
 }
 
@@ -191,7 +200,17 @@ export function nextRound(game: GameState): GameState {
     ...game,
     phase: 'deciding',
     decisions: [...game.decisions, last.map((d) => ({ ...d }))],
+    shocks: [...game.shocks, null],
   };
+}
+
+/** The facilitator sets (or, with null, clears) the shock every team meets in the round being decided. */
+export function setShock(game: GameState, shock: GameShock | null): GameState {
+  requireActive(game, 'deciding', 'Choosing a shock');
+  if (shock !== null && !GAME_SHOCKS.includes(shock)) {
+    throw new InputError('shock', shock, `allowed: none, ${GAME_SHOCKS.join(', ')}`);
+  }
+  return { ...game, shocks: [...game.shocks.slice(0, -1), shock] };
 }
 
 /** Pauses or resumes the game. */
@@ -216,9 +235,9 @@ export function parseGame(raw: unknown): GameState {
   const record = requireObject(
     raw,
     'game',
-    'allowed: a saved game (a JSON object with version, config, phase, paused, decisions)',
+    'allowed: a saved game (a JSON object with version, config, phase, paused, decisions, shocks)',
   );
-  rejectUnknown(record, ['version', 'config', 'phase', 'paused', 'decisions'], 'game');
+  rejectUnknown(record, ['version', 'config', 'phase', 'paused', 'decisions', 'shocks'], 'game');
   if (record.version !== 1) throw new InputError('game.version', record.version, 'allowed: 1');
   const config = parseGameConfig(record.config, 'game.config');
   if (typeof record.phase !== 'string' || !PHASES.includes(record.phase as GamePhase)) {
@@ -244,7 +263,32 @@ export function parseGame(raw: unknown): GameState {
     }
     return round.map((d, t) => parseDecision(d, `game.decisions[${r}][${t}]`));
   });
-  return { version: 1, config, phase: record.phase as GamePhase, paused: record.paused, decisions };
+  return {
+    version: 1,
+    config,
+    phase: record.phase as GamePhase,
+    paused: record.paused,
+    decisions,
+    shocks: parseShocks(record.shocks, decisions.length),
+  };
+}
+
+/** A saved game's shocks; a game saved before shocks existed has none. */
+function parseShocks(raw: unknown, rounds: number): (GameShock | null)[] {
+  if (raw === undefined) return Array.from({ length: rounds }, () => null);
+  if (!Array.isArray(raw) || raw.length !== rounds) {
+    throw new InputError(
+      'game.shocks',
+      raw,
+      `allowed: a list with one entry for each of the ${rounds} rounds`,
+    );
+  }
+  return raw.map((shock, r) => {
+    if (shock !== null && !GAME_SHOCKS.includes(shock as GameShock)) {
+      throw new InputError(`game.shocks[${r}]`, shock, `allowed: null, ${GAME_SHOCKS.join(', ')}`);
+    }
+    return shock as GameShock | null;
+  });
 }
 
 /** Reads a game from JSON text, refusing anything that is not a valid game. */

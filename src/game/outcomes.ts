@@ -1,13 +1,24 @@
+import { standardSlip } from '../analysis/outcome';
+import { standardIncident } from '../analysis/resilience';
 import type { DoraLevel } from '../dora';
 import type { Intervention } from '../interventions';
+import type { Params } from '../param-spec';
 import { findPreset, presetParams } from '../presets';
 import { simulate } from '../simulate';
-import { GAME_START_DAY, type GameState, roundsShown, type TeamDecision } from './game';
+import {
+  GAME_START_DAY,
+  type GameShock,
+  type GameState,
+  roundsShown,
+  type TeamDecision,
+} from './game';
 
 /** How one team did in one round. */
 export interface RoundResult {
   round: number;
   decision: TeamDecision;
+  /** The shock the round brought, if any. */
+  shock: GameShock | null;
   /** Thousand lines that reached production in the round. */
   valueKloc: number;
   deployments: number;
@@ -33,11 +44,20 @@ export interface TeamStanding {
   wipByDay: Float64Array;
 }
 
-/** The interventions that carry a team's decisions into the model, each from its round's first day. */
+/** Working days into a round its shock strikes: the first week's decisions are already in force. */
+export const SHOCK_OFFSET_DAYS = 5;
+
+/** A shock as the model takes it: the standard three-week slip, or the standard major incident. */
+function shockIntervention(shock: GameShock, params: Params, day: number): Intervention {
+  return shock === 'releaseSlip' ? standardSlip(undefined, day) : standardIncident(params, day);
+}
+
+/** The interventions that carry a team's decisions (and the round's shock) into the model, each from its round's first day. */
 export function decisionInterventions(
   game: GameState,
   team: number,
   rounds: number,
+  params: Params,
 ): Intervention[] {
   const out: Intervention[] = [];
   for (let r = 0; r < rounds; r++) {
@@ -48,6 +68,8 @@ export function decisionInterventions(
       { type: 'set', day, param: 'regressionPasses', value: d.regressionPasses },
       { type: 'set', day, param: 'automationShare', value: d.automationShare },
     );
+    const shock = game.shocks[r];
+    if (shock) out.push(shockIntervention(shock, params, day + SHOCK_OFFSET_DAYS));
     if (d.freezeMerges)
       out.push({ type: 'mergeFreeze', day, days: game.config.roundDays, mustHaveShare: 0.2 });
   }
@@ -66,7 +88,7 @@ export function standings(game: GameState, rounds: number = roundsShown(game)): 
   const params = presetParams(preset);
   const { roundDays, seed } = game.config;
   const table = game.config.teams.map((team, t) => {
-    const interventions = decisionInterventions(game, t, rounds);
+    const interventions = decisionInterventions(game, t, rounds, params);
     const results: RoundResult[] = [];
     let wipByDay = new Float64Array(0);
     for (let r = 0; r < rounds; r++) {
@@ -79,6 +101,7 @@ export function standings(game: GameState, rounds: number = roundsShown(game)): 
       results.push({
         round: r + 1,
         decision: game.decisions[r][t],
+        shock: game.shocks[r],
         valueKloc: sum(run.series.linesDeployed, from, to) / 1000,
         deployments: sum(run.series.deployments, from, to),
         incidents: sum(run.series.failedDeployments, from, to),

@@ -204,7 +204,10 @@ describe('the workshop game', () => {
       const blue = game.getByLabel('Blue: Release interval (working days)');
       await blue.fill(String(intervals[round - 1]));
       await blue.dispatchEvent('change');
-      if (round === 2) await game.getByLabel('Red: freeze merges this round').check();
+      if (round === 2) {
+        await game.getByLabel('Red: freeze merges this round').check();
+        await game.getByLabel('Shock for every team this round').selectOption('releaseSlip');
+      }
       await game.getByRole('button', { name: `Run round ${round}` }).click();
       await expect.poll(() => game.locator('[data-phase-text]').textContent()).toContain('hidden');
       await expect.poll(() => game.locator('[data-scoreboard]').count()).toBe(round === 1 ? 0 : 1);
@@ -235,7 +238,12 @@ describe('the workshop game', () => {
         .filter((line) => /^\d\t/.test(line))
         .map((l) => l.split('\t')[1]),
     ).toEqual(['5', '10', '20']);
-    expect(await game.locator('[data-debrief="Red"]').innerText()).toContain('yes');
+    const redRounds = (await game.locator('[data-debrief="Red"]').innerText()).split('\n');
+    expect(redRounds.find((line) => line.startsWith('2\t'))).toMatch(
+      /yes\tA release slips three weeks/,
+    );
+    // Decisions carry over to the next round; a shock does not.
+    expect(redRounds.find((line) => line.startsWith('3\t'))).toMatch(/yes\t–\t/);
     expect(await seriousViolations(page, 'dds-app')).toEqual([]);
     await page.screenshot({ path: 'test-results/game-debrief.png', fullPage: true });
 

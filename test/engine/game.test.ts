@@ -11,6 +11,7 @@ import {
   roundsShown,
   runRound,
   setPaused,
+  setShock,
   standings,
   type TeamDecision,
 } from '../../src/index';
@@ -123,6 +124,51 @@ describe('workshop game', () => {
     expect(() => parseGame({ ...game, extra: 1 })).toThrow(/game.extra/);
     expect(() => parseGame({ ...game, config: { ...game.config, preset: 'mediun' } })).toThrow(
       /did you mean "medium"/,
+    );
+  });
+
+  it('the facilitator can throw a shock at every team; a three-week slip leaves the fragile team with far more code waiting (5 seeds)', () => {
+    const play3 = (shock: 'releaseSlip' | 'incident' | null, seed: number) => {
+      let game = createGame(
+        { teams: ['Only'], rounds: 3, roundDays: 20, preset: 'spiral', seed },
+        START,
+      );
+      game = setShock(game, shock);
+      for (let r = 0; r < 3; r++) game = play(game, [START]);
+      return standings(game)[0];
+    };
+    const meanWaiting = (standing: ReturnType<typeof play3>) =>
+      standing.rounds.reduce((sum, r) => sum + r.wipLines, 0) / standing.rounds.length;
+    for (let seed = 1; seed <= 5; seed++) {
+      const calm = play3(null, seed);
+      const slipped = play3('releaseSlip', seed);
+      expect(slipped.rounds.map((r) => r.shock)).toEqual(['releaseSlip', null, null]);
+      expect(meanWaiting(slipped), `seed ${seed}`).toBeGreaterThan(1.5 * meanWaiting(calm));
+      // An incident takes half the team for 80 hours: the rounds come out differently.
+      expect(play3('incident', seed).rounds).not.toEqual(
+        calm.rounds.map((r) => ({ ...r, shock: 'incident' })),
+      );
+    }
+  });
+
+  it('a shock is chosen only while teams decide, and only from the shocks on offer', () => {
+    const game = newGame();
+    expect(() => setShock(game, 'meteor' as never)).toThrow(
+      /shock: "meteor" is not allowed; allowed: none, releaseSlip, incident/,
+    );
+    expect(() => setShock(runRound(game), 'incident')).toThrow(/allowed only while deciding/);
+    expect(setShock(game, 'incident').shocks).toEqual(['incident']);
+    expect(setShock(setShock(game, 'incident'), null).shocks).toEqual([null]);
+  });
+
+  it('reads a game saved without shocks, and refuses shocks that do not fit the rounds', () => {
+    const { shocks: _, ...older } = newGame();
+    expect(parseGame(older).shocks).toEqual([null]);
+    expect(() => parseGame({ ...newGame(), shocks: [null, null] })).toThrow(
+      /game.shocks: .*one entry for each of the 1 rounds/,
+    );
+    expect(() => parseGame({ ...newGame(), shocks: ['flood'] })).toThrow(
+      /game.shocks\[0\]: "flood"/,
     );
   });
 });

@@ -4,6 +4,8 @@ import {
   currentRound,
   decide,
   findPreset,
+  GAME_SHOCKS,
+  type GameShock,
   type GameState,
   InputError,
   MAX_ROUNDS,
@@ -18,13 +20,14 @@ import {
   roundsShown,
   runRound,
   setPaused,
+  setShock,
   type TeamDecision,
   type TeamStanding,
 } from '../../src/index';
 import { requestAnalysis } from '../analysis/analysis-client';
 import { GAME_KEY, loadGame, PREVIOUS_GAME_KEY, saveGame, storedText } from '../state/game-storage';
 import { download } from './download';
-import { gameDebrief } from './game-debrief';
+import { gameDebrief, SHOCK_WORDS } from './game-debrief';
 import { takeChosenFile } from './scenario-io';
 
 const DEFAULT_NAMES = ['Red', 'Blue', 'Green', 'Gold', 'Violet', 'Teal', 'Silver', 'Coral'];
@@ -272,6 +275,15 @@ export class DdsGame extends LitElement {
         <button type="button" ?disabled=${paused || phase !== 'revealed'} @click=${() => this.applyMove(nextRound)}>${round >= game.config.rounds ? 'Finish and debrief' : 'Next round'}</button>
         <button type="button" class="secondary" aria-pressed=${paused ? 'true' : 'false'} @click=${() => this.applyMove((g) => setPaused(g, !g.paused))}>${paused ? 'Resume' : 'Pause'}</button>
         <button type="button" class="secondary" @click=${this.handleNewGame}>New game</button>
+        <label>Shock for every team this round
+          <select ?disabled=${paused || phase !== 'deciding'} @change=${(e: Event) => {
+            const value = (e.target as HTMLSelectElement).value;
+            this.applyMove((g) => setShock(g, value === 'none' ? null : (value as GameShock)));
+          }}>
+            <option value="none" ?selected=${game.shocks[game.shocks.length - 1] === null}>None</option>
+            ${GAME_SHOCKS.map((shock) => html`<option value=${shock} ?selected=${game.shocks[game.shocks.length - 1] === shock}>${SHOCK_WORDS[shock]}</option>`)}
+          </select>
+        </label>
       </div>
       ${paused ? html`<p class="paused" role="status">Paused: decisions and rounds wait for the facilitator.</p>` : nothing}
       ${this.renderFileButtons()}

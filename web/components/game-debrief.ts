@@ -1,8 +1,14 @@
 import { html, nothing } from 'lit';
-import { type GameState, roundsShown, type TeamStanding } from '../../src/index';
+import { type GameShock, type GameState, roundsShown, type TeamStanding } from '../../src/index';
 import type { ChartSpec } from '../charts/chart-specs';
 import { DASHES, PALETTE } from '../charts/palette';
 import './dds-time-chart';
+
+/** The facilitator's shocks in words. */
+export const SHOCK_WORDS: Readonly<Record<GameShock, string>> = {
+  releaseSlip: 'A release slips three weeks',
+  incident: 'A major incident (80 hours, half the team)',
+};
 
 /** One colour per team, in team order (a dash pattern goes with each, so colour is never alone). */
 const TEAM_COLOURS = [
@@ -49,13 +55,13 @@ export function gameDebrief(game: GameState, table: readonly TeamStanding[]) {
     ${table.map(
       (s) => html`<h3>${s.team}</h3>
       <table data-debrief=${s.team}>
-        <thead><tr><th scope="col">Round</th><th scope="col" class="num">Interval (days)</th><th scope="col" class="num">Passes</th><th scope="col" class="num">Automation</th><th scope="col">Freeze</th>
+        <thead><tr><th scope="col">Round</th><th scope="col" class="num">Interval (days)</th><th scope="col" class="num">Passes</th><th scope="col" class="num">Automation</th><th scope="col">Freeze</th><th scope="col">Shock</th>
           <th scope="col" class="num">Shipped (k lines)</th><th scope="col" class="num">Deploys</th><th scope="col" class="num">Incidents</th><th scope="col" class="num">Waiting (lines)</th><th scope="col" class="num">Lead time (days)</th><th scope="col">DORA</th></tr></thead>
         <tbody>${s.rounds.map(
           (
             r,
           ) => html`<tr><td>${r.round}</td><td class="num">${r.decision.releaseIntervalDays}</td><td class="num">${r.decision.regressionPasses}</td>
-            <td class="num">${r.decision.automationShare}</td><td>${r.decision.freezeMerges ? 'yes' : 'no'}</td>
+            <td class="num">${r.decision.automationShare}</td><td>${r.decision.freezeMerges ? 'yes' : 'no'}</td><td>${r.shock ? SHOCK_WORDS[r.shock] : '–'}</td>
             <td class="num">${r.valueKloc.toFixed(1)}</td><td class="num">${Math.round(r.deployments)}</td><td class="num">${Math.round(r.incidents)}</td>
             <td class="num">${Math.round(r.wipLines).toLocaleString('en-GB')}</td><td class="num">${r.leadTimeDays.toFixed(1)}</td><td>${r.doraLevel}</td></tr>`,
         )}</tbody>
