@@ -277,6 +277,9 @@ export class DdsApp extends LitElement implements StoryHost {
     if (this.story.presenting) return nothing;
     const screenButton = (view: 'whatif' | 'game', label: string) =>
       html`<button type="button" @click=${() => this.showView(this.screen === view ? 'simulator' : view)} aria-pressed=${this.screen === view ? 'true' : 'false'}>${this.screen === view ? 'Back to the simulator' : label}</button>`;
+    // The game runs its own team: the simulator's controls would only mislead there.
+    if (this.screen === 'game')
+      return html`<header><h1>Deployment death spiral: workshop game</h1>${screenButton('game', 'Workshop game')}</header>`;
     return html`<header>
       <h1>Deployment death spiral</h1>
       <label>Team <select @change=${this.handlePresetChange} aria-label="Preset team">
