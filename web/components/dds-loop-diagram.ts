@@ -1,4 +1,4 @@
-import { css, html, LitElement, nothing, svg } from 'lit';
+import { css, html, LitElement, nothing, type PropertyValues, svg } from 'lit';
 import {
   FEEDBACK_LOOPS,
   type FeedbackLoop,
@@ -83,6 +83,24 @@ export class DdsLoopDiagram extends LitElement {
   private selected: string | null = null;
   private timeline: LoopTimeline | null = null;
   private timelineFor: RunView | null = null;
+  private deferred = false;
+
+  override shouldUpdate(changed: PropertyValues<this>): boolean {
+    // A new run alone (a slider moved): the charts above paint first, the loops a frame later.
+    if (changed.size === 1 && changed.has('view') && this.timeline !== null) {
+      if (!this.deferred) {
+        this.deferred = true;
+        requestAnimationFrame(() =>
+          setTimeout(() => {
+            this.deferred = false;
+            this.requestUpdate();
+          }),
+        );
+      }
+      return false;
+    }
+    return true;
+  }
 
   override willUpdate(): void {
     if (this.view && this.view !== this.timelineFor) {
