@@ -1,7 +1,8 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { CHROMIUM_ARGS, chromiumPath } from '../chromium';
 import { type StaticServer, serveFolder } from './static-server';
@@ -30,4 +31,21 @@ export async function serveBuiltApp(): Promise<StaticServer & { dir: string }> {
     process.env.NODE_ENV = nodeEnv;
   }
   return { ...(await serveFolder(dir)), dir };
+}
+
+const axeSource = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
+
+/**
+ * Serious and critical accessibility violations on a page (inside `selector`, or all of it), as
+ * ids with their targets. The page must let the injected checker past its Content-Security-Policy.
+ */
+export async function seriousViolations(page: Page, selector?: string): Promise<string[]> {
+  await page.addScriptTag({ content: axeSource });
+  const root = selector ? `document.querySelector(${JSON.stringify(selector)})` : 'document';
+  return page.evaluate(`axe.run(${root}, { resultTypes: ['violations'] })
+    .then((r) => r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))`);
 }

@@ -1,16 +1,10 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, serveBuiltApp } from './browser';
+import { launchChromium, seriousViolations, serveBuiltApp } from './browser';
 import { type StaticServer, serveFolder } from './static-server';
-
-const axeSource = readFileSync(
-  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
-  'utf8',
-);
 
 let browser: Browser;
 let server: StaticServer & { dir: string };
@@ -53,13 +47,6 @@ async function openPage(
   });
   await page.goto(new URL(path, server.url).href);
   return { page, errors, outside };
-}
-
-async function seriousViolations(page: Page, selector: string): Promise<string[]> {
-  await page.addScriptTag({ content: axeSource });
-  return page.evaluate(`axe.run(document.querySelector(${JSON.stringify(selector)}), { resultTypes: ['violations'] })
-    .then((r) => r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))`);
 }
 
 const diagram = (page: Page) => page.locator('dds-loop-diagram');

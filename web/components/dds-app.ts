@@ -1,5 +1,5 @@
 import { html, LitElement, nothing } from 'lit';
-import { findPreset, PRESETS, presetParams } from '../../src/index';
+import { findPreset, presetParams } from '../../src/index';
 import { type ChartSpec, chartSpecs } from '../charts/chart-specs';
 import type { RunView } from '../engine/protocol';
 import { createRunScheduler, type RunScheduler } from '../engine/scheduler';
@@ -8,12 +8,12 @@ import { scenarioFromFileText, type UiScenario } from '../state/scenario';
 import { ScenarioStore } from '../state/store';
 import { decodeScenario, encodeScenario, WHATIF_PREFIX } from '../state/url-state';
 import { syncWithUrl } from '../state/url-sync';
+import { appHeader, type HeaderActions, type Screen } from './app-header';
 import { appStyles } from './dds-app-styles';
 import type { ParamChangeDetail } from './dds-param-panel';
 import { copyScenarioLink, saveScenarioFile, takeChosenFile } from './scenario-io';
 import './dds-compare';
 import './dds-param-panel';
-import './dds-play-controls';
 import './dds-scorecard';
 import './dds-side-by-side';
 import './dds-snapshots';
@@ -51,7 +51,7 @@ export class DdsApp extends LitElement implements StoryHost {
   private status = '';
   private runsShown = 0;
   /** Which screen is shown: the simulator, the what-if analyses or the workshop game (kept in the URL). */
-  private screen: 'simulator' | 'whatif' | 'game' = 'simulator';
+  private screen: Screen = 'simulator';
   private analysis: AnalysisId = 'map';
   private whatifInputs: Record<string, string> = {};
   private sideBySide: [ComparedRun, ComparedRun] | null = null;
@@ -147,21 +147,6 @@ export class DdsApp extends LitElement implements StoryHost {
     this.store.setParam(event.detail.id, event.detail.value as never, 'input');
   }
 
-  private handlePresetChange(event: Event): void {
-    this.store.setPreset((event.target as HTMLSelectElement).value);
-  }
-
-  private handleRunsChange(event: Event): void {
-    const runs = Number((event.target as HTMLSelectElement).value);
-    this.store.setRunSettings({ runs });
-  }
-
-  private handleModeChange(event: Event): void {
-    this.store.setRunSettings({
-      mode: (event.target as HTMLInputElement).checked ? 'expected' : 'stochastic',
-    });
-  }
-
   private handlePin(): void {
     if (this.store.baseline) this.store.clearBaseline();
     else if (this.view) this.store.pinBaseline(this.view);
@@ -225,10 +210,7 @@ export class DdsApp extends LitElement implements StoryHost {
     this.writeUrl(false);
   }
 
-  private showView(
-    view: 'simulator' | 'whatif' | 'game',
-    analysis: AnalysisId = this.analysis,
-  ): void {
+  private showView(view: Screen, analysis: AnalysisId = this.analysis): void {
     if (view === 'whatif') void import('./dds-whatif');
     if (view === 'game') void import('./dds-game');
     this.story.leave();
@@ -273,32 +255,33 @@ export class DdsApp extends LitElement implements StoryHost {
     }
   }
 
+  /** What the header's controls do; made once, so the header's listeners stay the same. */
+  private readonly headerActions: HeaderActions = {
+    setPreset: (id) => this.store.setPreset(id),
+    setRuns: (runs) => this.store.setRunSettings({ runs }),
+    setExpected: (expected) =>
+      this.store.setRunSettings({ mode: expected ? 'expected' : 'stochastic' }),
+    toggleStory: () => (this.story.index === null ? this.story.go(0) : this.story.close()),
+    showScreen: (screen) => this.showView(screen),
+    togglePin: () => this.handlePin(),
+    share: () => void this.handleShare(),
+    save: () => saveScenarioFile(this.store.scenario),
+    open: (event) => void this.handleOpen(event),
+    playDay: (day) => (this.playDay = day),
+  };
+
   private renderHeader(scenario: UiScenario) {
     if (this.story.presenting) return nothing;
-    const screenButton = (view: 'whatif' | 'game', label: string) =>
-      html`<button type="button" @click=${() => this.showView(this.screen === view ? 'simulator' : view)} aria-pressed=${this.screen === view ? 'true' : 'false'}>${this.screen === view ? 'Back to the simulator' : label}</button>`;
-    // The game runs its own team: the simulator's controls would only mislead there.
-    if (this.screen === 'game')
-      return html`<header><h1>Deployment death spiral: workshop game</h1>${screenButton('game', 'Workshop game')}</header>`;
-    return html`<header>
-      <h1>Deployment death spiral</h1>
-      <label>Team <select @change=${this.handlePresetChange} aria-label="Preset team">
-        ${PRESETS.map((p) => html`<option value=${p.id} ?selected=${p.id === scenario.preset}>${p.label}</option>`)}
-      </select></label>
-      <label>Runs <select @change=${this.handleRunsChange} aria-label="Monte Carlo runs">
-        ${[1, 20, 50, 200].map((n) => html`<option value=${n} ?selected=${n === scenario.runs}>${n === 1 ? '1' : `${n} (bands)`}</option>`)}
-      </select></label>
-      <label><input type="checkbox" .checked=${scenario.mode === 'expected'} @change=${this.handleModeChange} /> Expected value</label>
-      <button type="button" @click=${() => (this.story.index === null ? this.story.go(0) : this.story.close())} aria-pressed=${this.story.index === null ? 'false' : 'true'}>Story</button>
-      ${screenButton('whatif', 'What-if analyses')}
-      ${screenButton('game', 'Workshop game')}
-      <button type="button" @click=${this.handlePin} aria-pressed=${this.store.baseline ? 'true' : 'false'}>${this.store.baseline ? 'Clear baseline' : 'Pin as baseline'}</button>
-      <button type="button" @click=${this.handleShare}>Share link</button>
-      <button type="button" @click=${() => saveScenarioFile(this.store.scenario)}>Save</button>
-      <label class="file-label">Open<input class="visually-hidden" type="file" accept="application/json,.json" @change=${this.handleOpen} /></label>
-      <dds-play-controls .days=${scenario.days} @dds-play-day=${(e: CustomEvent<{ day: number | null }>) => (this.playDay = e.detail.day)}></dds-play-controls>
-      <span class="status" role="status">${this.status}</span>
-    </header>`;
+    return appHeader(
+      {
+        scenario,
+        screen: this.screen,
+        storyOpen: this.story.index !== null,
+        pinned: this.store.baseline !== null,
+        status: this.status,
+      },
+      this.headerActions,
+    );
   }
 
   private renderStory() {
