@@ -3,28 +3,35 @@ import type { DayContext } from './day';
 import { changeLines, mergeDetection } from './derived';
 import type { Cohort, SimulationState } from './state';
 
+/** Work items each engineer keeps in mind beyond the one in hand: undeployed code, in items. */
+export function extraItemsInMind(state: SimulationState, undeployed: number): number {
+  const { params } = state;
+  if (params.teamSize === 0) return 0;
+  return Math.max(0, undeployed / params.teamSize / params.linesPerWorkItem - 1);
+}
+
 /** Share of coding effort lost to context switching (undeployed work in mind) and merging. */
 export function codingOverheadShare(state: SimulationState, undeployed: number): number {
   const { params } = state;
-  if (params.teamSize === 0) return 0;
-  const itemsPerEngineer = undeployed / params.teamSize / params.linesPerWorkItem;
-  const contextSwitching = params.contextSwitchCost * Math.max(0, itemsPerEngineer - 1);
+  const contextSwitching = params.contextSwitchCost * extraItemsInMind(state, undeployed);
   const merging = params.mergeCostPerBranchDay * params.branchLifetimeDays;
   return Math.min(0.8, contextSwitching + merging);
 }
 
 /**
  * Defects injected per KLOC today: the base density, raised by late integration on long
- * branches and by haste under fire fighting or a surge; and by deployment size only if asked.
+ * branches, by haste under fire fighting or a surge, and by the cognitive load of undeployed
+ * work in mind; by deployment size only if asked (at the cut).
  */
-export function defectDensity(state: SimulationState, day: number): number {
+export function defectDensity(state: SimulationState, day: number, undeployed: number): number {
   const { params } = state;
   const surge = day < state.surgeUntil ? state.surgeShare : 0;
   const pressure = Math.min(1, state.firefightingShare + surge);
   return (
     params.defectsPerKloc *
     (1 + params.integrationDefectsPerBranchDay * params.branchLifetimeDays) *
-    (1 + params.pressureDefectFactor * pressure)
+    (1 + params.pressureDefectFactor * pressure) *
+    (1 + params.wipDefectFactor * extraItemsInMind(state, undeployed))
   );
 }
 

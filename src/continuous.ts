@@ -1,29 +1,28 @@
 import { truncate } from './arrays';
 import { changesIn } from './code-flow';
 import type { DayContext } from './day';
-import { approvalDays, deployDays, handoffDays } from './derived';
+import { continuousWaitDays } from './derived';
 import { ship } from './production';
 import type { SimulationState } from './state';
 
-/** Working days a change waits in the continuous pipeline: approval, hand-offs, deploy. */
-export function continuousPipelineDays(state: SimulationState): {
-  approval: number;
-  handoffs: number;
-  total: number;
-} {
-  const { params } = state;
-  const approval = approvalDays(params, state.caution);
-  const handoffs = handoffDays(params, state.firefightingShare);
-  return { approval, handoffs, total: approval + handoffs + deployDays(params, state.automation) };
-}
-
 /**
- * Continuous policy: every merged change enters the pipeline on its own (automated tests ran
- * at merge; no manual pass gates a single change), and ships when its wait is over.
+ * Continuous policy without manual passes: every merged change enters the pipeline on its own
+ * (its automated tests ran at merge) and ships when its approval, hand-offs and deploy are over.
+ * With `takeMerged` false it only ships what is already in the pipeline (the policy changed).
  */
-export function runContinuousPipeline(state: SimulationState, context: DayContext): void {
-  if (state.merged.length > 0) {
-    const wait = continuousPipelineDays(state);
+export function runContinuousPipeline(
+  state: SimulationState,
+  context: DayContext,
+  takeMerged = true,
+): void {
+  const { params } = state;
+  if (takeMerged && state.merged.length > 0) {
+    const wait = continuousWaitDays(
+      params,
+      state.automation,
+      state.caution,
+      state.firefightingShare,
+    );
     let linesLeft = 0;
     for (const cohort of state.merged) linesLeft += cohort.lines;
     let defectsLeft = state.mergedDefects;
@@ -53,12 +52,13 @@ export function runContinuousPipeline(state: SimulationState, context: DayContex
       continue;
     }
     const changes = changesIn(state, change.lines);
+    const blockers = context.draws.binomial(change.defects, params.failureShare);
     ship(state, context, {
       time: Math.max(ready, context.start),
       cohorts: [change],
       lines: change.lines,
-      defects: change.defects,
-      changes,
+      blockers,
+      minorDefects: change.defects - blockers,
       deployments: changes,
       defectsFound: 0,
       delayDays: 0,

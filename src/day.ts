@@ -31,10 +31,15 @@ export interface DayContext {
   leadTimeLineDays: number;
   restoreHoursSum: number;
   restoreWeight: number;
+  /** Calendar hours today with at least one failure open. */
   outageHours: number;
+  /** Calendar hours of failed service today, weighted by severity. */
+  severityHours: number;
   incidentsOpenDays: number;
   /** Line-days of undeployed code within today beyond the start-of-day stock (arrivals minus departures). */
   wipLineDaysAdjustment: number;
+  /** Scratch space for the day's outage intervals, reused so booking them allocates nothing. */
+  scratch: number[];
   /** Daily decay of caution, kept with the memory it was computed for (one exp per run, not per day). */
   cautionDecay: { memoryDays: number; factor: number };
 }
@@ -67,8 +72,10 @@ export function createDayContext(day: number, draws: Draws, engineers: number): 
     restoreHoursSum: 0,
     restoreWeight: 0,
     outageHours: 0,
+    severityHours: 0,
     incidentsOpenDays: 0,
     wipLineDaysAdjustment: 0,
+    scratch: [],
     cautionDecay: { memoryDays: Number.NaN, factor: 1 },
   };
 }
@@ -98,6 +105,7 @@ export function resetDayContext(context: DayContext, day: number, engineers: num
   context.restoreHoursSum = 0;
   context.restoreWeight = 0;
   context.outageHours = 0;
+  context.severityHours = 0;
   context.incidentsOpenDays = 0;
   context.wipLineDaysAdjustment = 0;
 }

@@ -43,13 +43,16 @@ export interface Params {
   testAutomation: number;
   automatedDetection: number;
   regressionPassDays: number;
+  changeTestDaysPerKloc: number;
   regressionPasses: number;
+  testerShare: number;
   manualTesters: number;
   manualDetection: number;
+  blockerDetection: number;
   maxExtraPasses: number;
   fixDaysPerDefect: number;
-  fixGrowthPerChange: number;
-  stabilisationCrew: number;
+  fixGrowthPerWorkDay: number;
+  stabilisationShare: number;
   badFixRate: number;
   approvalWaitDays: number;
   handoffs: number;
@@ -61,7 +64,9 @@ export interface Params {
   rollbackAvailable: boolean;
   rollbackHours: number;
   detectionHours: number;
-  diagnosisHoursPerChange: number;
+  diagnosisHoursPerKloc: number;
+  outageShare: number;
+  degradationSeverity: number;
   responders: number;
   productionFixMultiplier: number;
   defectDiscoveryPerDay: number;
@@ -70,6 +75,7 @@ export interface Params {
   learningResponse: number;
   pressureDefectFactor: number;
   contextSwitchCost: number;
+  wipDefectFactor: number;
   linesPerWorkItem: number;
   automationGainPerEngineerDay: number;
   automationErosionPerKloc: number;

@@ -18,14 +18,27 @@ export function defaultParams(): Params {
   return params as unknown as Params;
 }
 
-/** The parameter spec for an id, or an InputError naming the nearest valid id. */
+/** Parameters an earlier version of the model had, and what took their place. */
+export const REPLACED_PARAMS: ReadonlyMap<string, string> = new Map([
+  [
+    'fixGrowthPerChange',
+    'fixGrowthPerWorkDay (fix effort now grows with the days of work a release holds)',
+  ],
+  ['stabilisationCrew', 'stabilisationShare (a share of the team, so it grows with the team)'],
+  ['diagnosisHoursPerChange', 'diagnosisHoursPerKloc (diagnosis now grows with the code shipped)'],
+]);
+
+/** The parameter spec for an id, or an InputError naming the nearest valid id (or its replacement). */
 export function paramSpec(id: string, field = id): ParamSpec {
   const spec = PARAM_BY_ID.get(id);
   if (!spec) {
+    const replaced = REPLACED_PARAMS.get(id);
     throw new InputError(
       field,
       id,
-      `not a parameter${suggestNearest(id, PARAM_IDS)}; see --list-params`,
+      replaced
+        ? `no longer a parameter: replaced by ${replaced}`
+        : `not a parameter${suggestNearest(id, PARAM_IDS)}; see --list-params`,
     );
   }
   return spec;

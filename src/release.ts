@@ -6,15 +6,27 @@ import {
   deployDays,
   fixEffortPerDefect,
   handoffDays,
+  hasManualPasses,
   regressionPassDays,
+  testers,
 } from './derived';
 import { ship } from './production';
-import type { Cohort, ReleaseCandidate, SimulationState } from './state';
+import { type Cohort, NEVER, type ReleaseCandidate, type SimulationState } from './state';
 
 const EPSILON = 1e-9;
 
-/** A time later than any run: JSON keeps it, unlike Infinity. */
-export const NEVER = 1e12;
+/** Below this chance an expected-value retest is not worth running: the chain of retests ends. */
+const NEGLIGIBLE_PASS = 0.01;
+
+/**
+ * Whether the policy ships through release candidates: a train, when-stable releases, or a
+ * continuous team that still verifies by hand (its testers take what has merged since their last
+ * pass as one batch, and each change then ships on its own).
+ */
+export function shipsInBatches(state: SimulationState): boolean {
+  const { params } = state;
+  return params.releasePolicy !== 'continuous' || hasManualPasses(params, state.automation);
+}
 
 /** Cuts a release candidate at `time` from the code merged by then; null when there is none. */
 function cutRelease(
@@ -23,6 +35,7 @@ function cutRelease(
   time: number,
 ): ReleaseCandidate | null {
   const { params } = state;
+  const { draws } = context;
   const taken: Cohort[] = [];
   let kept = 0;
   let lines = 0;
@@ -38,50 +51,76 @@ function cutRelease(
   }
   truncate(state.merged, kept);
   if (taken.length === 0) return null;
-  const defects =
+  let defects =
     keptLines > 0
-      ? context.draws.binomial(state.mergedDefects, lines / (lines + keptLines))
+      ? draws.binomial(state.mergedDefects, lines / (lines + keptLines))
       : state.mergedDefects;
   state.mergedDefects -= defects;
 
   // Changes interacting in a big batch add defects only when the user turns this on.
   const kloc = lines / 1000;
-  const interaction =
-    params.densitySizeExponent > 0
-      ? context.draws.poisson(
-          kloc * params.defectsPerKloc * Math.max(0, kloc ** params.densitySizeExponent - 1),
-        )
-      : 0;
-  state.totals.defectsInjected += interaction;
+  if (params.densitySizeExponent > 0) {
+    const interaction = draws.poisson(
+      kloc * params.defectsPerKloc * Math.max(0, kloc ** params.densitySizeExponent - 1),
+    );
+    state.totals.defectsInjected += interaction;
+    defects += interaction;
+  }
+  const blockers = draws.binomial(defects, params.failureShare);
 
-  const scheduledTime = params.releasePolicy === 'train' ? Math.min(state.nextCutTime, time) : time;
+  // Caution asks for extra passes in proportion: a whole pass per unit, and the rest as a
+  // chance of one more (its expected share in expected-value mode).
+  const manual = hasManualPasses(params, state.automation);
+  const extra = manual ? state.caution : 0;
+  const wholeExtra = Math.floor(extra);
+  const partExtra = extra - wholeExtra;
+  const drawnExtra = draws.expected ? 0 : draws.chance(partExtra);
+  const continuous = params.releasePolicy === 'continuous';
   const candidate: ReleaseCandidate = {
     cohorts: taken,
     lines,
-    defects: defects + interaction,
-    changes: changesIn(state, lines),
+    blockers,
+    minorDefects: defects - blockers,
+    deployments: continuous ? Math.max(1, changesIn(state, lines)) : 1,
     cutTime: time,
-    scheduledTime,
+    scheduledTime: params.releasePolicy === 'train' ? Math.min(state.nextCutTime, time) : time,
     phase: 'approval',
     remaining: 0,
     minElapsed: 0,
-    hold: 0,
+    // Hotfixes queued while the last release shipped use the pipeline first.
+    hold: state.hotfixHold,
     passesDone: 0,
-    passesRequired: params.regressionPasses + Math.floor(state.caution),
-    found: 0,
+    passesRequired: manual ? params.regressionPasses + wholeExtra + drawnExtra : 0,
+    passWeight: 1,
+    partialPass: draws.expected ? partExtra : 0,
+    retestsDone: 0,
+    retestWeight: 0,
+    retestCarry: 0,
+    foundBlockers: 0,
+    foundMinor: 0,
     defectsFound: 0,
     stageEnds: { testing: time, approval: time, handoff: time },
   };
-  if (candidate.passesRequired > 0) startTesting(state, candidate);
+  state.hotfixHold = 0;
+  if (candidate.passesRequired > 0) startTesting(state, candidate, 1);
   else enterWait(state, candidate, 'approval');
   return candidate;
 }
 
-function startTesting(state: SimulationState, candidate: ReleaseCandidate): void {
-  const days = regressionPassDays(state.params, state.automation);
+/**
+ * Starts a manual pass: the testers re-run the regression pass and test the release's new
+ * changes, so a bigger release takes longer to test. `weight` below 1 is a pass that happens only
+ * with that chance (expected-value mode).
+ */
+function startTesting(state: SimulationState, candidate: ReleaseCandidate, weight: number): void {
+  const { params } = state;
+  const testerCount = testers(params);
+  const regression = regressionPassDays(params, state.automation);
+  const changes = params.changeTestDaysPerKloc * (candidate.lines / 1000) * (1 - state.automation);
   candidate.phase = 'testing';
-  candidate.minElapsed = days;
-  candidate.remaining = days * state.params.manualTesters;
+  candidate.passWeight = weight;
+  candidate.minElapsed = (regression + changes / testerCount) * weight;
+  candidate.remaining = (regression * testerCount + changes) * weight;
 }
 
 function enterWait(
@@ -97,7 +136,38 @@ function enterWait(
   else candidate.remaining = deployDays(params, state.automation);
 }
 
-/** What follows a finished phase: fix what a pass found, retest while passes still find defects, then wait and deploy. */
+/** A pass is over: book what it found, and whether it found a blocker (which means a retest). */
+function finishPass(
+  state: SimulationState,
+  context: DayContext,
+  candidate: ReleaseCandidate,
+): void {
+  const { params } = state;
+  const { draws } = context;
+  const weight = candidate.passWeight;
+  const blockersBefore = candidate.blockers;
+  const foundBlockers = draws.binomial(blockersBefore, params.blockerDetection * weight);
+  const foundMinor = draws.binomial(candidate.minorDefects, params.manualDetection * weight);
+  candidate.blockers -= foundBlockers;
+  candidate.minorDefects -= foundMinor;
+  candidate.foundBlockers = foundBlockers;
+  candidate.foundMinor = foundMinor;
+  candidate.defectsFound += foundBlockers + foundMinor;
+  candidate.passesDone++;
+  context.defectsFoundBeforeRelease += foundBlockers + foundMinor;
+  // A blocker found means fix, then retest. In expected-value mode that is a chance: the pass
+  // happened with its weight and found at least one of a Poisson number of blockers.
+  const retest = draws.expected
+    ? weight * (1 - Math.exp(-params.blockerDetection * blockersBefore))
+    : foundBlockers >= 1
+      ? 1
+      : 0;
+  // A pass that happens only with some chance leaves the earlier retest decision standing otherwise.
+  candidate.retestWeight = retest + candidate.retestCarry;
+  candidate.retestCarry = 0;
+}
+
+/** What follows a finished phase: fix what a pass found, retest after a blocker, then wait and deploy. */
 function finishPhase(
   state: SimulationState,
   context: DayContext,
@@ -108,29 +178,28 @@ function finishPhase(
   const { draws } = context;
   switch (candidate.phase) {
     case 'testing': {
-      const found = draws.binomial(candidate.defects, params.manualDetection);
-      candidate.defects -= found;
-      candidate.found = found;
-      candidate.defectsFound += found;
-      candidate.passesDone++;
-      context.defectsFoundBeforeRelease += found;
+      finishPass(state, context, candidate);
+      const found = candidate.foundBlockers + candidate.foundMinor;
       if (found > 0) {
-        const perDefect = fixEffortPerDefect(params, candidate.changes);
+        const perDefect = fixEffortPerDefect(params, candidate.lines);
         candidate.phase = 'fixing';
         candidate.remaining = found * perDefect;
-        candidate.minElapsed = perDefect;
+        candidate.minElapsed = perDefect * Math.min(1, found);
         return false;
       }
-      return afterPass(state, candidate, 0, time);
+      return afterPass(state, candidate, time);
     }
     case 'fixing': {
-      const found = candidate.found;
+      const found = candidate.foundBlockers + candidate.foundMinor;
       const badFixes = draws.binomial(found, params.badFixRate);
-      candidate.defects += badFixes;
-      candidate.found = 0;
+      const badBlockers = draws.binomial(badFixes, params.failureShare);
+      candidate.blockers += badBlockers;
+      candidate.minorDefects += badFixes - badBlockers;
+      candidate.foundBlockers = 0;
+      candidate.foundMinor = 0;
       state.totals.defectsInjected += badFixes;
       state.totals.defectsFixedInTesting += found;
-      return afterPass(state, candidate, found, time);
+      return afterPass(state, candidate, time);
     }
     case 'approval':
       candidate.stageEnds.approval = time;
@@ -145,9 +214,9 @@ function finishPhase(
         time,
         cohorts: candidate.cohorts,
         lines: candidate.lines,
-        defects: candidate.defects,
-        changes: candidate.changes,
-        deployments: 1,
+        blockers: candidate.blockers,
+        minorDefects: candidate.minorDefects,
+        deployments: candidate.deployments,
         defectsFound: candidate.defectsFound,
         delayDays: Math.max(0, candidate.cutTime - candidate.scheduledTime),
         release: { cutTime: candidate.cutTime, ...candidate.stageEnds },
@@ -156,23 +225,29 @@ function finishPhase(
   }
 }
 
-function afterPass(
-  state: SimulationState,
-  candidate: ReleaseCandidate,
-  lastFound: number,
-  time: number,
-): boolean {
+/** After a pass and its fixes: the next planned pass, a retest after a blocker (up to the limit), or approval. */
+function afterPass(state: SimulationState, candidate: ReleaseCandidate, time: number): boolean {
   const { params } = state;
-  const planned = candidate.passesDone < candidate.passesRequired;
-  // A pass that still finds defects means fix, then retest, up to the team's limit.
-  const retest =
-    lastFound >= 1 && candidate.passesDone < candidate.passesRequired + params.maxExtraPasses;
-  if (planned || retest) {
-    startTesting(state, candidate);
-  } else {
-    candidate.stageEnds.testing = time;
-    enterWait(state, candidate, 'approval');
+  if (candidate.passesDone < candidate.passesRequired) {
+    startTesting(state, candidate, 1);
+    return false;
   }
+  if (candidate.partialPass > 0) {
+    // The cautious extra pass happens with its chance; if it does not, the last retest decision stands.
+    const chance = candidate.partialPass;
+    candidate.partialPass = 0;
+    candidate.retestCarry = candidate.retestWeight * (1 - chance);
+    startTesting(state, candidate, chance);
+    return false;
+  }
+  if (candidate.retestsDone < params.maxExtraPasses && candidate.retestWeight >= NEGLIGIBLE_PASS) {
+    candidate.retestsDone++;
+    const carried = candidate.retestWeight;
+    startTesting(state, candidate, Math.min(1, carried));
+    return false;
+  }
+  candidate.stageEnds.testing = time;
+  enterWait(state, candidate, 'approval');
   return false;
 }
 
@@ -183,6 +258,7 @@ function advanceCandidate(
   candidate: ReleaseCandidate,
   cursor: number,
 ): { time: number; shipped: boolean } {
+  const { params } = state;
   let time = cursor;
   for (let guard = 0; guard < 1000 && time < context.end; guard++) {
     if (candidate.hold > 0) {
@@ -195,10 +271,14 @@ function advanceCandidate(
     const effortPhase = candidate.phase === 'testing' || candidate.phase === 'fixing';
     let needed: number;
     if (effortPhase && candidate.remaining > 0) {
+      // Testers run a pass; defects are fixed in parallel by their owners, up to the share of the
+      // team that can work on one candidate at once (which grows with the team). The owners are
+      // the same people who fight fires, so fire fighting today shrinks the crew as well.
+      const found = candidate.foundBlockers + candidate.foundMinor;
+      const firefighting = context.use.incidents + context.use.productionFixes;
+      const crew = params.stabilisationShare * Math.max(0, params.teamSize - firefighting);
       const cap =
-        candidate.phase === 'testing'
-          ? state.params.manualTesters
-          : Math.min(state.params.stabilisationCrew, Math.max(1, candidate.found));
+        candidate.phase === 'testing' ? testers(params) : Math.max(1, Math.min(crew, found));
       const rate = Math.min(cap, context.free);
       if (rate <= 0) break;
       needed = Math.max(candidate.minElapsed, candidate.remaining / rate);
@@ -227,21 +307,22 @@ function advanceCandidate(
 }
 
 /**
- * Runs today's release pipeline for the train and when-stable policies: cut when due (a train
- * waits while the previous release is still in the pipeline), test, fix, retest, approve, hand
- * off, deploy. Testing and fixing take engineers before improvement and feature work do.
+ * Runs today's release pipeline for batch releases: cut when due (a train waits while the
+ * previous release is still in the pipeline; when-stable and continuous batches cut as soon as it
+ * is out), test, fix, retest, approve, hand off, deploy. Testing and fixing take engineers before
+ * improvement and feature work do.
  */
 export function runReleasePipeline(state: SimulationState, context: DayContext): void {
   const { params } = state;
   let cursor = context.start;
   for (let guard = 0; guard < 1000 && cursor < context.end; guard++) {
     if (!state.candidate) {
-      if (params.releasePolicy === 'continuous') return;
+      if (!shipsInBatches(state)) return;
       const cutAt = Math.max(state.nextCutTime, cursor);
       if (cutAt >= context.end) return;
       const candidate = cutRelease(state, context, cutAt);
       if (!candidate) {
-        if (params.releasePolicy === 'whenStable') return;
+        if (params.releasePolicy !== 'train') return;
         // Nothing to ship: the train leaves empty and the next one is scheduled.
         state.nextCutTime = cutAt + trainInterval(state);
         cursor = cutAt;
@@ -257,7 +338,7 @@ export function runReleasePipeline(state: SimulationState, context: DayContext):
     cursor = time;
     if (!shipped) return;
     state.candidate = null;
-    if (params.releasePolicy === 'whenStable') state.nextCutTime = time;
+    if (params.releasePolicy !== 'train') state.nextCutTime = time;
   }
 }
 

@@ -3,6 +3,9 @@ import { createLeadTimeHistogram, type LeadTimeHistogram } from './lead-time';
 import type { Params } from './params';
 import { createSeriesSet, type SeriesSet } from './series';
 
+/** A time later than any run: JSON keeps it, unlike Infinity. */
+export const NEVER = 1e12;
+
 /** Code written on one day, travelling together with its latent defects. */
 export interface Cohort {
   lines: number;
@@ -41,13 +44,19 @@ export interface StageEnds {
 /** Where a release candidate is in its pipeline. */
 export type ReleasePhase = 'testing' | 'fixing' | 'approval' | 'handoff' | 'deploying';
 
-/** A release cut from merged code, on its way through testing, approval, hand-offs and deploy. */
+/**
+ * A release cut from merged code, on its way through testing, approval, hand-offs and deploy.
+ * Its latent defects are split into blockers (they would fail the deployment) and minor ones.
+ */
 export interface ReleaseCandidate {
   cohorts: Cohort[];
   lines: number;
-  /** Latent defects not yet found. */
-  defects: number;
-  changes: number;
+  /** Latent blockers not yet found: each would fail the deployment it ships in. */
+  blockers: number;
+  /** Latent minor defects not yet found: they surface later as bug reports. */
+  minorDefects: number;
+  /** Separate deployments the batch ships as: 1 for a release, one per change when continuous. */
+  deployments: number;
   cutTime: number;
   /** When the cut was due; later than that means the release was delayed. */
   scheduledTime: number;
@@ -59,20 +68,53 @@ export interface ReleaseCandidate {
   /** A slip added by a shock, waited out before anything else. */
   hold: number;
   passesDone: number;
+  /** Planned passes, whole; a fractional extra pass asked for by caution is `partialPass`. */
   passesRequired: number;
-  /** Defects the last pass found, being fixed. */
-  found: number;
+  /**
+   * Weight of the pass under way: 1 for a pass that happens; in expected-value mode, the chance
+   * that a retest or a cautious extra pass happens at all.
+   */
+  passWeight: number;
+  /** Expected-value mode: the chance of the extra pass caution asks for (0 in stochastic runs). */
+  partialPass: number;
+  /** Retests run so far, after the planned passes. */
+  retestsDone: number;
+  /** Whether the last pass found a blocker: 0 or 1, or its chance in expected-value mode. */
+  retestWeight: number;
+  /** Expected-value mode: the retest chance that stands if the cautious extra pass does not happen. */
+  retestCarry: number;
+  /** Blockers and minor defects the last pass found, being fixed. */
+  foundBlockers: number;
+  foundMinor: number;
   defectsFound: number;
   stageEnds: StageEnds;
 }
 
-/** An incident: service down until `endTime`, with responders pulled off other work. */
+/** What a failed deployment did to the service: took it down, or degraded part of it. */
+export type IncidentKind = 'outage' | 'degradation' | 'shock';
+
+/**
+ * An incident: service failed (wholly or in part) from `startTime` until `endTime`, with
+ * responders pulled off other work. A degradation fixed forward without rollback stays open
+ * until a release cut after `fixReadyTime` ships (`endTime` is NEVER until then).
+ */
 export interface OpenIncident {
   startTime: number;
   endTime: number;
   /** 1, or the probability of the failure in expected-value mode. */
   weight: number;
   responders: number;
+  kind: IncidentKind;
+  /** Share of the service lost while it is open. */
+  severity: number;
+  /** Fix forward: when the fix is ready to ride a release; NEVER otherwise. */
+  fixReadyTime: number;
+  /** Responder effort is booked up to this time. */
+  effortBookedUntil: number;
+  /** Index of its entry in the incident log, to fill in the restore time when it closes. */
+  logIndex: number;
+  /** Whether its restore time has gone into the day's series. */
+  recorded: boolean;
 }
 
 /** One deployment (or, when continuous, one day's changes shipped one by one). */
@@ -95,9 +137,13 @@ export interface DeploymentEvent {
 /** One incident, for the event list and the restore-time figures. */
 export interface IncidentEvent {
   time: number;
+  /** Calendar hours until service was restored; for one still open, the hours so far. */
   restoreHours: number;
+  /** False while the incident is still open (its restore time is a lower bound). */
+  restored: boolean;
   weight: number;
   cause: 'deployment' | 'shock';
+  kind: IncidentKind;
 }
 
 /** An intervention applied, or a shock, for event markers. */
@@ -132,6 +178,12 @@ export interface WindowTotals {
   holdingCost: number;
   transactionCost: number;
   downtimeCost: number;
+  /** Calendar hours with at least one failure open (the union of outage intervals). */
+  outageHours: number;
+  /** Calendar hours of failed service weighted by severity (a full outage counts whole). */
+  severityHours: number;
+  /** Engineer-days spent on incidents. */
+  incidentEffort: number;
   releasesDelayed: number;
   leadTimes: LeadTimeHistogram;
   /** Lines × working days spent in each value-stream stage by the code shipped. */
@@ -155,6 +207,8 @@ export interface SimulationState {
   merged: Cohort[];
   mergedDefects: number;
   candidate: ReleaseCandidate | null;
+  /** Working days of hotfixes queued in the pipeline: the next release candidate waits them out. */
+  hotfixHold: number;
   /** Continuous policy: changes in the pipeline, each ready at commit + wait. */
   pipeline: Cohort[];
   productionLines: number;
@@ -200,6 +254,7 @@ export function createState(
     merged: [],
     mergedDefects: 0,
     candidate: null,
+    hotfixHold: 0,
     pipeline: [],
     productionLines: 0,
     productionLatentDefects: 0,
@@ -238,6 +293,9 @@ export function createState(
       holdingCost: 0,
       transactionCost: 0,
       downtimeCost: 0,
+      outageHours: 0,
+      severityHours: 0,
+      incidentEffort: 0,
       releasesDelayed: 0,
       leadTimes: createLeadTimeHistogram(),
       stageLineDays: {
@@ -268,7 +326,10 @@ export function undeployedLines(state: SimulationState): number {
 /** Latent defects in code not yet in production, in every stage. */
 export function undeployedDefects(state: SimulationState): number {
   let defects = state.held.defects + state.mergedDefects;
-  if (state.candidate) defects += state.candidate.defects + state.candidate.found;
+  const candidate = state.candidate;
+  if (candidate)
+    defects +=
+      candidate.blockers + candidate.minorDefects + candidate.foundBlockers + candidate.foundMinor;
   for (const cohort of state.branches) defects += cohort.defects;
   for (const cohort of state.pipeline) defects += cohort.defects;
   return defects;

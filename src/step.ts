@@ -9,9 +9,9 @@ import {
 import { runContinuousPipeline } from './continuous';
 import { type DayContext, resetDayContext, takeFree } from './day';
 import { POST_INCIDENT_FOCUS } from './derived';
-import { workIncidents, workProductionFixes } from './production';
+import { bookOutages, workIncidents, workProductionFixes } from './production';
 import { recordDay } from './record';
-import { runReleasePipeline } from './release';
+import { runReleasePipeline, shipsInBatches } from './release';
 import type { SimulationState } from './state';
 
 /** Improvement work: post-incident reviews first, then automation, which nears full ever slower. */
@@ -24,10 +24,11 @@ function improve(state: SimulationState, effort: number): void {
   state.automation = Math.min(1, state.automation + gain);
 }
 
+/** Ships today: changes one by one, or release candidates; what one policy left is still finished. */
 function runPipeline(state: SimulationState, context: DayContext): void {
-  if (state.params.releasePolicy === 'continuous') runContinuousPipeline(state, context);
-  if (state.params.releasePolicy !== 'continuous' || state.candidate)
-    runReleasePipeline(state, context);
+  const batches = shipsInBatches(state);
+  if (!batches || state.pipeline.length > 0) runContinuousPipeline(state, context, !batches);
+  if (batches || state.candidate) runReleasePipeline(state, context);
 }
 
 /**
@@ -64,19 +65,22 @@ export function stepDay(state: SimulationState, context: DayContext): void {
   mergeDue(state, context, context.end);
   mergeHeldBack(state, context);
   runPipeline(state, context);
+  // Failures that opened today take their responders at once, before improvement and features.
+  workIncidents(state, context);
 
   const surging = day < state.surgeUntil;
   if (!params.protectImprovement && !surging)
     context.use.improvement += takeFree(context, improvementTarget);
   improve(state, context.use.improvement);
 
-  const density = defectDensity(state, day);
+  const density = defectDensity(state, day, undeployedAtStart);
   const overheadShare = codingOverheadShare(state, undeployedAtStart);
   writeCode(state, context, overheadShare, density);
   // Short-lived branches merge the same day; a continuous pipeline can ship them the same day too.
   mergeDue(state, context, context.end);
-  if (params.releasePolicy === 'continuous') runContinuousPipeline(state, context);
+  if (!shipsInBatches(state)) runContinuousPipeline(state, context);
 
+  bookOutages(state, context);
   recordDay(state, context, undeployedAtStart, density, overheadShare);
   state.day++;
 }
