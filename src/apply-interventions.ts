@@ -2,8 +2,8 @@ import type { DayContext } from './day';
 import { HOURS_PER_DAY } from './derived';
 import { parameterChanges } from './interventions';
 import { openIncident } from './production';
-import { NEVER, slipRelease, trainInterval } from './release';
-import type { SimulationState } from './state';
+import { slipRelease, trainInterval } from './release';
+import { NEVER, type SimulationState } from './state';
 
 /** Applies every intervention due by the start of today, in day order, and logs it. */
 export function applyDueInterventions(state: SimulationState, context: DayContext): void {
@@ -23,15 +23,14 @@ export function applyDueInterventions(state: SimulationState, context: DayContex
         context.releasesDelayed++;
         break;
       case 'incident':
-        openIncident(
-          state,
-          context,
+        openIncident(state, {
           time,
-          intervention.hours / HOURS_PER_DAY,
-          1,
-          intervention.responders,
-          'shock',
-        );
+          days: intervention.hours / HOURS_PER_DAY,
+          weight: 1,
+          responders: intervention.responders,
+          kind: 'shock',
+          severity: 1,
+        });
         break;
       case 'surge':
         state.surgeUntil = time + intervention.days;

@@ -1,18 +1,41 @@
 import { truncate } from './arrays';
+import { changesIn } from './code-flow';
 import { type DayContext, takeFree } from './day';
-import { restoreDays } from './derived';
+import {
+  continuousWaitDays,
+  deployErrorChance,
+  detectionHours,
+  diagnosisHours,
+  fixEffortPerDefect,
+  HOURS_PER_DAY,
+  hotfixDays,
+} from './derived';
 import { toCalendarDays } from './dora';
 import { recordLeadTime } from './lead-time';
-import type { Cohort, SimulationState, Stage, StageEnds } from './state';
+import {
+  type Cohort,
+  type IncidentKind,
+  NEVER,
+  type SimulationState,
+  type Stage,
+  type StageEnds,
+} from './state';
+
+/**
+ * Share of an incident's responders a degradation waiting to be fixed forward keeps busy: someone
+ * nurses the degraded service (workarounds, data repairs, answering users) until its fix ships.
+ */
+export const DEGRADATION_RESPONDERS = 0.5;
 
 /** A batch of code reaching production at one time: one release, or one day's continuous changes. */
 export interface Shipment {
   time: number;
   cohorts: readonly Cohort[];
   lines: number;
-  /** Latent defects still in the code: they escape now. */
-  defects: number;
-  changes: number;
+  /** Blockers still in the code: each fails the deployment it ships in. */
+  blockers: number;
+  /** Minor defects still in the code: they surface later as bug reports. */
+  minorDefects: number;
   /** Separate deployments in the batch (1 for a release; one per change when continuous). */
   deployments: number;
   defectsFound: number;
@@ -22,45 +45,53 @@ export interface Shipment {
 }
 
 /** Calendar hours for a span of working days, as restore times are reported. */
-function calendarHours(workingDays: number): number {
-  return toCalendarDays(workingDays) * 24;
+export function calendarHours(workingDays: number): number {
+  return toCalendarDays(workingDays) * HOURS_PER_DAY;
 }
 
 /**
- * Puts a shipment into production: escaped defects split into failing ones (a failed
- * deployment and an incident) and latent bugs; lead times, costs and reflexes are booked.
+ * How many of a batch's deployments fail: a deployment fails when a blocker ships in it (one
+ * failure however many it holds) or when deploying it goes wrong for a reason other than code.
+ * Expected-value mode takes the expectation over a Poisson number of blockers per deployment.
+ */
+function failedDeployments(
+  state: SimulationState,
+  context: DayContext,
+  shipment: Shipment,
+): number {
+  const errorChance = deployErrorChance(state.params, state.automation);
+  const { deployments, blockers } = shipment;
+  if (context.draws.expected) {
+    return deployments * (1 - (1 - errorChance) * Math.exp(-blockers / deployments));
+  }
+  const byCode = Math.min(blockers, deployments);
+  const errors = context.draws.binomial(deployments - byCode, errorChance);
+  return Math.min(deployments, byCode + errors);
+}
+
+/**
+ * Puts a shipment into production: its blockers fail deployments (each failure an incident),
+ * its minor defects become latent bugs; lead times, costs and reflexes are booked. A release
+ * also carries the fixes of degradations waiting to be fixed forward.
  */
 export function ship(state: SimulationState, context: DayContext, shipment: Shipment): void {
   const { params } = state;
-  const { draws } = context;
   const automation = state.automation;
-  const deployErrorChance = params.deployErrorRate * (1 - automation);
+  if (shipment.release) closeFixedForward(state, shipment.release.cutTime, shipment.time);
+  const failed = failedDeployments(state, context, shipment);
 
-  // Failing defects fail the deployment they ship in. A multi-change batch spreads them over
-  // its changes; with a handful of failing defects among many changes they rarely share one.
-  let failingDefects: number;
-  let failed: number;
-  if (draws.expected) {
-    failingDefects = shipment.defects * params.failureShare;
-    const perDeployment = shipment.defects / shipment.deployments;
-    const cleanChance = (1 - params.failureShare) ** perDeployment * (1 - deployErrorChance);
-    failed = shipment.deployments * (1 - cleanChance);
-  } else {
-    failingDefects = draws.binomial(shipment.defects, params.failureShare);
-    const deployErrors = draws.binomial(shipment.deployments, deployErrorChance);
-    failed = Math.min(
-      shipment.deployments,
-      Math.min(failingDefects, shipment.deployments) + deployErrors,
-    );
-  }
-
+  // A blocker that failed the deployment is as hard to pin down as the deployment made it, and
+  // costs a multiple of fixing it before release.
   state.productionLines += shipment.lines;
-  state.productionLatentDefects += shipment.defects - failingDefects;
+  state.productionLatentDefects += shipment.minorDefects;
   state.productionFixBacklog +=
-    failingDefects * params.fixDaysPerDefect * params.productionFixMultiplier;
+    shipment.blockers *
+    fixEffortPerDefect(params, shipment.lines / shipment.deployments) *
+    params.productionFixMultiplier;
+  const escaped = shipment.blockers + shipment.minorDefects;
   state.totals.linesDeployed += shipment.lines;
-  state.totals.defectsEscaped += shipment.defects;
-  state.totals.productionDefectsReported += failingDefects;
+  state.totals.defectsEscaped += escaped;
+  state.totals.productionDefectsReported += shipment.blockers;
 
   let leadTimeLineDays = 0;
   const inWindow = context.day >= state.warmupDays;
@@ -77,21 +108,13 @@ export function ship(state: SimulationState, context: DayContext, shipment: Ship
   context.linesDeployed += shipment.lines;
   context.deployments += shipment.deployments;
   context.failedDeployments += failed;
-  context.escapedDefects += shipment.defects;
+  context.escapedDefects += escaped;
 
   // New code needs new tests: shipped code the automation does not cover erodes its level.
   state.automation *= Math.max(0, 1 - params.automationErosionPerKloc * (shipment.lines / 1000));
 
   if (failed > 0) {
-    const changesPerFailure = shipment.changes / shipment.deployments;
-    const days = restoreDays(
-      params,
-      automation,
-      state.caution,
-      state.firefightingShare,
-      changesPerFailure,
-    );
-    openIncident(state, context, shipment.time, days, failed, params.responders, 'deployment');
+    openFailures(state, context, shipment, failed, automation);
     state.caution += params.fearResponse * failed;
     state.reviewBacklog += params.learningResponse * failed;
   }
@@ -101,15 +124,191 @@ export function ship(state: SimulationState, context: DayContext, shipment: Ship
     time: shipment.time,
     lines: shipment.lines,
     deployments: shipment.deployments,
-    changes: shipment.changes,
+    changes: changesIn(state, shipment.lines),
     defectsFound: shipment.defectsFound,
-    escapedDefects: shipment.defects,
+    escapedDefects: escaped,
     failed,
     delayDays: shipment.delayDays,
     meanLeadTimeDays: shipment.lines > 0 ? leadTimeLineDays / shipment.lines : 0,
     leadTimeP50Days: leadTimes.p50,
     leadTimeP90Days: leadTimes.p90,
   });
+}
+
+/**
+ * Opens the incidents of a shipment's failures. Most failures degrade part of the service; a
+ * share take it down. Restoring takes detection and diagnosis (longer for big deployments and
+ * big changes), then a rollback when the team has one. Without rollback an outage gets a hotfix
+ * through the normal pipeline, and a degradation is fixed forward: it stays open until a
+ * release cut after its fix is ready ships (for a continuous team, until the fix's own change
+ * is through the pipeline).
+ */
+function openFailures(
+  state: SimulationState,
+  context: DayContext,
+  shipment: Shipment,
+  failed: number,
+  automation: number,
+): void {
+  const { params } = state;
+  const { draws } = context;
+  const linesPerDeployment = shipment.lines / shipment.deployments;
+  const outages = draws.expected
+    ? failed * params.outageShare
+    : draws.binomial(failed, params.outageShare);
+  const degradations = failed - outages;
+  const diagnosis = diagnosisHours(params, linesPerDeployment);
+  const foundDays = (outage: boolean) =>
+    (detectionHours(params, automation, outage) + diagnosis) / HOURS_PER_DAY;
+  const time = shipment.time;
+  const open = (weight: number, kind: IncidentKind, days: number | null, fixReady = NEVER) => {
+    if (weight <= 0) return;
+    const severity = kind === 'outage' ? 1 : params.degradationSeverity;
+    openIncident(state, {
+      time,
+      days,
+      weight,
+      responders: params.responders,
+      kind,
+      severity,
+      fixReady,
+    });
+  };
+  if (params.rollbackAvailable) {
+    const rollback = params.rollbackHours / HOURS_PER_DAY;
+    open(outages, 'outage', foundDays(true) + rollback);
+    open(degradations, 'degradation', foundDays(false) + rollback);
+    return;
+  }
+  const fixDays = fixEffortPerDefect(params, linesPerDeployment);
+  const hotfix = hotfixDays(params, automation, state.caution, state.firefightingShare);
+  open(outages, 'outage', foundDays(true) + fixDays + hotfix);
+  // The hotfix goes through the same pipeline as releases (test environment, testers, approval),
+  // so the release under way waits for it: emergency fixes of a big release slow the next one.
+  state.hotfixHold += outages * hotfix;
+  const fixReady = time + foundDays(false) + fixDays;
+  if (shipment.release) open(degradations, 'degradation', null, fixReady);
+  else {
+    const wait = continuousWaitDays(params, automation, state.caution, state.firefightingShare);
+    open(degradations, 'degradation', fixReady - time + wait.total);
+  }
+}
+
+/** What an incident is and how long it lasts (`days` null: open until a release carries its fix). */
+export interface IncidentSpec {
+  time: number;
+  days: number | null;
+  weight: number;
+  responders: number;
+  kind: IncidentKind;
+  severity: number;
+  fixReady?: number;
+}
+
+/** Opens an incident and logs it; its effort and outage hours are booked day by day as they happen. */
+export function openIncident(state: SimulationState, spec: IncidentSpec): void {
+  const restored = spec.days !== null;
+  state.incidents.push({
+    startTime: spec.time,
+    endTime: restored ? spec.time + spec.days! : NEVER,
+    weight: spec.weight,
+    responders:
+      spec.kind === 'degradation' && !restored
+        ? DEGRADATION_RESPONDERS * spec.responders
+        : spec.responders,
+    kind: spec.kind,
+    severity: spec.severity,
+    fixReadyTime: spec.fixReady ?? NEVER,
+    effortBookedUntil: spec.time,
+    logIndex: state.incidentLog.length,
+    recorded: false,
+  });
+  state.incidentLog.push({
+    time: spec.time,
+    restoreHours: restored ? calendarHours(spec.days!) : 0,
+    restored,
+    weight: spec.weight,
+    cause: spec.kind === 'shock' ? 'shock' : 'deployment',
+    kind: spec.kind,
+  });
+}
+
+/** Closes the degradations whose fix was ready before a release cut at `cutTime`, as it ships at `time`. */
+function closeFixedForward(state: SimulationState, cutTime: number, time: number): void {
+  for (const incident of state.incidents) {
+    if (incident.endTime !== NEVER || incident.fixReadyTime > cutTime + 1e-9) continue;
+    incident.endTime = time;
+    const entry = state.incidentLog[incident.logIndex];
+    entry.restoreHours = calendarHours(time - incident.startTime);
+    entry.restored = true;
+  }
+}
+
+/** Books the responders' effort on open incidents up to the end of today: the first call on capacity. */
+export function workIncidents(state: SimulationState, context: DayContext): number {
+  let wanted = 0;
+  for (const incident of state.incidents) {
+    const until = Math.min(incident.endTime, context.end);
+    const span = until - incident.effortBookedUntil;
+    if (span > 0) {
+      wanted += span * incident.weight * incident.responders;
+      incident.effortBookedUntil = until;
+    }
+  }
+  const taken = takeFree(context, wanted);
+  context.use.incidents += taken;
+  return taken;
+}
+
+/**
+ * Books today's failed service: the union of the open incidents' intervals (overlapping
+ * failures count once) and their severity combined, so outage hours never exceed the hours
+ * there are. Records the restore times of incidents that closed and drops the finished ones.
+ */
+export function bookOutages(state: SimulationState, context: DayContext): void {
+  const { start, end } = context;
+  const points = context.scratch;
+  points.length = 0;
+  for (const incident of state.incidents) {
+    const from = Math.max(incident.startTime, start);
+    const to = Math.min(incident.endTime, end);
+    if (to > from) {
+      points.push(from, to);
+      context.incidentsOpenDays += (to - from) * incident.weight;
+    }
+  }
+  if (points.length > 0) {
+    points.push(start, end);
+    points.sort((a, b) => a - b);
+    for (let i = 0; i + 1 < points.length; i++) {
+      const a = points[i];
+      const b = points[i + 1];
+      if (b <= a) continue;
+      let none = 1;
+      let intact = 1;
+      for (const incident of state.incidents) {
+        if (incident.startTime > a || incident.endTime < b) continue;
+        none *= 1 - Math.min(1, incident.weight);
+        intact *= 1 - Math.min(1, incident.weight * incident.severity);
+      }
+      context.outageHours += calendarHours(b - a) * (1 - none);
+      context.severityHours += calendarHours(b - a) * (1 - intact);
+    }
+  }
+  let write = 0;
+  for (const incident of state.incidents) {
+    if (incident.endTime <= end && !incident.recorded) {
+      incident.recorded = true;
+      if (incident.kind !== 'shock') {
+        context.restoreHoursSum +=
+          state.incidentLog[incident.logIndex].restoreHours * incident.weight;
+        context.restoreWeight += incident.weight;
+      }
+    }
+    const done = incident.endTime <= end && incident.effortBookedUntil >= incident.endTime - 1e-12;
+    if (!done) state.incidents[write++] = incident;
+  }
+  truncate(state.incidents, write);
 }
 
 /**
@@ -166,48 +365,6 @@ function cohortLeadTimes(shipment: Shipment): { p50: number; p90: number } {
   return { p50: Number.isNaN(p50) ? oldest : p50, p90: oldest };
 }
 
-/** Opens an incident of `days` working days, weighted by how many failures it stands for. */
-export function openIncident(
-  state: SimulationState,
-  context: DayContext,
-  time: number,
-  days: number,
-  weight: number,
-  responders: number,
-  cause: 'deployment' | 'shock',
-): void {
-  state.incidents.push({ startTime: time, endTime: time + days, weight, responders });
-  const restoreHours = calendarHours(days);
-  state.incidentLog.push({ time, restoreHours, weight, cause });
-  if (cause === 'deployment') {
-    context.restoreHoursSum += restoreHours * weight;
-    context.restoreWeight += weight;
-  }
-}
-
-/**
- * Books today's incident work (first call on capacity) and outage hours, and drops incidents
- * that are over. Returns the effort they took.
- */
-export function workIncidents(state: SimulationState, context: DayContext): number {
-  let wanted = 0;
-  let write = 0;
-  for (const incident of state.incidents) {
-    const overlap =
-      Math.min(incident.endTime, context.end) - Math.max(incident.startTime, context.start);
-    if (overlap > 0) {
-      wanted += overlap * incident.weight * incident.responders;
-      context.incidentsOpenDays += overlap * incident.weight;
-      context.outageHours += calendarHours(overlap) * incident.weight;
-    }
-    if (incident.endTime > context.end) state.incidents[write++] = incident;
-  }
-  truncate(state.incidents, write);
-  const taken = takeFree(context, wanted);
-  context.use.incidents += taken;
-  return taken;
-}
-
 /** Users report some latent production bugs; fixing them is the next call on capacity. */
 export function workProductionFixes(state: SimulationState, context: DayContext): number {
   const { params } = state;
@@ -217,6 +374,7 @@ export function workProductionFixes(state: SimulationState, context: DayContext)
   );
   state.productionLatentDefects -= reported;
   state.totals.productionDefectsReported += reported;
+  // A bug users report arrives with its symptom: a production fix of an ordinary defect.
   state.productionFixBacklog += reported * params.fixDaysPerDefect * params.productionFixMultiplier;
   const taken = takeFree(context, state.productionFixBacklog);
   context.use.productionFixes += taken;

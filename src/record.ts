@@ -1,5 +1,6 @@
 import type { DayContext } from './day';
-import { trainInterval } from './release';
+import { deploymentCost } from './derived';
+import { shipsInBatches, trainInterval } from './release';
 import type { SimulationState } from './state';
 
 function sumLines(cohorts: readonly { lines: number }[]): number {
@@ -12,12 +13,24 @@ function sumLines(cohorts: readonly { lines: number }[]): number {
 function intervalInForce(state: SimulationState, context: DayContext): number {
   const { params } = state;
   if (params.releasePolicy === 'train') return trainInterval(state);
-  // A trickle of changes means a long gap, but never longer than the run so far.
-  if (params.releasePolicy === 'continuous') {
+  if (!shipsInBatches(state)) {
+    // A trickle of changes means a long gap, but never longer than the run so far.
     return context.deployments > 0 ? Math.min(state.day + 1, 1 / context.deployments) : 0;
   }
+  return releaseGap(state, context);
+}
+
+/**
+ * The gap between releases as it is: between the last two deployments, or the time since the
+ * last one once that is longer (a train whose pipeline is slower than its interval leaves late).
+ */
+function releaseGap(state: SimulationState, context: DayContext): number {
   const log = state.deploymentsLog;
-  return log.length >= 2 ? log[log.length - 1].time - log[log.length - 2].time : 0;
+  if (log.length === 0) return context.end;
+  const last = log[log.length - 1].time;
+  const sinceLast = context.end - last;
+  const previous = log.length >= 2 ? last - log[log.length - 2].time : last;
+  return Math.max(previous, sinceLast);
 }
 
 /** Writes today's values into the series and, past the warm-up, into the window totals. */
@@ -32,8 +45,8 @@ export function recordDay(
   const wipLineDays = undeployedAtStart + context.wipLineDaysAdjustment;
   const use = context.use;
   const holdingCost = (params.holdingCostPerKlocDay * wipLineDays) / 1000;
-  const transactionCost = params.deployTransactionCost * context.deployments;
-  const downtimeCost = params.outageCostPerHour * context.outageHours;
+  const transactionCost = deploymentCost(params, state.automation) * context.deployments;
+  const downtimeCost = params.outageCostPerHour * context.severityHours;
 
   series.wipLines[day] = wipLineDays;
   series.wipBranchLines[day] = sumLines(state.branches);
@@ -64,12 +77,14 @@ export function recordDay(
   series.capacityFeatures[day] = use.features;
   series.automationLevel[day] = state.automation;
   series.releaseIntervalDays[day] = intervalInForce(state, context);
+  series.releaseGapDays[day] = releaseGap(state, context);
   series.caution[day] = state.caution;
   series.firefightingShare[day] = state.firefightingShare;
   series.defectDensity[day] = density;
   series.contextSwitchLoss[day] = overheadShare;
-  series.candidateDefects[day] = state.candidate
-    ? state.candidate.defects + state.candidate.found
+  const candidate = state.candidate;
+  series.candidateDefects[day] = candidate
+    ? candidate.blockers + candidate.minorDefects + candidate.foundBlockers + candidate.foundMinor
     : 0;
   series.holdingCost[day] = holdingCost;
   series.transactionCost[day] = transactionCost;
@@ -90,5 +105,8 @@ export function recordDay(
   totals.holdingCost += holdingCost;
   totals.transactionCost += transactionCost;
   totals.downtimeCost += downtimeCost;
+  totals.outageHours += context.outageHours;
+  totals.severityHours += context.severityHours;
+  totals.incidentEffort += use.incidents;
   totals.releasesDelayed += context.releasesDelayed;
 }
