@@ -57,11 +57,18 @@ export interface DoraRow {
   readonly leadTime: readonly [number, number];
   /** Recovery-time bucket indices [best, worst]. */
   readonly recovery: readonly [number, number];
-  /** Change failure rate range, 0–1. */
+  /** Change failure rates, 0–1, that count as this level's. */
   readonly changeFailureRate: readonly [number, number];
+  /** The failure rate the report gives for the level (the middle of its range for 2021). */
+  readonly typicalChangeFailureRate: number;
 }
 
-/** DORA's cluster tables by report year (2023 is the default; 2021 is the one the seed article cites). */
+/**
+ * DORA's cluster tables by report year (2023 is the default; 2021 is the one the seed article
+ * cites). The 2023 report gives each cluster one typical failure rate (5, 10, 15, 64%); a rate
+ * within five points of it counts as that cluster's (the report rounds to five points), and
+ * between medium and low, far from both, the rate goes to the nearer one.
+ */
 export const DORA_TABLES: Readonly<Record<DoraYear, readonly DoraRow[]>> = {
   2023: [
     {
@@ -69,28 +76,32 @@ export const DORA_TABLES: Readonly<Record<DoraYear, readonly DoraRow[]>> = {
       frequency: [0, 0],
       leadTime: [0, 1],
       recovery: [0, 0],
-      changeFailureRate: [0.05, 0.05],
+      changeFailureRate: [0, 0.1],
+      typicalChangeFailureRate: 0.05,
     },
     {
       level: 'high',
       frequency: [1, 1],
       leadTime: [2, 2],
       recovery: [1, 1],
-      changeFailureRate: [0.1, 0.1],
+      changeFailureRate: [0.05, 0.15],
+      typicalChangeFailureRate: 0.1,
     },
     {
       level: 'medium',
       frequency: [2, 2],
       leadTime: [3, 3],
       recovery: [2, 2],
-      changeFailureRate: [0.15, 0.15],
+      changeFailureRate: [0.1, 0.395],
+      typicalChangeFailureRate: 0.15,
     },
     {
       level: 'low',
       frequency: [2, 2],
       leadTime: [3, 3],
       recovery: [4, 4],
-      changeFailureRate: [0.64, 0.64],
+      changeFailureRate: [0.395, 1],
+      typicalChangeFailureRate: 0.64,
     },
   ],
   2021: [
@@ -100,6 +111,7 @@ export const DORA_TABLES: Readonly<Record<DoraYear, readonly DoraRow[]>> = {
       leadTime: [0, 0],
       recovery: [0, 0],
       changeFailureRate: [0, 0.15],
+      typicalChangeFailureRate: 0.075,
     },
     {
       level: 'high',
@@ -107,6 +119,7 @@ export const DORA_TABLES: Readonly<Record<DoraYear, readonly DoraRow[]>> = {
       leadTime: [2, 2],
       recovery: [1, 1],
       changeFailureRate: [0.16, 0.3],
+      typicalChangeFailureRate: 0.23,
     },
     {
       level: 'medium',
@@ -114,6 +127,7 @@ export const DORA_TABLES: Readonly<Record<DoraYear, readonly DoraRow[]>> = {
       leadTime: [4, 4],
       recovery: [2, 2],
       changeFailureRate: [0.16, 0.3],
+      typicalChangeFailureRate: 0.23,
     },
     {
       level: 'low',
@@ -121,89 +135,109 @@ export const DORA_TABLES: Readonly<Record<DoraYear, readonly DoraRow[]>> = {
       leadTime: [5, 5],
       recovery: [5, 5],
       changeFailureRate: [0.16, 0.3],
+      typicalChangeFailureRate: 0.23,
     },
   ],
 };
 
-/** The four DORA metrics in calendar units, as the classification reads them. */
+/** The four DORA metrics in calendar units, as the classification reads them; null when there is nothing to measure. */
 export interface DoraFigures {
   readonly deploymentsPerWeek: number;
-  readonly leadTimeHours: number;
-  readonly changeFailureRate: number;
-  readonly timeToRestoreHours: number;
+  readonly leadTimeHours: number | null;
+  readonly changeFailureRate: number | null;
+  readonly timeToRestoreHours: number | null;
 }
+
+/** A verdict: one of DORA's levels, or none when the team deployed nothing to judge. */
+export type DoraRating = DoraLevel | 'none';
 
 /**
  * A classification: the overall level, and for each metric the levels whose range it falls in
- * (several when the table shares a bucket between levels; the nearest one when none does).
+ * (several when the table shares a bucket between levels; empty when the metric has no value).
  */
 export interface DoraClassification {
-  readonly level: DoraLevel;
+  readonly level: DoraRating;
   readonly deploymentFrequency: readonly DoraLevel[];
   readonly leadTime: readonly DoraLevel[];
   readonly changeFailureRate: readonly DoraLevel[];
   readonly timeToRestore: readonly DoraLevel[];
 }
 
-function bucketDistance(index: number, range: readonly [number, number]): number {
-  if (index < range[0]) return range[0] - index;
-  if (index > range[1]) return index - range[1];
-  return 0;
-}
-
-function rateDistance(rate: number, range: readonly [number, number]): number {
-  // Twenty-five points of failure rate weigh as much as one survey bucket: DORA's clusters
-  // differ far less in failure rate than in speed.
-  if (rate < range[0]) return (range[0] - rate) * 4;
-  if (rate > range[1]) return (rate - range[1]) * 4;
-  return 0;
-}
-
-function matchingLevels(
+/**
+ * The levels a survey bucket falls in. DORA's rows are bars to clear: a bucket no row holds is
+ * rated by the worse of its neighbours (it does not clear the better one's bar), and a bucket
+ * beyond the worst row is the worst level, never the nearest.
+ */
+export function bucketLevels(
   table: readonly DoraRow[],
-  distance: (row: DoraRow) => number,
+  index: number,
+  range: (row: DoraRow) => readonly [number, number],
 ): DoraLevel[] {
-  const levels = table.filter((row) => distance(row) === 0).map((row) => row.level);
-  return levels.length > 0 ? levels : [nearestLevel(table, distance)];
-}
-
-function nearestLevel(table: readonly DoraRow[], distance: (row: DoraRow) => number): DoraLevel {
-  let best = table[0];
-  let bestDistance = Number.POSITIVE_INFINITY;
-  for (const row of table) {
-    const d = distance(row);
-    // Strictly better only: ties go to the better level, which is listed first.
-    if (d < bestDistance - 1e-12) {
-      best = row;
-      bestDistance = d;
-    }
-  }
-  return best.level;
+  const holding = table.filter((row) => index >= range(row)[0] && index <= range(row)[1]);
+  if (holding.length > 0) return holding.map((row) => row.level);
+  const worseRow = table.find((row) => range(row)[0] > index);
+  return [(worseRow ?? table[table.length - 1]).level];
 }
 
 /**
- * Classifies calendar-time metrics into a DORA level: each metric by its survey bucket, and the
- * overall level as the row nearest to all four at once (bucket steps, 25 CFR points per step).
+ * The levels a change failure rate falls in: the rows whose range holds it; a rate in a gap goes
+ * to the worse neighbour and one beyond every row to the worst level, as for the buckets.
+ */
+export function failureRateLevels(table: readonly DoraRow[], rate: number): DoraLevel[] {
+  const holding = table.filter(
+    (row) => rate >= row.changeFailureRate[0] - 1e-12 && rate <= row.changeFailureRate[1] + 1e-12,
+  );
+  if (holding.length > 0) return holding.map((row) => row.level);
+  const worseRow = table.find((row) => row.changeFailureRate[0] > rate);
+  return [(worseRow ?? table[table.length - 1]).level];
+}
+
+const RANK: Readonly<Record<DoraLevel, number>> = { elite: 0, high: 1, medium: 2, low: 3 };
+
+/** The better of the levels a metric falls in (a shared bucket is read in the team's favour). */
+function bestOf(levels: readonly DoraLevel[]): DoraLevel {
+  return levels.reduce((a, b) => (RANK[b] < RANK[a] ? b : a));
+}
+
+/**
+ * Classifies calendar-time metrics into a DORA level: each metric by its survey bucket (change
+ * failure rate by its range), and the overall level as the worst of the four, so a team is never
+ * rated better than its weakest metric. With no deployments there is nothing to judge: "none".
  */
 export function classifyDora(figures: DoraFigures, year: DoraYear = 2023): DoraClassification {
   const table = DORA_TABLES[year];
-  const frequency = frequencyBucket(figures.deploymentsPerWeek);
-  const lead = durationBucket(figures.leadTimeHours);
-  const restore = durationBucket(figures.timeToRestoreHours);
-  const cfr = figures.changeFailureRate;
+  if (!(figures.deploymentsPerWeek > 0)) {
+    return {
+      level: 'none',
+      deploymentFrequency: [],
+      leadTime: [],
+      changeFailureRate: [],
+      timeToRestore: [],
+    };
+  }
+  const { leadTimeHours, changeFailureRate, timeToRestoreHours } = figures;
   const perMetric = {
-    deploymentFrequency: matchingLevels(table, (row) => bucketDistance(frequency, row.frequency)),
-    leadTime: matchingLevels(table, (row) => bucketDistance(lead, row.leadTime)),
-    changeFailureRate: [nearestLevel(table, (row) => rateDistance(cfr, row.changeFailureRate))],
-    timeToRestore: matchingLevels(table, (row) => bucketDistance(restore, row.recovery)),
+    deploymentFrequency: bucketLevels(
+      table,
+      frequencyBucket(figures.deploymentsPerWeek),
+      (row) => row.frequency,
+    ),
+    leadTime:
+      leadTimeHours === null
+        ? []
+        : bucketLevels(table, durationBucket(leadTimeHours), (row) => row.leadTime),
+    changeFailureRate:
+      changeFailureRate === null ? [] : failureRateLevels(table, changeFailureRate),
+    timeToRestore:
+      timeToRestoreHours === null
+        ? []
+        : bucketLevels(table, durationBucket(timeToRestoreHours), (row) => row.recovery),
   };
-  const level = nearestLevel(
-    table,
-    (row) =>
-      bucketDistance(frequency, row.frequency) +
-      bucketDistance(lead, row.leadTime) +
-      bucketDistance(restore, row.recovery) +
-      rateDistance(cfr, row.changeFailureRate),
-  );
+  let level: DoraLevel = 'elite';
+  for (const levels of Object.values(perMetric)) {
+    if (levels.length === 0) continue;
+    const metric = bestOf(levels);
+    if (RANK[metric] > RANK[level]) level = metric;
+  }
   return { level, ...perMetric };
 }

@@ -1,30 +1,39 @@
 import {
   classifyDora,
   type DoraClassification,
-  type DoraLevel,
+  type DoraRating,
   type DoraYear,
   toCalendarDays,
 } from './dora';
 import { leadTimeQuantile } from './lead-time';
+import { calendarHours } from './production';
 import { type SimulationState, STAGES, type Stage } from './state';
 
-/** The figures a run is judged by, over its summary window, with DORA figures in calendar time. */
+/**
+ * The figures a run is judged by, over its summary window, with DORA figures in calendar time.
+ * A figure with nothing to measure is null (no deployments: no failure rate; no failures: no
+ * restore time), never a flattering zero.
+ */
 export interface Summary {
   /** Working days the summary covers (after the warm-up). */
   windowDays: number;
   deploymentsPerWeek: number;
-  /** Median lead time for changes, calendar days, commit to production. */
-  leadTimeDays: number;
-  leadTimeP90Days: number;
-  changeFailureRate: number;
-  /** Median time to restore service after a failed deployment, calendar hours. */
-  timeToRestoreHours: number;
+  /** Median lead time for changes, calendar days, commit to production; null when nothing shipped. */
+  leadTimeDays: number | null;
+  leadTimeP90Days: number | null;
+  /** Share of deployments that failed; null with no deployments. */
+  changeFailureRate: number | null;
+  /** Median time to restore service after a failed deployment, calendar hours (failures still open count with their age so far); null with no failures. */
+  timeToRestoreHours: number | null;
   meanWipLines: number;
-  meanDeploymentSizeLines: number;
+  /** Mean lines per deployment; null with no deployments. */
+  meanDeploymentSizeLines: number | null;
   /** Lines reaching production per working day. */
   throughputLinesPerDay: number;
   /** Share of defects found that were found in production rather than before release. */
   escapedDefectShare: number;
+  /** Defects that reached production per thousand lines shipped; null when nothing shipped. */
+  escapedDefectsPerKloc: number | null;
   /** Share of engineer time on feature work. */
   newWorkShare: number;
   /** Share of engineer time on incidents and production fixes. */
@@ -34,10 +43,16 @@ export interface Summary {
   holdingCostPerDay: number;
   transactionCostPerDay: number;
   downtimeCostPerDay: number;
+  /** Calendar hours in the window with at least one failure open (overlapping failures count once). */
+  outageHours: number;
+  /** Engineer-days spent restoring service (incident response) in the window. */
+  incidentEngineerDays: number;
   releasesDelayed: number;
   failedDeployments: number;
   automationLevel: number;
-  doraLevel: DoraLevel;
+  /** Calendar days the oldest undeployed code has waited at the end of the run. */
+  oldestWaitingDays: number;
+  doraLevel: DoraRating;
   dora: DoraClassification;
   /** Mean calendar days a shipped line spent in each value-stream stage; they add up to its mean lead time. */
   valueStreamDays: Record<Stage, number>;
@@ -54,15 +69,19 @@ export const SUMMARY_NUMBERS = [
   'meanDeploymentSizeLines',
   'throughputLinesPerDay',
   'escapedDefectShare',
+  'escapedDefectsPerKloc',
   'newWorkShare',
   'unplannedWorkShare',
   'costPerDay',
   'holdingCostPerDay',
   'transactionCostPerDay',
   'downtimeCostPerDay',
+  'outageHours',
+  'incidentEngineerDays',
   'releasesDelayed',
   'failedDeployments',
   'automationLevel',
+  'oldestWaitingDays',
 ] as const;
 
 /** A numeric summary key. */
@@ -81,42 +100,50 @@ function oldestUndeployedAge(state: SimulationState): number {
   return state.day - oldest;
 }
 
-function medianRestoreHours(state: SimulationState): number {
+/** Weighted median restore time of the failures that began in the window; open ones count their age so far. */
+function medianRestoreHours(state: SimulationState): number | null {
   const samples = state.incidentLog
     .filter((incident) => incident.cause === 'deployment' && incident.time >= state.warmupDays)
-    .sort((a, b) => a.restoreHours - b.restoreHours);
+    .map((incident) => ({
+      weight: incident.weight,
+      hours: incident.restored ? incident.restoreHours : calendarHours(state.day - incident.time),
+    }))
+    .sort((a, b) => a.hours - b.hours);
   let total = 0;
   for (const sample of samples) total += sample.weight;
+  if (!(total > 0)) return null;
   let cumulative = 0;
   for (const sample of samples) {
     cumulative += sample.weight;
-    if (cumulative >= total / 2) return sample.restoreHours;
+    if (cumulative >= total / 2) return sample.hours;
   }
-  return 0;
+  return samples[samples.length - 1].hours;
 }
 
-/** Summarises a run's window; with nothing deployed, lead time is the age of the oldest waiting code. */
+/** Summarises a run's window; figures with nothing to measure are null. */
 export function summarise(state: SimulationState, doraYear: DoraYear = 2023): Summary {
   const totals = state.windowTotals;
   const days = Math.max(1, totals.days);
   const leadTimes = totals.leadTimes;
-  const nothingShipped = leadTimes.total <= 0;
-  const waiting = toCalendarDays(oldestUndeployedAge(state));
-  const leadTimeDays = nothingShipped ? waiting : toCalendarDays(leadTimeQuantile(leadTimes, 0.5));
-  const leadTimeP90Days = nothingShipped
-    ? waiting
-    : toCalendarDays(leadTimeQuantile(leadTimes, 0.9));
+  const shipped = leadTimes.total > 0;
+  const leadTimeDays = shipped ? toCalendarDays(leadTimeQuantile(leadTimes, 0.5)) : null;
+  const leadTimeP90Days = shipped ? toCalendarDays(leadTimeQuantile(leadTimes, 0.9)) : null;
   const deploymentsPerWeek = (totals.deployments / days) * 5;
-  const changeFailureRate =
-    totals.deployments > 0 ? totals.failedDeployments / totals.deployments : 0;
-  const timeToRestoreHours = medianRestoreHours(state);
+  const deployed = totals.deployments > 0;
+  const changeFailureRate = deployed ? totals.failedDeployments / totals.deployments : null;
+  const timeToRestoreHours = deployed ? medianRestoreHours(state) : null;
   const found = totals.defectsFoundBeforeRelease + totals.defectsEscaped;
   const capacity = totals.capacity;
   const holdingCostPerDay = totals.holdingCost / days;
   const transactionCostPerDay = totals.transactionCost / days;
   const downtimeCostPerDay = totals.downtimeCost / days;
   const dora = classifyDora(
-    { deploymentsPerWeek, leadTimeHours: leadTimeDays * 24, changeFailureRate, timeToRestoreHours },
+    {
+      deploymentsPerWeek,
+      leadTimeHours: leadTimeDays === null ? null : leadTimeDays * 24,
+      changeFailureRate,
+      timeToRestoreHours,
+    },
     doraYear,
   );
   return {
@@ -127,24 +154,29 @@ export function summarise(state: SimulationState, doraYear: DoraYear = 2023): Su
     changeFailureRate,
     timeToRestoreHours,
     meanWipLines: totals.wipLineDays / days,
-    meanDeploymentSizeLines: totals.deployments > 0 ? totals.linesDeployed / totals.deployments : 0,
+    meanDeploymentSizeLines: deployed ? totals.linesDeployed / totals.deployments : null,
     throughputLinesPerDay: totals.linesDeployed / days,
     escapedDefectShare: found > 0 ? totals.defectsEscaped / found : 0,
+    escapedDefectsPerKloc:
+      totals.linesDeployed > 0 ? totals.defectsEscaped / (totals.linesDeployed / 1000) : null,
     newWorkShare: capacity > 0 ? totals.featureCapacity / capacity : 0,
     unplannedWorkShare: capacity > 0 ? totals.unplannedCapacity / capacity : 0,
     costPerDay: holdingCostPerDay + transactionCostPerDay + downtimeCostPerDay,
     holdingCostPerDay,
     transactionCostPerDay,
     downtimeCostPerDay,
+    outageHours: totals.outageHours,
+    incidentEngineerDays: totals.incidentEffort,
     releasesDelayed: totals.releasesDelayed,
     failedDeployments: totals.failedDeployments,
     automationLevel: state.automation,
+    oldestWaitingDays: toCalendarDays(oldestUndeployedAge(state)),
     doraLevel: dora.level,
     dora,
     valueStreamDays: Object.fromEntries(
       STAGES.map((stage) => [
         stage,
-        leadTimes.total > 0 ? toCalendarDays(totals.stageLineDays[stage] / leadTimes.total) : 0,
+        shipped ? toCalendarDays(totals.stageLineDays[stage] / leadTimes.total) : 0,
       ]),
     ) as Record<Stage, number>,
   };

@@ -1,4 +1,4 @@
-import { classifyDora, type DoraLevel, type DoraYear } from './dora';
+import { classifyDora, type DoraRating, type DoraYear } from './dora';
 import { InputError } from './errors';
 import { SUMMARY_NUMBERS, type Summary, type SummaryNumber } from './metrics';
 import type { Params } from './params';
@@ -16,7 +16,8 @@ export interface MonteCarloResult {
   /** Each figure the median across runs; the DORA level classified from those medians. */
   summary: Summary;
   percentiles: Record<SummaryNumber, Percentiles>;
-  levelCounts: Record<DoraLevel, number>;
+  /** How many runs came out at each level ("none": nothing deployed to judge). */
+  levelCounts: Record<DoraRating, number>;
   bands: Partial<Record<SeriesId, Band>>;
   /** The first run, kept whole for its events. */
   first: SimulationResult;
@@ -38,8 +39,9 @@ export interface MonteCarloOptions extends SimulationOptions {
 export interface MonteCarloSamples {
   runs: number;
   days: number;
+  /** Each run's figures; NaN where a run had nothing to measure. */
   figures: Record<SummaryNumber, Float64Array>;
-  levels: DoraLevel[];
+  levels: DoraRating[];
   series: Partial<Record<SeriesId, Float32Array>>;
   /** The block's first run whole, when the block starts at run 0. */
   first: SimulationResult | null;
@@ -68,7 +70,7 @@ export function collectRuns(
   const figures = Object.fromEntries(
     SUMMARY_NUMBERS.map((key) => [key, new Float64Array(count)]),
   ) as Record<SummaryNumber, Float64Array>;
-  const levels: DoraLevel[] = [];
+  const levels: DoraRating[] = [];
   const series: Partial<Record<SeriesId, Float32Array>> = {};
   let first: SimulationResult | null = null;
   let days = 0;
@@ -79,7 +81,7 @@ export function collectRuns(
       if (fromRun === 0) first = result;
       for (const id of bandSeries) series[id] = new Float32Array(count * days);
     }
-    for (const key of SUMMARY_NUMBERS) figures[key][i] = result.summary[key];
+    for (const key of SUMMARY_NUMBERS) figures[key][i] = result.summary[key] ?? Number.NaN;
     levels.push(result.summary.doraLevel);
     // Run-major: one contiguous copy per run; the percentile pass gathers each day's column.
     for (const id of bandSeries) series[id]!.set(result.series[id], i * days);
@@ -134,17 +136,18 @@ export function summariseSamples(
     percentiles[key] = percentilesOf(Float64Array.from(samples.figures[key]));
   const medians = Object.fromEntries(
     SUMMARY_NUMBERS.map((key) => [key, percentiles[key].p50]),
-  ) as Record<SummaryNumber, number>;
+  ) as Record<SummaryNumber, number | null>;
+  const lead = medians.leadTimeDays;
   const dora = classifyDora(
     {
-      deploymentsPerWeek: medians.deploymentsPerWeek,
-      leadTimeHours: medians.leadTimeDays * 24,
+      deploymentsPerWeek: medians.deploymentsPerWeek ?? 0,
+      leadTimeHours: lead === null ? null : lead * 24,
       changeFailureRate: medians.changeFailureRate,
       timeToRestoreHours: medians.timeToRestoreHours,
     },
     doraYear,
   );
-  const levelCounts: Record<DoraLevel, number> = { elite: 0, high: 0, medium: 0, low: 0 };
+  const levelCounts: Record<DoraRating, number> = { elite: 0, high: 0, medium: 0, low: 0, none: 0 };
   for (const level of samples.levels) levelCounts[level]++;
   const bands: Partial<Record<SeriesId, Band>> = {};
   for (const [id, store] of Object.entries(samples.series) as [SeriesId, Float32Array][]) {
@@ -154,7 +157,7 @@ export function summariseSamples(
     runs: samples.runs,
     summary: {
       ...first.summary,
-      ...medians,
+      ...(medians as Summary),
       windowDays: first.summary.windowDays,
       doraLevel: dora.level,
       dora,

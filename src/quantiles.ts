@@ -1,8 +1,8 @@
-/** The 10th, 50th and 90th percentiles of a figure across runs. */
+/** The 10th, 50th and 90th percentiles of a figure across runs; null when no run had the figure. */
 export interface Percentiles {
-  p10: number;
-  p50: number;
-  p90: number;
+  p10: number | null;
+  p50: number | null;
+  p90: number | null;
 }
 
 /** Per-day percentile bands of one series across runs. */
@@ -21,7 +21,16 @@ export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
   return sorted[below] + (sorted[above] - sorted[below]) * (position - below);
 }
 
-export function percentilesOf(values: Float64Array): Percentiles {
+/** The median of the values that are there (null ones are runs with nothing to measure); null if none are. */
+export function medianOf(values: readonly (number | null)[]): number | null {
+  const present = values.filter((value): value is number => value !== null).sort((a, b) => a - b);
+  return present.length > 0 ? quantileSorted(present, 0.5) : null;
+}
+
+/** Percentiles of the runs that have the figure (NaN marks a run without it). */
+export function percentilesOf(all: Float64Array): Percentiles {
+  const values = all.filter((value) => !Number.isNaN(value));
+  if (values.length === 0) return { p10: null, p50: null, p90: null };
   values.sort();
   return {
     p10: quantileSorted(values, 0.1),

@@ -29,7 +29,7 @@ export const FITTED_PARAMS: readonly { id: ParamId; from: number; to: number }[]
   { id: 'regressionPassDays', from: 0, to: 30 },
   { id: 'approvalWaitDays', from: 0, to: 40 },
   { id: 'failureShare', from: 0.005, to: 1 },
-  { id: 'diagnosisHoursPerChange', from: 0.02, to: 60 },
+  { id: 'diagnosisHoursPerKloc', from: 0.02, to: 200 },
   { id: 'detectionHours', from: 0.05, to: 200 },
 ];
 
@@ -37,7 +37,8 @@ export const FITTED_PARAMS: readonly { id: ParamId; from: number; to: number }[]
 export interface FitLine {
   metric: TargetMetric;
   target: number;
-  simulated: number;
+  /** Null when the fitted model has nothing to measure (no deployments, or no failures). */
+  simulated: number | null;
   relativeError: number;
 }
 
@@ -89,7 +90,9 @@ function checkTargets(targets: CalibrationTargets): TargetMetric[] {
   return given;
 }
 
-function relativeError(metric: TargetMetric, target: number, simulated: number): number {
+function relativeError(metric: TargetMetric, target: number, simulated: number | null): number {
+  // A figure the model cannot measure (nothing deployed, nothing failed) is as far off as can be.
+  if (simulated === null) return 10;
   // Failure rates near zero are compared on a five-point scale, not relative to a tiny target.
   if (metric === 'changeFailureRate') return Math.abs(simulated - target) / Math.max(0.05, target);
   return Math.abs(Math.log(Math.max(simulated, 1e-6) / target));
@@ -169,6 +172,6 @@ export function calibrate(
   const reachable = missed.length === 0;
   const message = reachable
     ? 'Every target is matched within 20%.'
-    : `No setting of the fitted parameters reaches ${missed.map((m) => `${m.metric} ${m.target} (closest: ${Number(m.simulated.toPrecision(3))})`).join(', ')}; the other figures are fitted as well as they can be.`;
+    : `No setting of the fitted parameters reaches ${missed.map((m) => `${m.metric} ${m.target} (closest: ${m.simulated === null ? 'none' : Number(m.simulated.toPrecision(3))})`).join(', ')}; the other figures are fitted as well as they can be.`;
   return { params: best!.params, fit, reachable, message };
 }

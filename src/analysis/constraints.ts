@@ -82,10 +82,15 @@ export interface Improvement {
   label: string;
   leadTimeDays: number;
   leadTimeChange: number;
-  timeToRestoreHours: number;
-  restoreChange: number;
+  /** Null when the run had no failures to restore. */
+  timeToRestoreHours: number | null;
+  restoreChange: number | null;
   meanWipLines: number;
   wipChange: number;
+}
+
+function difference(after: number | null, before: number | null): number | null {
+  return after === null || before === null ? null : after - before;
 }
 
 /**
@@ -109,7 +114,10 @@ export function improvementRanking(
       leadTimeDays: mean(result),
       leadTimeChange: mean(result) - base.meanLeadTimeDays,
       timeToRestoreHours: result.summary.timeToRestoreHours,
-      restoreChange: result.summary.timeToRestoreHours - baseResult.summary.timeToRestoreHours,
+      restoreChange: difference(
+        result.summary.timeToRestoreHours,
+        baseResult.summary.timeToRestoreHours,
+      ),
       meanWipLines: result.summary.meanWipLines,
       wipChange: result.summary.meanWipLines - baseResult.summary.meanWipLines,
     };

@@ -9,8 +9,9 @@ export interface SensitivityBar {
   label: string;
   low: number;
   high: number;
-  metricAtLow: number;
-  metricAtHigh: number;
+  /** Null where the run had nothing to measure (no deployments, no failures). */
+  metricAtLow: number | null;
+  metricAtHigh: number | null;
   /** |metric at high − metric at low|: the length of the bar. */
   swing: number;
 }
@@ -61,7 +62,8 @@ export function sensitivity(
         high,
         metricAtLow,
         metricAtHigh,
-        swing: Math.abs(metricAtHigh - metricAtLow),
+        swing:
+          metricAtLow === null || metricAtHigh === null ? 0 : Math.abs(metricAtHigh - metricAtLow),
       };
     })
     .filter((bar): bar is SensitivityBar => bar !== null);

@@ -23,7 +23,27 @@ function pad(text: string, width: number): string {
 }
 
 function range(p: Percentiles | undefined, show: (value: number) => string): string {
-  return p ? `  (p10 ${show(p.p10)}, p90 ${show(p.p90)})` : '';
+  return p && p.p10 !== null && p.p90 !== null ? `  (p10 ${show(p.p10)}, p90 ${show(p.p90)})` : '';
+}
+
+/** A figure, or what stands in for it when there was nothing to measure. */
+function orElse(value: number | null, show: (value: number) => string, missing: string): string {
+  return value === null ? missing : show(value);
+}
+
+/** Lays rows out in columns as wide as their widest cell, two spaces apart. */
+export function formatColumns(rows: readonly (readonly string[])[]): string {
+  const widths = rows[0].map((_, column) =>
+    Math.max(...rows.map((row) => (row[column] ?? '').length)),
+  );
+  return rows
+    .map((row) =>
+      row
+        .map((cell, column) => (column === row.length - 1 ? cell : pad(cell, widths[column] + 2)))
+        .join('')
+        .trimEnd(),
+    )
+    .join('\n');
 }
 
 /** The readable summary: the four DORA metrics with their levels, then flow, capacity and cost. */
@@ -32,31 +52,60 @@ export function formatSummaryTable(
   percentiles?: Record<string, Percentiles>,
 ): string {
   const d = summary.dora;
-  const rows: [string, string, string][] = [
+  const levels = (list: readonly string[]) => (list.length > 0 ? list.join('/') : '–');
+  const noDeploys = 'no deployments';
+  const lead = summary.leadTimeDays;
+  const restore = summary.timeToRestoreHours;
+  const rows: string[][] = [
     [
       'Deployment frequency',
       `${number(summary.deploymentsPerWeek, 2)} per week${range(percentiles?.deploymentsPerWeek, (v) => number(v, 2))}`,
-      `${d.deploymentFrequency.join('/')} · ${FREQUENCY_BUCKETS[frequencyBucket(summary.deploymentsPerWeek)].label}`,
+      `${levels(d.deploymentFrequency)} · ${FREQUENCY_BUCKETS[frequencyBucket(summary.deploymentsPerWeek)].label}`,
     ],
     [
       'Lead time (median)',
-      `${formatDays(summary.leadTimeDays)}${range(percentiles?.leadTimeDays, formatDays)}`,
-      `${d.leadTime.join('/')} · ${DURATION_BUCKETS[durationBucket(summary.leadTimeDays * 24)].label}`,
+      lead === null
+        ? `nothing shipped (oldest code waiting ${formatDays(summary.oldestWaitingDays)})`
+        : `${formatDays(lead)}${range(percentiles?.leadTimeDays, formatDays)}`,
+      lead === null
+        ? '–'
+        : `${levels(d.leadTime)} · ${DURATION_BUCKETS[durationBucket(lead * 24)].label}`,
     ],
-    ['Lead time (p90)', formatDays(summary.leadTimeP90Days), ''],
+    ['Lead time (p90)', orElse(summary.leadTimeP90Days, formatDays, '–'), ''],
     [
       'Change failure rate',
-      `${number(summary.changeFailureRate * 100)}%${range(percentiles?.changeFailureRate, (v) => `${number(v * 100)}%`)}`,
-      d.changeFailureRate.join('/'),
+      orElse(
+        summary.changeFailureRate,
+        (v) =>
+          `${number(v * 100)}%${range(percentiles?.changeFailureRate, (p) => `${number(p * 100)}%`)}`,
+        noDeploys,
+      ),
+      levels(d.changeFailureRate),
     ],
     [
       'Time to restore (median)',
-      `${formatDays(summary.timeToRestoreHours / 24)}${range(percentiles?.timeToRestoreHours, (v) => formatDays(v / 24))}`,
-      `${d.timeToRestore.join('/')} · ${DURATION_BUCKETS[durationBucket(summary.timeToRestoreHours)].label}`,
+      restore === null
+        ? summary.changeFailureRate === null
+          ? noDeploys
+          : 'no failures to restore'
+        : `${formatDays(restore / 24)}${range(percentiles?.timeToRestoreHours, (v) => formatDays(v / 24))}`,
+      restore === null
+        ? '–'
+        : `${levels(d.timeToRestore)} · ${DURATION_BUCKETS[durationBucket(restore)].label}`,
     ],
-    ['DORA level (overall)', summary.doraLevel.toUpperCase(), ''],
+    [
+      'DORA level (overall)',
+      summary.doraLevel === 'none'
+        ? 'NONE (no deployments to judge)'
+        : summary.doraLevel.toUpperCase(),
+      '',
+    ],
     ['Undeployed code (WIP, mean)', `${number(summary.meanWipLines, 0)} lines`, ''],
-    ['Deployment size (mean)', `${number(summary.meanDeploymentSizeLines, 0)} lines`, ''],
+    [
+      'Deployment size (mean)',
+      orElse(summary.meanDeploymentSizeLines, (v) => `${number(v, 0)} lines`, noDeploys),
+      '',
+    ],
     ['Throughput', `${number(summary.throughputLinesPerDay, 0)} lines/day`, ''],
     [
       'Time on new work',
@@ -65,17 +114,21 @@ export function formatSummaryTable(
     ],
     ['Defects escaping to production', `${number(summary.escapedDefectShare * 100)}%`, ''],
     [
+      'Failed service',
+      `${number(summary.outageHours, 0)} hours with a failure open  (incident work ${number(summary.incidentEngineerDays, 0)} engineer-days)`,
+      '',
+    ],
+    [
       'Cost per working day',
-      `${number(summary.costPerDay, 0)}  (holding ${number(summary.holdingCostPerDay, 0)}, deploys ${number(summary.transactionCostPerDay, 0)}, downtime ${number(summary.downtimeCostPerDay, 0)})`,
+      `${number(summary.costPerDay, 0)} cost units  (holding ${number(summary.holdingCostPerDay, 0)}, deploys ${number(summary.transactionCostPerDay, 0)}, downtime ${number(summary.downtimeCostPerDay, 0)})`,
       '',
     ],
   ];
-  const header = `${pad('Metric', 32)}${pad('Value', 44)}DORA level`;
-  return [
-    header,
-    '-'.repeat(header.length + 20),
-    ...rows.map(([a, b, c]) => `${pad(a, 32)}${pad(b, 44)}${c}`),
-  ].join('\n');
+  const table = formatColumns([['Metric', 'Value', 'DORA level'], ...rows]);
+  const [header, ...body] = table.split('\n');
+  return [header, '-'.repeat(Math.max(...table.split('\n').map((l) => l.length))), ...body].join(
+    '\n',
+  );
 }
 
 /** A quarter-by-quarter view of one run, so a spiral or a recovery can be read off the table. */

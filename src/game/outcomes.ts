@@ -1,6 +1,6 @@
 import { standardSlip } from '../analysis/outcome';
 import { standardIncident } from '../analysis/resilience';
-import type { DoraLevel } from '../dora';
+import type { DoraRating } from '../dora';
 import type { Intervention } from '../interventions';
 import type { Params } from '../param-spec';
 import { findPreset, presetParams } from '../presets';
@@ -26,10 +26,10 @@ export interface RoundResult {
   incidents: number;
   /** Undeployed code at the end of the round, in lines. */
   wipLines: number;
-  /** DORA level over the round. */
-  doraLevel: DoraLevel;
-  /** Median lead time for changes over the round, calendar days. */
-  leadTimeDays: number;
+  /** DORA level over the round ("none" when the round deployed nothing). */
+  doraLevel: DoraRating;
+  /** Median lead time for changes over the round, calendar days; null when nothing shipped. */
+  leadTimeDays: number | null;
 }
 
 /** One team's standing: its rounds and its totals. */
@@ -39,7 +39,7 @@ export interface TeamStanding {
   valueKloc: number;
   incidents: number;
   wipLines: number;
-  doraLevel: DoraLevel | null;
+  doraLevel: DoraRating | null;
   /** Undeployed code each working day of the game so far, in lines. */
   wipByDay: Float64Array;
 }
