@@ -1,3 +1,4 @@
+import { deploymentCost } from '../derived';
 import { InputError } from '../errors';
 import type { Params } from '../params';
 import { type SimulationOptions, simulate } from '../simulate';
@@ -9,7 +10,8 @@ export interface IntervalCost {
   transactionCostPerDay: number;
   downtimeCostPerDay: number;
   totalCostPerDay: number;
-  meanDeploymentSizeLines: number;
+  /** Null when the interval deployed nothing. */
+  meanDeploymentSizeLines: number | null;
 }
 
 /** The batch-size U-curve over release intervals, its cheapest point and the closed-form interval. */
@@ -86,11 +88,13 @@ export function batchSizeCurve(
     point.totalCostPerDay < best.totalCostPerDay ? point : best,
   );
   const holding = params.holdingCostPerKlocDay / 1000;
+  // The closed form takes the cost of a deployment as the team's automation makes it.
+  const transactionCost = deploymentCost(params, params.testAutomation);
   return {
     points,
     minimum,
-    economicIntervalDays: economicInterval(params.deployTransactionCost, holding, mergeRate),
-    transactionCost: params.deployTransactionCost,
+    economicIntervalDays: economicInterval(transactionCost, holding, mergeRate),
+    transactionCost,
     holdingCostPerLineDay: holding,
     mergeRateLinesPerDay: mergeRate,
   };

@@ -16,6 +16,20 @@ export function standardSlip(
   return { type: 'releaseSlip', day, days };
 }
 
+/**
+ * A scenario's interventions with its own release slips replaced by one slip of `slipDays` at
+ * `day` (none for 0): analyses that ask "which slip tips this team" measure the slip they add,
+ * not the one a story preset already carries.
+ */
+export function withSlip(
+  interventions: readonly Intervention[] = [],
+  slipDays: number = STANDARD_SLIP_DAYS,
+  day: number = STANDARD_SHOCK_DAY,
+): Intervention[] {
+  const kept = interventions.filter((intervention) => intervention.type !== 'releaseSlip');
+  return slipDays > 0 ? [...kept, standardSlip(slipDays, day)] : kept;
+}
+
 /** Working days averaged for each reading of undeployed code. */
 const SMOOTHING_DAYS = 20;
 
@@ -51,8 +65,15 @@ export function classifyOutcome(
   result: SimulationResult,
   shockDay: number = STANDARD_SHOCK_DAY,
 ): OutcomeReading {
-  const wip = result.series.wipLines;
-  const days = result.days;
+  return classifyWip(result.series.wipLines, result.days, shockDay);
+}
+
+/** The same classification from a series of undeployed code alone (a run's, or a median over runs). */
+export function classifyWip(
+  wip: ArrayLike<number>,
+  days: number,
+  shockDay: number = STANDARD_SHOCK_DAY,
+): OutcomeReading {
   const before = mean(wip, shockDay - 40, shockDay);
   const end = mean(wip, days - 40, days);
   const earlier = mean(wip, days - 120, days - 80);

@@ -1,14 +1,15 @@
 import { InputError } from '../errors';
+import type { Intervention } from '../interventions';
 import { runSeed } from '../monte-carlo';
 import { type ParamId, type Params, paramSpec } from '../params';
-import { quantileSorted } from '../quantiles';
+import { medianOf } from '../quantiles';
 import { simulate } from '../simulate';
 import {
   classifyOutcome,
   type Outcome,
   STANDARD_SHOCK_DAY,
   STANDARD_SLIP_DAYS,
-  standardSlip,
+  withSlip,
 } from './outcome';
 
 /** One swept parameter: `steps` values evenly from `from` to `to`. */
@@ -26,8 +27,10 @@ export interface SweepSpec {
   days: number;
   /** Seed of the first run of every cell (cells share seeds, so they differ only by parameters). */
   seed?: number;
-  /** Working days the standard release slip lasts (0 for none). */
+  /** Working days the standard release slip lasts (0 for none); it replaces any slip the scenario carries. */
   slipDays?: number;
+  /** The scenario's own interventions (its escape steps, say), kept in every run. */
+  interventions?: readonly Intervention[];
 }
 
 /** What one cell of a sweep came to, over its seeds. */
@@ -37,10 +40,11 @@ export interface SweepCell {
   outcomeCounts: Record<Outcome, number>;
   /** The most frequent outcome (ties go to the worse one). */
   outcome: Outcome;
-  leadTimeDays: number;
+  /** Medians over the seeds that have the figure; null when none shipped anything. */
+  leadTimeDays: number | null;
   meanWipLines: number;
   deploymentsPerWeek: number;
-  changeFailureRate: number;
+  changeFailureRate: number | null;
 }
 
 /** The most cells a sweep may have. */
@@ -118,12 +122,12 @@ export function runSweepCell(params: Params, spec: SweepSpec, index: number): Sw
     Object.assign(cellParams, { [axis.param]: values[i] });
   });
   const slipDays = spec.slipDays ?? STANDARD_SLIP_DAYS;
-  const interventions = slipDays > 0 ? [standardSlip(slipDays)] : [];
+  const interventions = withSlip(spec.interventions, slipDays);
   const outcomeCounts: Record<Outcome, number> = { stable: 0, recovers: 0, spirals: 0 };
-  const lead: number[] = [];
+  const lead: (number | null)[] = [];
   const wip: number[] = [];
   const frequency: number[] = [];
-  const failures: number[] = [];
+  const failures: (number | null)[] = [];
   for (let run = 0; run < spec.seeds; run++) {
     const result = simulate(cellParams, {
       days: spec.days,
@@ -136,11 +140,6 @@ export function runSweepCell(params: Params, spec: SweepSpec, index: number): Sw
     frequency.push(result.summary.deploymentsPerWeek);
     failures.push(result.summary.changeFailureRate);
   }
-  const median = (xs: number[]) =>
-    quantileSorted(
-      xs.sort((a, b) => a - b),
-      0.5,
-    );
   const outcome = (Object.keys(outcomeCounts) as Outcome[]).reduce((best, o) =>
     outcomeCounts[o] > outcomeCounts[best] ||
     (outcomeCounts[o] === outcomeCounts[best] && SEVERITY[o] > SEVERITY[best])
@@ -152,10 +151,10 @@ export function runSweepCell(params: Params, spec: SweepSpec, index: number): Sw
     values,
     outcomeCounts,
     outcome,
-    leadTimeDays: median(lead),
-    meanWipLines: median(wip),
-    deploymentsPerWeek: median(frequency),
-    changeFailureRate: median(failures),
+    leadTimeDays: medianOf(lead),
+    meanWipLines: medianOf(wip) ?? 0,
+    deploymentsPerWeek: medianOf(frequency) ?? 0,
+    changeFailureRate: medianOf(failures),
   };
 }
 

@@ -1,7 +1,8 @@
 import { InputError } from '../errors';
+import { runSeed } from '../monte-carlo';
 import { type ParamId, type Params, paramSpec } from '../params';
 import { type SimulationOptions, simulate } from '../simulate';
-import { classifyOutcome, type Outcome, STANDARD_SHOCK_DAY, standardSlip } from './outcome';
+import { classifyOutcome, type Outcome, STANDARD_SHOCK_DAY, withSlip } from './outcome';
 
 /** Options shared by the tipping-point finders: run settings and where the shock lands. */
 export interface TippingOptions extends SimulationOptions {
@@ -12,38 +13,42 @@ function runDays(options: TippingOptions): number {
   return options.days ?? 520;
 }
 
-/** The outcome of one run with a release slip of `slipDays` at the shock day (expected-value unless told). */
+/**
+ * The outcome of one run with a release slip of `slipDays` at the shock day, in place of any
+ * slip the scenario carries (expected-value unless told).
+ */
 export function outcomeWithSlip(
   params: Params,
   slipDays: number,
   options: TippingOptions = {},
 ): Outcome {
   const shockDay = options.shockDay ?? STANDARD_SHOCK_DAY;
-  const interventions = [
-    ...(options.interventions ?? []),
-    ...(slipDays > 0 ? [standardSlip(slipDays, shockDay)] : []),
-  ];
   const result = simulate(params, {
     mode: 'expected',
     ...options,
     days: runDays(options),
-    interventions,
+    interventions: withSlip(options.interventions, slipDays, shockDay),
   });
   return classifyOutcome(result, shockDay).outcome;
 }
 
+function checkMaxSlip(max: number): void {
+  if (!(Number.isInteger(max) && max >= 1 && max <= 1000)) {
+    throw new InputError('maxSlipDays', max, 'allowed: a whole number from 1 to 1000');
+  }
+}
+
 /**
- * Slip tolerance: the longest one-time release slip (whole working days, up to `maxSlipDays`)
- * after which the team does not spiral. Bisection assumes longer slips never help.
+ * Slip tolerance of the expected-value run: the longest one-time release slip (whole working
+ * days, up to `maxSlipDays`) after which the team does not spiral. Bisection assumes longer slips
+ * never help.
  */
 export function slipTolerance(
   params: Params,
   options: TippingOptions & { maxSlipDays?: number } = {},
 ): number {
   const max = options.maxSlipDays ?? 120;
-  if (!(Number.isInteger(max) && max >= 1 && max <= 1000)) {
-    throw new InputError('maxSlipDays', max, 'allowed: a whole number from 1 to 1000');
-  }
+  checkMaxSlip(max);
   const spirals = (slip: number) => outcomeWithSlip(params, slip, options) === 'spirals';
   if (spirals(0)) return 0;
   if (!spirals(max)) return max;
@@ -55,6 +60,72 @@ export function slipTolerance(
     else low = middle;
   }
   return low;
+}
+
+/** How often a slip of one length tips the team, over seeds. */
+export interface TippingPoint {
+  slipDays: number;
+  /** Share of seeds (0–1) that spiral after this slip. */
+  tippedShare: number;
+}
+
+/** The tipping curve over seeds, and the slip tolerance it implies. */
+export interface TippingCurve {
+  seeds: number;
+  points: TippingPoint[];
+  /**
+   * The longest slip in the grid before half or more of the seeds spiral (every shorter slip
+   * tips fewer than half); the grid's largest when none does, 0 when even no slip does.
+   */
+  slipToleranceDays: number;
+}
+
+/** The slip lengths a tipping curve tries: every `step` days from 0 to `maxSlipDays`. */
+export function slipGrid(maxSlipDays: number, step = 5): number[] {
+  checkMaxSlip(maxSlipDays);
+  const grid: number[] = [];
+  for (let slip = 0; slip < maxSlipDays; slip += step) grid.push(slip);
+  grid.push(maxSlipDays);
+  return grid;
+}
+
+/**
+ * Runs the team over `seeds` seeds for each slip length (replacing any slip the scenario
+ * carries) and counts how many spiral: a stochastic team near its tipping point tips on some
+ * seeds before others, so the answer is a share, not one expected-value number.
+ */
+export function tippingCurve(
+  params: Params,
+  options: TippingOptions & { seeds?: number; slips?: readonly number[] } = {},
+): TippingCurve {
+  const seeds = options.seeds ?? 20;
+  if (!(Number.isInteger(seeds) && seeds >= 1 && seeds <= 1000)) {
+    throw new InputError('seeds', seeds, 'allowed: a whole number from 1 to 1000');
+  }
+  const slips = options.slips ?? slipGrid(60);
+  const shockDay = options.shockDay ?? STANDARD_SHOCK_DAY;
+  const points = slips.map((slipDays): TippingPoint => {
+    let tipped = 0;
+    for (let run = 0; run < seeds; run++) {
+      const result = simulate(params, {
+        ...options,
+        mode: 'stochastic',
+        days: runDays(options),
+        seed: runSeed(options.seed ?? 1, run),
+        interventions: withSlip(options.interventions, slipDays, shockDay),
+      });
+      if (classifyOutcome(result, shockDay).outcome === 'spirals') tipped++;
+    }
+    return { slipDays, tippedShare: tipped / seeds };
+  });
+  let tolerance = points[points.length - 1].slipDays;
+  for (let i = 0; i < points.length; i++) {
+    if (points[i].tippedShare >= 0.5) {
+      tolerance = i === 0 ? 0 : points[i - 1].slipDays;
+      break;
+    }
+  }
+  return { seeds, points, slipToleranceDays: tolerance };
 }
 
 /** Where, between two values of one parameter, the team starts to spiral after the standard shock. */

@@ -1,16 +1,19 @@
 import { RESILIENCE_LABELS, resilience } from '../../analysis/resilience';
 import { scenarioOptions } from '../../scenario';
-import { show, toCsv, writeCsvFile } from './flags';
+import { show, toCsv, wholeFlag, writeCsvFile } from './flags';
 import type { Command } from './types';
 
 /** `resilience`: the standard shocks, the recovery half-life and the article's class. */
 export const resilienceCommand: Command = {
-  flags: [],
+  flags: ['--seeds'],
   summary:
     'resilience: recovery from a three-week slip and an 80-hour incident, and the class that puts the team in',
-  usage: 'resilience',
+  usage: 'resilience [--seeds 10]',
   run(args, scenario, { out }) {
-    const report = resilience(scenario.params, { ...scenarioOptions(scenario), mode: 'expected' });
+    const report = resilience(scenario.params, {
+      ...scenarioOptions(scenario),
+      seeds: wholeFlag(args, '--seeds', 1, 1000, 10),
+    });
     if (args.csv) {
       writeCsvFile(
         args.csv,
@@ -39,11 +42,11 @@ export const resilienceCommand: Command = {
     }
     if (args.json) return out(JSON.stringify(report));
     const line = (name: string, r: typeof report.slip) =>
-      `${name}: ${r.outcome}; undeployed code ${show(r.before, 0)} lines before, peak ${show(r.peak, 0)}, end ${show(r.end, 0)}; half-life ${r.halfLifeDays === null ? 'never' : `${r.halfLifeDays} working days`}.`;
+      `${name}: ${r.outcome} (${show(r.spiralShare * 100, 0)}% of ${report.seeds} seeds spiral); undeployed code ${show(r.before, 0)} lines before, peak ${show(r.peak, 0)}, end ${show(r.end, 0)}; half-life ${r.halfLifeDays === null ? 'never' : `${r.halfLifeDays} working days`}.`;
     out(line('A release slips three weeks', report.slip));
     out(line('A major incident takes half the team for 80 hours', report.incident));
     out(
-      `Distance to the tipping point: survives a one-time slip of up to ${report.slipToleranceDays} working days.`,
+      `Distance to the tipping point: fewer than half the seeds spiral after a one-time slip of up to ${report.slipToleranceDays} working days.`,
     );
     out(`This team ${RESILIENCE_LABELS[report.resilience]}.`);
   },

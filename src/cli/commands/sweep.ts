@@ -32,7 +32,7 @@ export const sweepCommand: Command = {
   summary:
     'sweep one or two parameters (a phase map with two): outcome of each cell after a release slip',
   usage:
-    'sweep --param releaseIntervalDays=3:20:10 [--param fixGrowthPerChange=0.02:0.2:10] [--seeds 10] [--slip 15] [--workers 2]',
+    'sweep --param releaseIntervalDays=3:20:10 [--param regressionPassDays=1:10:10] [--seeds 10] [--slip 15] [--workers 2]',
   async run(args, scenario, { out, err }) {
     const axes = (args.extra['--param'] ?? []).map(parseAxis);
     const spec: SweepSpec = {
@@ -41,6 +41,7 @@ export const sweepCommand: Command = {
       days: scenario.days,
       seed: typeof scenario.seed === 'number' ? scenario.seed : 1,
       slipDays: numberFlag(args, '--slip', 0, 260, 15),
+      interventions: scenario.interventions,
     };
     validateSweep(spec);
     const workers = wholeFlag(args, '--workers', 1, 64, 2);

@@ -1,61 +1,78 @@
-import { criticalValue, slipTolerance } from '../../analysis/tipping';
+import { criticalValue, slipGrid, tippingCurve } from '../../analysis/tipping';
 import { InputError } from '../../errors';
 import { paramSpec } from '../../params';
 import { scenarioOptions } from '../../scenario';
-import { numberFlag, rangeFlag, show, single, toCsv, writeCsvFile } from './flags';
+import { numberFlag, rangeFlag, show, single, toCsv, wholeFlag, writeCsvFile } from './flags';
 import type { Command } from './types';
 
-/** `tipping`: the critical value of a parameter and the slip tolerance of the team. */
+/** `tipping`: how often slips of each length tip the team over seeds, and a parameter's critical value. */
 export const tippingCommand: Command = {
-  flags: ['--param', '--range', '--slip'],
+  flags: ['--param', '--range', '--slip', '--seeds', '--max-slip'],
   summary:
-    'tipping point: the value of a parameter where the team starts to spiral, and its slip tolerance',
-  usage: 'tipping [--param fixGrowthPerChange] [--range 0.02:0.2] [--slip 15]',
+    'tipping point: the share of seeds a one-time slip of each length tips into the spiral, and the value of a parameter where the team starts to spiral',
+  usage:
+    'tipping [--seeds 20] [--max-slip 60] [--param regressionPassDays] [--range 1:10] [--slip 15]',
   run(args, scenario, { out }) {
-    const options = { ...scenarioOptions(scenario), mode: 'expected' as const };
-    const tolerance = slipTolerance(scenario.params, { ...options, maxSlipDays: 120 });
+    const options = scenarioOptions(scenario);
+    const seeds = wholeFlag(args, '--seeds', 1, 1000, 20);
+    const maxSlip = wholeFlag(args, '--max-slip', 1, 260, 60);
+    const curve = tippingCurve(scenario.params, {
+      ...options,
+      seeds,
+      slips: slipGrid(maxSlip),
+    });
     const param = single(args, '--param');
+    const rangeText = single(args, '--range');
+    if (rangeText !== undefined && param === undefined)
+      throw new InputError(
+        '--range',
+        rangeText,
+        'allowed: only with --param, which it is a range of',
+      );
     const slipDays = numberFlag(args, '--slip', 0, 260, 15)!;
     let critical = null;
     if (param !== undefined) {
       const spec = paramSpec(param, '--param');
       if (spec.kind !== 'number' && spec.kind !== 'integer')
         throw new InputError('--param', param, 'allowed: a numeric parameter');
-      const rangeText = single(args, '--range');
       critical = criticalValue(
         scenario.params,
         spec.id,
-        rangeText ? rangeFlag(rangeText, '--range') : undefined,
-        { ...options, slipDays },
+        rangeText !== undefined ? rangeFlag(rangeText, '--range') : undefined,
+        { ...options, mode: 'expected', slipDays },
       );
     }
     if (args.csv)
       writeCsvFile(
         args.csv,
         toCsv(
-          ['slipToleranceDays', 'param', 'criticalValue', 'spiralsWhen'],
-          [
-            [
-              tolerance,
-              critical?.param ?? null,
-              critical?.value ?? null,
-              critical?.spiralsWhen ?? null,
-            ],
-          ],
+          ['slipDays', 'tippedShare'],
+          curve.points.map((point) => [point.slipDays, point.tippedShare]),
         ),
       );
-    if (args.json) return out(JSON.stringify({ slipToleranceDays: tolerance, critical }));
+    if (args.json)
+      return out(
+        JSON.stringify({
+          slipToleranceDays: curve.slipToleranceDays,
+          seeds: curve.seeds,
+          points: curve.points,
+          critical,
+        }),
+      );
     out(
-      `Slip tolerance: the team recovers from a one-time release slip of up to ${tolerance} working days${tolerance >= 120 ? ' (or more)' : ''}; a longer slip tips it into the spiral.`,
+      `Slip tolerance over ${seeds} seeds: fewer than half the seeds spiral after a one-time slip of up to ${curve.slipToleranceDays} working days${curve.slipToleranceDays >= maxSlip ? ' (the longest tried)' : ''}.`,
     );
+    out('Slip (working days)  Seeds that spiral');
+    for (const point of curve.points)
+      out(`${String(point.slipDays).padEnd(21)}${show(point.tippedShare * 100, 0)}%`);
     if (critical) {
       if (critical.value === null) {
         out(
-          `${critical.param}: no tipping point between ${show(critical.range[0], 3)} and ${show(critical.range[1], 3)} (outcome ${critical.outcomeAtLow} at one end, ${critical.outcomeAtHigh} at the other) after a ${slipDays}-day slip.`,
+          `${critical.param}: no tipping point between ${show(critical.range[0], 3)} and ${show(critical.range[1], 3)} (outcome ${critical.outcomeAtLow} at one end, ${critical.outcomeAtHigh} at the other) after a ${slipDays}-day slip (expected-value runs).`,
         );
       } else {
         out(
-          `${critical.param}: after a ${slipDays}-day slip the team spirals ${critical.spiralsWhen} ${show(critical.value, 4)} (searched ${show(critical.range[0], 3)} to ${show(critical.range[1], 3)}; now ${show(scenario.params[critical.param] as number, 4)}).`,
+          `${critical.param}: after a ${slipDays}-day slip the expected-value run spirals ${critical.spiralsWhen} ${show(critical.value, 4)} (searched ${show(critical.range[0], 3)} to ${show(critical.range[1], 3)}; now ${show(scenario.params[critical.param] as number, 4)}).`,
         );
       }
     }
