@@ -18,22 +18,21 @@ const fragileTeam: Partial<Params> = {
   teamSize: 10,
   releasePolicy: 'train',
   releaseIntervalDays: 10,
-  branchLifetimeDays: 3,
+  branchLifetimeDays: 2,
   testAutomation: 0.3,
   automationShare: 0,
   regressionPassDays: 2,
   regressionPasses: 1,
   maxExtraPasses: 1,
-  stabilisationShare: 0.38,
+  stabilisationShare: 0.365,
   approvalWaitDays: 1,
   handoffs: 1,
-  rollbackAvailable: false,
   fearResponse: 0.3,
   pressureDefectFactor: 1,
 };
 
-/** The shock that tips the fragile team: one release is held for six weeks. */
-const slippedRelease: Intervention = { type: 'releaseSlip', day: 100, days: 30 };
+/** The shock that tips the fragile team: one release is held for seven weeks. */
+const slippedRelease: Intervention = { type: 'releaseSlip', day: 100, days: 35 };
 
 /** Every preset: the four DORA levels, then the story of a team spiralling and recovering. */
 export const PRESETS: readonly Preset[] = [
@@ -88,7 +87,7 @@ export const PRESETS: readonly Preset[] = [
       branchLifetimeDays: 2,
       testAutomation: 0.3,
       automationShare: 0.05,
-      regressionPassDays: 3,
+      regressionPassDays: 2,
       regressionPasses: 1,
       maxExtraPasses: 1,
       approvalWaitDays: 1,

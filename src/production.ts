@@ -11,7 +11,7 @@ import {
   hotfixDays,
 } from './derived';
 import { toCalendarDays } from './dora';
-import { recordLeadTime } from './lead-time';
+import { recordLeadTime, recordLeadTimeSpread } from './lead-time';
 import {
   type Cohort,
   type IncidentKind,
@@ -26,6 +26,9 @@ import {
  * nurses the degraded service (workarounds, data repairs, answering users) until its fix ships.
  */
 export const DEGRADATION_RESPONDERS = 0.5;
+
+/** Share of the production-fix backlog worked off each day: a reported bug waits about four days. */
+export const PRODUCTION_FIX_PACE = 0.25;
 
 /** A batch of code reaching production at one time: one release, or one day's continuous changes. */
 export interface Shipment {
@@ -99,7 +102,16 @@ export function ship(state: SimulationState, context: DayContext, shipment: Ship
     const leadTime = shipment.time - cohort.commitTime;
     leadTimeLineDays += leadTime * cohort.lines;
     if (inWindow) {
-      recordLeadTime(state.windowTotals.leadTimes, leadTime, cohort.lines);
+      // A day's commits released together waited up to half a day longer or shorter than its
+      // middle; a change shipped on its own waited exactly its own time.
+      if (shipment.release)
+        recordLeadTimeSpread(
+          state.windowTotals.leadTimes,
+          leadTime - 0.5,
+          leadTime + 0.5,
+          cohort.lines,
+        );
+      else recordLeadTime(state.windowTotals.leadTimes, leadTime, cohort.lines);
       recordStages(state.windowTotals.stageLineDays, cohort, shipment);
     }
   }
@@ -376,7 +388,9 @@ export function workProductionFixes(state: SimulationState, context: DayContext)
   state.totals.productionDefectsReported += reported;
   // A bug users report arrives with its symptom: a production fix of an ordinary defect.
   state.productionFixBacklog += reported * params.fixDaysPerDefect * params.productionFixMultiplier;
-  const taken = takeFree(context, state.productionFixBacklog);
+  // Reported bugs are fixed at a steady pace, a share of the backlog a day, rather than by
+  // everyone at once the day a cluster of reports arrives.
+  const taken = takeFree(context, state.productionFixBacklog * PRODUCTION_FIX_PACE);
   context.use.productionFixes += taken;
   state.productionFixBacklog -= taken;
   return taken;

@@ -40,8 +40,16 @@ function cutRelease(
   let kept = 0;
   let lines = 0;
   let keptLines = 0;
+  const left: Cohort[] = [];
   for (const cohort of state.merged) {
-    if (cohort.mergeTime <= time + EPSILON) {
+    if (Math.abs(cohort.mergeTime - time) <= EPSILON) {
+      // A day's merges spread over the day: one whose middle falls on the cut is half in it.
+      const half = cohort.lines / 2;
+      taken.push({ ...cohort, lines: half });
+      left.push({ ...cohort, lines: half, mergeTime: time + 2 * EPSILON });
+      lines += half;
+      keptLines += half;
+    } else if (cohort.mergeTime < time) {
       taken.push(cohort);
       lines += cohort.lines;
     } else {
@@ -50,6 +58,7 @@ function cutRelease(
     }
   }
   truncate(state.merged, kept);
+  for (const cohort of left) state.merged.push(cohort);
   if (taken.length === 0) return null;
   let defects =
     keptLines > 0
