@@ -48,6 +48,7 @@ export interface Params {
   testerShare: number;
   manualTesters: number;
   manualDetection: number;
+  repeatPassYield: number;
   blockerDetection: number;
   maxExtraPasses: number;
   fixDaysPerDefect: number;

@@ -114,7 +114,6 @@ export const PRESETS: readonly Preset[] = [
       regressionPassDays: 1.5,
       regressionPasses: 1,
       maxExtraPasses: 0,
-      testerShare: 0.2,
       approvalWaitDays: 0.5,
       stabilisationShare: 0.27,
       handoffs: 1,

@@ -156,7 +156,14 @@ function finishPass(
   const weight = candidate.passWeight;
   const blockersBefore = candidate.blockers;
   const foundBlockers = draws.binomial(blockersBefore, params.blockerDetection * weight);
-  const foundMinor = draws.binomial(candidate.minorDefects, params.manualDetection * weight);
+  // The same regression script run again finds fewer of the subtle defects each time (the
+  // pesticide paradox): the easy ones were found by the earlier passes.
+  let yieldLeft = 1;
+  for (let pass = 0; pass < candidate.passesDone; pass++) yieldLeft *= params.repeatPassYield;
+  const foundMinor = draws.binomial(
+    candidate.minorDefects,
+    params.manualDetection * weight * yieldLeft,
+  );
   candidate.blockers -= foundBlockers;
   candidate.minorDefects -= foundMinor;
   candidate.foundBlockers = foundBlockers;

@@ -73,7 +73,7 @@ export const REFLEXES_PARAMS: readonly ParamSpec[] = [
     unit: 'share/extra item',
     group: 'reflexes',
     kind: 'number',
-    default: 0.05,
+    default: 0.2,
     min: 0,
     max: 1,
     step: 0.01,

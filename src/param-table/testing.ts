@@ -122,6 +122,16 @@ export const TESTING_PARAMS: readonly ParamSpec[] = [
     help: 'Share of the remaining minor defects one manual pass finds (regression 25%, system test 40%; McConnell). A pass needs testers: with none it finds nothing.',
   },
   {
+    id: 'repeatPassYield',
+    label: 'Repeated pass yield',
+    ...SHARE,
+    group: 'testing',
+    kind: 'number',
+    default: 0.5,
+    source: 'calibrate',
+    help: 'Share of its detection of minor defects each repeat of the same manual pass keeps on one release: the easy defects are found first, the subtle ones survive the script (the pesticide paradox; Beizer).',
+  },
+  {
     id: 'blockerDetection',
     label: 'Manual pass catches (blockers)',
     ...SHARE,
