@@ -4,7 +4,7 @@ import { batchSizeCurve, intervalGrid } from '../../src/analysis/economics';
 import { resilience } from '../../src/analysis/resilience';
 import { sensitivity } from '../../src/analysis/sensitivity';
 import { runSweepCell, type SweepSpec } from '../../src/analysis/sweep';
-import { criticalValue, slipTolerance } from '../../src/analysis/tipping';
+import { criticalValue, slipGrid, tippingCurve } from '../../src/analysis/tipping';
 import type { GameState } from '../../src/game/game';
 import { standings } from '../../src/game/outcomes';
 import type { ParamId, Params, SummaryNumber } from '../../src/index';
@@ -27,7 +27,7 @@ export function runAnalysis(request: AnalysisRequest): unknown {
       return runSweepCell(request.params, request.spec, request.index);
     case 'tipping':
       return {
-        slipToleranceDays: slipTolerance(request.params, { days: request.days, maxSlipDays: 120 }),
+        ...tippingCurve(request.params, { days: request.days, seeds: 10, slips: slipGrid(60) }),
         critical: criticalValue(request.params, request.param, request.range, {
           days: request.days,
         }),

@@ -1,13 +1,21 @@
 import { css, html, LitElement, nothing } from 'lit';
-import type { DoraLevel, Percentiles, Summary, SummaryNumber } from '../../src/index';
+import type { DoraLevel, DoraRating, Percentiles, Summary, SummaryNumber } from '../../src/index';
 import { formatCount, formatDuration, formatPercent } from './format';
 
-const LEVEL_MARK: Readonly<Record<DoraLevel, string>> = {
+const LEVEL_MARK: Readonly<Record<DoraRating, string>> = {
   elite: '★★★★',
   high: '★★★',
   medium: '★★',
   low: '★',
+  none: '',
 };
+
+/** What a figure with nothing to measure says instead of a number. */
+function missing(summary: Summary, key: SummaryNumber): string {
+  if (summary.deploymentsPerWeek <= 0) return 'no deployments';
+  if (key === 'timeToRestoreHours') return 'no failures';
+  return '–';
+}
 
 interface Row {
   key: SummaryNumber;
@@ -29,21 +37,27 @@ const DORA_ROWS: Row[] = [
   {
     key: 'leadTimeDays',
     label: 'Lead time (median)',
-    show: (s) => formatDuration(s.leadTimeDays),
+    show: (s) => (s.leadTimeDays === null ? 'nothing shipped' : formatDuration(s.leadTimeDays)),
     levels: (s) => s.dora.leadTime,
     higherIsBetter: false,
   },
   {
     key: 'changeFailureRate',
     label: 'Change failure rate',
-    show: (s) => formatPercent(s.changeFailureRate),
+    show: (s) =>
+      s.changeFailureRate === null
+        ? missing(s, 'changeFailureRate')
+        : formatPercent(s.changeFailureRate),
     levels: (s) => s.dora.changeFailureRate,
     higherIsBetter: false,
   },
   {
     key: 'timeToRestoreHours',
     label: 'Time to restore (median)',
-    show: (s) => formatDuration(s.timeToRestoreHours / 24),
+    show: (s) =>
+      s.timeToRestoreHours === null
+        ? missing(s, 'timeToRestoreHours')
+        : formatDuration(s.timeToRestoreHours / 24),
     levels: (s) => s.dora.timeToRestore,
     higherIsBetter: false,
   },
@@ -59,7 +73,10 @@ const FLOW_ROWS: Row[] = [
   {
     key: 'meanDeploymentSizeLines',
     label: 'Deployment size (mean)',
-    show: (s) => `${formatCount(s.meanDeploymentSizeLines)} lines`,
+    show: (s) =>
+      s.meanDeploymentSizeLines === null
+        ? 'no deployments'
+        : `${formatCount(s.meanDeploymentSizeLines)} lines`,
     higherIsBetter: false,
   },
   {
@@ -77,7 +94,7 @@ const FLOW_ROWS: Row[] = [
   {
     key: 'costPerDay',
     label: 'Cost per working day',
-    show: (s) => formatCount(s.costPerDay),
+    show: (s) => `${formatCount(s.costPerDay)} cost units`,
     higherIsBetter: false,
   },
 ];
@@ -121,6 +138,8 @@ export class DdsScorecard extends LitElement {
     if (!this.baseline || !this.summary) return nothing;
     const before = this.baseline[row.key];
     const after = this.summary[row.key];
+    if (before === null || after === null)
+      return before === after ? nothing : html`<p class="change">baseline: ${before === null ? 'none' : 'measured'}</p>`;
     if (Math.abs(after - before) <= 1e-9 * Math.max(1, Math.abs(before)))
       return html`<p class="change">= baseline</p>`;
     const better = after > before === row.higherIsBetter;
@@ -138,8 +157,8 @@ export class DdsScorecard extends LitElement {
     return html`<div class="tile" data-metric=${row.key} role="group" aria-label=${row.label}>
       <p class="label">${row.label}</p>
       <p class="value">${row.show(summary)}</p>
-      ${levels ? html`<p class="level">${levels.join(' / ')} <span aria-hidden="true">${LEVEL_MARK[levels[0]]}</span></p>` : nothing}
-      ${p ? html`<p class="range">p10 ${show(p.p10)} – p90 ${show(p.p90)}</p>` : nothing}
+      ${levels && levels.length > 0 ? html`<p class="level">${levels.join(' / ')} <span aria-hidden="true">${LEVEL_MARK[levels[0]]}</span></p>` : nothing}
+      ${p && p.p10 !== null && p.p90 !== null ? html`<p class="range">p10 ${show(p.p10)} – p90 ${show(p.p90)}</p>` : nothing}
       ${this.change(row)}
     </div>`;
   }
@@ -151,7 +170,7 @@ export class DdsScorecard extends LitElement {
       <div class="tiles">
         <div class="tile overall" role="group" aria-label="Overall DORA level">
           <p class="label">DORA level (${this.doraYear})</p>
-          <p class="value" data-level=${summary.doraLevel}>${summary.doraLevel} <span aria-hidden="true">${LEVEL_MARK[summary.doraLevel]}</span></p>
+          <p class="value" data-level=${summary.doraLevel}>${summary.doraLevel === 'none' ? 'no deployments' : summary.doraLevel} <span aria-hidden="true">${LEVEL_MARK[summary.doraLevel]}</span></p>
           ${this.baseline && this.baseline.doraLevel !== summary.doraLevel ? html`<p class="change">baseline: ${this.baseline.doraLevel}</p>` : nothing}
         </div>
         ${DORA_ROWS.map((row) => this.renderTile(row, summary))}

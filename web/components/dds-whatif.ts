@@ -6,7 +6,7 @@ import type { ResilienceReport } from '../../src/analysis/resilience';
 import type { SensitivityBar } from '../../src/analysis/sensitivity';
 import type { SweepCell, SweepSpec } from '../../src/analysis/sweep';
 import { EXAMPLE_HISTORY_CSV, historyTargets } from '../../src/analysis/team-history';
-import type { CriticalValue } from '../../src/analysis/tipping';
+import type { CriticalValue, TippingCurve } from '../../src/analysis/tipping';
 import {
   InputError,
   PARAMS,
@@ -282,7 +282,7 @@ export class DdsWhatif extends LitElement {
           ${this.busy ? html`<progress max="1" .value=${this.progress} aria-label="Cells done"></progress><button type="button" @click=${() => this.controller?.abort()}>Cancel</button>` : nothing}
         </form>`;
       case 'tipping':
-        return html`<form @submit=${this.run}>${this.paramSelect('param', 'fixGrowthPerChange', 'Parameter')}${runButton}</form>`;
+        return html`<form @submit=${this.run}>${this.paramSelect('param', 'regressionPassDays', 'Parameter')}${runButton}</form>`;
       case 'sensitivity':
         return html`<form @submit=${this.run}><label>Metric<select name="metric">${SUMMARY_NUMBERS.map((m) => html`<option value=${m} ?selected=${m === this.input('metric', 'leadTimeDays')}>${m}</option>`)}</select></label>${runButton}</form>`;
       case 'calibrate':
@@ -313,7 +313,7 @@ export class DdsWhatif extends LitElement {
           @dds-cell-pick=${(e: CustomEvent<{ cell: SweepCell }>) => this.apply(Object.fromEntries(spec.axes.map((a, i) => [a.param, e.detail.cell.values[i]])) as Partial<Params>)}></dds-phase-map>`;
       }
       case 'tipping':
-        return tippingView(result as { slipToleranceDays: number; critical: CriticalValue });
+        return tippingView(result as TippingCurve & { critical: CriticalValue });
       case 'sensitivity':
         return tornado(result as SensitivityBar[], this.field('metric'));
       case 'calibrate': {

@@ -4,7 +4,7 @@ import type { Improvement, ValueStream } from '../../src/analysis/constraints';
 import type { BatchSizeCurve } from '../../src/analysis/economics';
 import { RESILIENCE_LABELS, type ResilienceReport } from '../../src/analysis/resilience';
 import type { SensitivityBar } from '../../src/analysis/sensitivity';
-import type { CriticalValue } from '../../src/analysis/tipping';
+import type { CriticalValue, TippingCurve } from '../../src/analysis/tipping';
 import { PALETTE } from '../charts/palette';
 
 const fmt = (v: number | null, digits = 3) =>
@@ -18,7 +18,7 @@ export function tornado(bars: SensitivityBar[], metric: string) {
   return html`<svg viewBox=${`0 0 640 ${top.length * row + 10}`} role="img" aria-label=${`Tornado chart of ${metric}: ${top.map((b) => `${b.label} ${fmt(b.metricAtLow)} to ${fmt(b.metricAtHigh)}`).join('; ')}`}>
     ${top.map(
       (b, i) => svg`<text x="0" y=${i * row + 15} font-size="12">${b.label}</text>
-        <rect x="230" y=${i * row + 4} width=${Math.max(1, (b.swing / widest) * 250)} height="14" fill=${b.metricAtHigh >= b.metricAtLow ? PALETTE.vermillion : PALETTE.blue}></rect>
+        <rect x="230" y=${i * row + 4} width=${Math.max(1, (b.swing / widest) * 250)} height="14" fill=${(b.metricAtHigh ?? 0) >= (b.metricAtLow ?? 0) ? PALETTE.vermillion : PALETTE.blue}></rect>
         <text x=${236 + (b.swing / widest) * 250} y=${i * row + 15} font-size="11">${fmt(b.metricAtLow)} → ${fmt(b.metricAtHigh)} (${fmt(b.low)}…${fmt(b.high)})</text>`,
     )}
   </svg>`;
@@ -72,13 +72,14 @@ export function resilienceView(report: ResilienceReport) {
     html`<li>${name}: <strong>${r.outcome}</strong>; undeployed code ${fmt(r.before)} lines before, peak ${fmt(r.peak)}, end ${fmt(r.end)}; half-life ${r.halfLifeDays === null ? 'never' : `${r.halfLifeDays} working days`}.</li>`;
   return html`<p class="verdict">This team ${RESILIENCE_LABELS[report.resilience]}.</p>
     <ul>${line('A release slips three weeks', report.slip)}${line('A major incident takes half the team for 80 hours', report.incident)}
-      <li>Distance to the tipping point: it survives a one-time slip of up to <strong>${report.slipToleranceDays} working days</strong>.</li></ul>`;
+      <li>Distance to the tipping point: fewer than half of ${report.seeds} seeds spiral after a one-time slip of up to <strong>${report.slipToleranceDays} working days</strong>.</li></ul>`;
 }
 
 /** The tipping-point answer in words. */
-export function tippingView(result: { slipToleranceDays: number; critical: CriticalValue }) {
+export function tippingView(result: TippingCurve & { critical: CriticalValue }) {
   const c = result.critical;
-  return html`<p class="verdict">Slip tolerance: the team recovers from a one-time slip of up to ${result.slipToleranceDays} working days.</p>
+  return html`<p class="verdict">Slip tolerance: fewer than half of ${result.seeds} seeds spiral after a one-time slip of up to ${result.slipToleranceDays} working days.</p>
+    <p>${result.points.map((point) => `${point.slipDays} days: ${Math.round(point.tippedShare * 100)}%`).join(' · ')}</p>
     <p>${
       c.value === null
         ? `${c.param}: no tipping point between ${fmt(c.range[0])} and ${fmt(c.range[1])} (${c.outcomeAtLow} at one end, ${c.outcomeAtHigh} at the other).`
