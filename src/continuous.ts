@@ -61,6 +61,7 @@ export function runContinuousPipeline(
       minorDefects: change.defects - blockers,
       deployments: changes,
       defectsFound: 0,
+      passes: 0,
       delayDays: 0,
     });
   }

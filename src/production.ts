@@ -42,6 +42,8 @@ export interface Shipment {
   /** Separate deployments in the batch (1 for a release; one per change when continuous). */
   deployments: number;
   defectsFound: number;
+  /** Manual passes the batch got. */
+  passes: number;
   delayDays: number;
   /** For a release: when it was cut and finished testing, approval and hand-offs. */
   release?: StageEnds & { cutTime: number };
@@ -127,7 +129,9 @@ export function ship(state: SimulationState, context: DayContext, shipment: Ship
 
   if (failed > 0) {
     openFailures(state, context, shipment, failed, automation);
-    state.caution += params.fearResponse * failed;
+    // Each thing that broke in production scares the organisation, not only each deployment:
+    // a big release that breaks five things asks for more care than one that breaks one.
+    state.caution += params.fearResponse * Math.max(failed, shipment.blockers);
     state.reviewBacklog += params.learningResponse * failed;
   }
 
@@ -138,6 +142,7 @@ export function ship(state: SimulationState, context: DayContext, shipment: Ship
     deployments: shipment.deployments,
     changes: changesIn(state, shipment.lines),
     defectsFound: shipment.defectsFound,
+    passes: shipment.passes,
     escapedDefects: escaped,
     failed,
     delayDays: shipment.delayDays,

@@ -108,6 +108,7 @@ function cutRelease(
     foundBlockers: 0,
     foundMinor: 0,
     defectsFound: 0,
+    passesRun: 0,
     stageEnds: { testing: time, approval: time, handoff: time },
   };
   state.hotfixHold = 0;
@@ -170,6 +171,7 @@ function finishPass(
   candidate.foundMinor = foundMinor;
   candidate.defectsFound += foundBlockers + foundMinor;
   candidate.passesDone++;
+  candidate.passesRun += weight;
   context.defectsFoundBeforeRelease += foundBlockers + foundMinor;
   // A blocker found means fix, then retest. In expected-value mode that is a chance: the pass
   // happened with its weight and found at least one of a Poisson number of blockers.
@@ -234,6 +236,7 @@ function finishPhase(
         minorDefects: candidate.minorDefects,
         deployments: candidate.deployments,
         defectsFound: candidate.defectsFound,
+        passes: candidate.passesRun,
         delayDays: Math.max(0, candidate.cutTime - candidate.scheduledTime),
         release: { cutTime: candidate.cutTime, ...candidate.stageEnds },
       });

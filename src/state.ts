@@ -87,6 +87,8 @@ export interface ReleaseCandidate {
   foundBlockers: number;
   foundMinor: number;
   defectsFound: number;
+  /** Manual passes run so far, each counted by its weight. */
+  passesRun: number;
   stageEnds: StageEnds;
 }
 
@@ -124,6 +126,8 @@ export interface DeploymentEvent {
   deployments: number;
   changes: number;
   defectsFound: number;
+  /** Manual passes the release got (in expected-value mode, the sum of their chances). */
+  passes: number;
   escapedDefects: number;
   failed: number;
   /** Working days the cut waited past its schedule (0 on time). */

@@ -13,7 +13,7 @@ export const REFLEXES_PARAMS: readonly ParamSpec[] = [
     max: 5,
     step: 0.05,
     source: 'calibrate',
-    help: 'Caution added by each failed deployment: longer release intervals, longer approval waits and extra regression passes. 0 = none.',
+    help: 'Caution added by each thing that breaks in production (a failed deployment, or each blocker a release lets through): longer release intervals, longer approval waits and extra manual passes in proportion. 0 = none.',
   },
   {
     id: 'cautionMemoryDays',
