@@ -22,6 +22,9 @@ export const OUTAGE_NOTICED_HOURS = 1;
  */
 export const DEPLOY_ERROR_AUTOMATION_CUT = 0.5;
 
+/** A cap on "days of the team's work" a release holds, so that a near-zero output stays finite. */
+const MANY_DAYS = 1e6;
+
 /** Lines in one change (one merge): a branch's worth of one engineer's work, at least a quarter day. */
 export function changeLines(params: Params): number {
   return Math.max(1, params.linesPerEngineerDay * Math.max(0.25, params.branchLifetimeDays));
@@ -95,7 +98,8 @@ export function deploymentCost(params: Params, automation: number): number {
  */
 export function fixEffortPerDefect(params: Params, releaseLines: number): number {
   const output = params.teamSize * params.linesPerEngineerDay;
-  const releaseDays = output > 0 ? releaseLines / output : 0;
+  // A team that writes next to nothing holds a release of any size as "very many days of work".
+  const releaseDays = output > 0 ? Math.min(releaseLines / output, MANY_DAYS) : 0;
   const branchDays = Math.max(0.25, params.branchLifetimeDays);
   return params.fixDaysPerDefect * (1 + params.fixGrowthPerWorkDay * (releaseDays + branchDays));
 }

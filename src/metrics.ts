@@ -100,6 +100,12 @@ function oldestUndeployedAge(state: SimulationState): number {
   return state.day - oldest;
 }
 
+/** A count per thousand lines, or null when no lines shipped (or too few to divide by). */
+function perKloc(count: number, lines: number): number | null {
+  const value = (count / lines) * 1000;
+  return lines > 0 && Number.isFinite(value) ? value : null;
+}
+
 /** Weighted median restore time of the failures that began in the window; open ones count their age so far. */
 function medianRestoreHours(state: SimulationState): number | null {
   const samples = state.incidentLog
@@ -157,8 +163,7 @@ export function summarise(state: SimulationState, doraYear: DoraYear = 2023): Su
     meanDeploymentSizeLines: deployed ? totals.linesDeployed / totals.deployments : null,
     throughputLinesPerDay: totals.linesDeployed / days,
     escapedDefectShare: found > 0 ? totals.defectsEscaped / found : 0,
-    escapedDefectsPerKloc:
-      totals.linesDeployed > 0 ? totals.defectsEscaped / (totals.linesDeployed / 1000) : null,
+    escapedDefectsPerKloc: perKloc(totals.defectsEscaped, totals.linesDeployed),
     newWorkShare: capacity > 0 ? totals.featureCapacity / capacity : 0,
     unplannedWorkShare: capacity > 0 ? totals.unplannedCapacity / capacity : 0,
     costPerDay: holdingCostPerDay + transactionCostPerDay + downtimeCostPerDay,

@@ -39,9 +39,9 @@ export const SERIES = [
     unit: 'share of coding',
   },
   { id: 'candidateDefects', label: 'Latent defects in the release candidate', unit: 'defects' },
-  { id: 'holdingCost', label: 'Holding cost', unit: 'money/day' },
-  { id: 'transactionCost', label: 'Deployment cost', unit: 'money/day' },
-  { id: 'downtimeCost', label: 'Downtime cost', unit: 'money/day' },
+  { id: 'holdingCost', label: 'Holding cost', unit: 'cost units/day' },
+  { id: 'transactionCost', label: 'Deployment cost', unit: 'cost units/day' },
+  { id: 'downtimeCost', label: 'Downtime cost', unit: 'cost units/day' },
 ] as const;
 
 /** The id of one per-day output. */

@@ -112,15 +112,17 @@ export function formatSummaryTable(
       `${number(summary.newWorkShare * 100, 0)}%  (unplanned ${number(summary.unplannedWorkShare * 100, 0)}%)`,
       '',
     ],
-    ['Defects escaping to production', `${number(summary.escapedDefectShare * 100)}%`, ''],
     [
-      'Failed service',
-      `${number(summary.outageHours, 0)} hours with a failure open  (incident work ${number(summary.incidentEngineerDays, 0)} engineer-days)`,
+      'Defects escaping to production',
+      `${number(summary.escapedDefectShare * 100)}% of those found${summary.escapedDefectsPerKloc === null ? '' : `, ${number(summary.escapedDefectsPerKloc, 2)} per KLOC shipped`}`,
       '',
     ],
+    ['Failed service', `${number(summary.outageHours, 0)} hours with a failure open`, ''],
+    ['Incident work', `${number(summary.incidentEngineerDays, 0)} engineer-days`, ''],
+    ['Cost per working day', `${number(summary.costPerDay, 0)} cost units`, ''],
     [
-      'Cost per working day',
-      `${number(summary.costPerDay, 0)} cost units  (holding ${number(summary.holdingCostPerDay, 0)}, deploys ${number(summary.transactionCostPerDay, 0)}, downtime ${number(summary.downtimeCostPerDay, 0)})`,
+      '  of which',
+      `holding ${number(summary.holdingCostPerDay, 0)}, deploys ${number(summary.transactionCostPerDay, 0)}, downtime ${number(summary.downtimeCostPerDay, 0)}`,
       '',
     ],
   ];
@@ -224,7 +226,7 @@ Examples:
   npm run --silent sim -- --preset medium --set releaseIntervalDays=5 --set testAutomation=0.6
   npm run --silent sim -- --preset low --runs 50 --json
   npm run --silent sim -- --preset recovery --csv recovery.csv
-  npm run --silent sim -- sweep --preset spiral --param releaseIntervalDays=3:20:8 --param fixGrowthPerChange=0.02:0.2:8
+  npm run --silent sim -- sweep --preset spiral --param releaseIntervalDays=3:20:8 --param regressionPassDays=1:8:8
   npm run --silent sim -- calibrate --team 9 --history deployments.csv
 
 Exit status: 0 done, 2 bad input (one line on stderr naming the field), 1 internal error.`;

@@ -202,7 +202,7 @@ export const FEEDBACK_LOOPS: readonly FeedbackLoop[] = [
     summary:
       'A longer wait between releases lets more code pile up, so the next release is bigger, has more to fix before it ships, and takes longer again.',
     path: ['interval', 'wip', 'size', 'stabilise'],
-    switches: ['releaseIntervalDays', 'stabilisationCrew', 'regressionPassDays'],
+    switches: ['releaseIntervalDays', 'stabilisationShare', 'regressionPassDays'],
   },
   {
     id: 'R2',
@@ -229,7 +229,7 @@ export const FEEDBACK_LOOPS: readonly FeedbackLoop[] = [
     summary:
       'A big deployment takes longer to diagnose when it fails; the longer outage pulls people from the release, which slips and grows.',
     path: ['size', 'restore', 'firefighting', 'interval', 'wip'],
-    switches: ['diagnosisHoursPerChange', 'rollbackAvailable'],
+    switches: ['diagnosisHoursPerKloc', 'rollbackAvailable'],
   },
   {
     id: 'B1',
@@ -247,7 +247,7 @@ export const FEEDBACK_LOOPS: readonly FeedbackLoop[] = [
     summary:
       'More undeployed code means more people testing and fixing, fewer writing features, so code piles up more slowly.',
     path: ['wip', 'testing', 'features'],
-    switches: ['teamSize', 'stabilisationCrew'],
+    switches: ['teamSize', 'stabilisationShare'],
   },
   {
     id: 'B3',

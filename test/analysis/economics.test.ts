@@ -16,6 +16,7 @@ describe('batch-size economics', () => {
       contextSwitchCost: 0,
       mergeCostPerBranchDay: 0,
       automationShare: 0,
+      automationErosionPerKloc: 0,
       deployTransactionCost: 10000,
     };
     // The model moves code in daily cohorts, so the grid is coarser than a day.

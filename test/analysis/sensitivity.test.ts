@@ -10,8 +10,9 @@ describe('sensitivity', () => {
     for (let i = 1; i < bars.length; i++)
       expect(bars[i - 1].swing).toBeGreaterThanOrEqual(bars[i].swing);
     const top = bars.slice(0, 8).map((b) => b.param);
-    expect(top).toContain('regressionPassDays');
-    expect(top).toContain('stabilisationCrew');
+    // Who can fix a release and how fast they fix it move lead time most; prices do not move it.
+    expect(top).toContain('stabilisationShare');
+    expect(top).toContain('fixDaysPerDefect');
     const holding = bars.find((b) => b.param === 'holdingCostPerKlocDay')!;
     expect(holding.swing).toBe(0);
   });

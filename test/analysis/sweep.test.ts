@@ -13,7 +13,7 @@ import { preset } from '../helpers';
 
 const map: SweepSpec = {
   axes: [
-    { param: 'fixGrowthPerChange', from: 0.05, to: 0.2, steps: 4 },
+    { param: 'regressionPassDays', from: 1, to: 7, steps: 4 },
     { param: 'releaseIntervalDays', from: 5, to: 15, steps: 3 },
   ],
   seeds: 2,
@@ -22,8 +22,8 @@ const map: SweepSpec = {
 
 describe('sweeps', () => {
   it('lays out cells with the first axis varying fastest', () => {
-    expect(cellValues(map, 0)).toEqual([0.05, 5]);
-    expect(cellValues(map, 5)[0]).toBeCloseTo(0.1, 9);
+    expect(cellValues(map, 0)).toEqual([1, 5]);
+    expect(cellValues(map, 5)[0]).toBeCloseTo(3, 9);
     expect(cellValues(map, 5)[1]).toBe(10);
   });
 

@@ -6,7 +6,7 @@ import { findPreset, presetParams } from '../../src/index';
 const spec: SweepSpec = {
   axes: [
     { param: 'releaseIntervalDays', from: 3, to: 20, steps: 20 },
-    { param: 'fixGrowthPerChange', from: 0.02, to: 0.2, steps: 20 },
+    { param: 'regressionPassDays', from: 1, to: 10, steps: 20 },
   ],
   seeds: 20,
   days: 520,

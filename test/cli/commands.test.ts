@@ -16,7 +16,7 @@ describe('analysis commands', () => {
       '--days',
       '300',
       '--param',
-      'fixGrowthPerChange=0.02:0.2:3',
+      'regressionPassDays=1:7:3',
       '--param',
       'releaseIntervalDays=5:15:2',
       '--seeds',
@@ -40,9 +40,11 @@ describe('analysis commands', () => {
       '--preset',
       'spiral',
       '--param',
-      'fixGrowthPerChange',
+      'regressionPassDays',
       '--range',
-      '0.02:0.2',
+      '1:6',
+      '--seeds',
+      '4',
       '--json',
     );
     expect(JSON.parse(tipping.stdout).critical.spiralsWhen).toBe('above');

@@ -36,7 +36,7 @@ describe('a sweep cell is the same in Node and in Chromium', () => {
     const spec = {
       axes: [
         { param: 'releaseIntervalDays', from: 5, to: 15, steps: 2 },
-        { param: 'fixGrowthPerChange', from: 0.05, to: 0.2, steps: 2 },
+        { param: 'regressionPassDays', from: 1, to: 7, steps: 2 },
       ],
       seeds: 2,
       days: 300,

@@ -2,16 +2,21 @@ import { describe, expect, it } from 'vitest';
 import {
   createGame,
   decide,
+  decisionInterventions,
+  findPreset,
+  GAME_START_DAY,
   type GameState,
   InputError,
   nextRound,
   parseGame,
   parseGameText,
+  presetParams,
   revealResults,
   roundsShown,
   runRound,
   setPaused,
   setShock,
+  simulate,
   standings,
   type TeamDecision,
 } from '../../src/index';
@@ -87,12 +92,20 @@ describe('workshop game', () => {
     expect(table[0].valueKloc).toBeGreaterThanOrEqual(table[1].valueKloc);
   });
 
-  it('a merge freeze holds code back in its round', () => {
+  it('a merge freeze holds code back in its round, outside the pipeline', () => {
     let game = newGame(['Open', 'Frozen'], 1);
     game = decide(game, 1, { ...START, freezeMerges: true });
     game = revealResults(runRound(game));
-    const byName = Object.fromEntries(standings(game).map((s) => [s.team, s]));
-    expect(byName.Frozen.rounds[0].valueKloc).toBeLessThan(byName.Open.rounds[0].valueKloc);
+    const params = presetParams(findPreset(game.config.preset)!);
+    const roundEnd = GAME_START_DAY + game.config.roundDays - 1;
+    const held = (team: number) =>
+      simulate(params, {
+        days: roundEnd + 1,
+        seed: game.config.seed,
+        interventions: decisionInterventions(game, team, 1, params),
+      }).series.wipHeldLines[roundEnd];
+    expect(held(0)).toBe(0);
+    expect(held(1)).toBeGreaterThan(1000);
   });
 
   it('saves as JSON and reads back the same game, with the same results', () => {

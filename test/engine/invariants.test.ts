@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   CAPACITY_SERIES,
   defaultParams,
+  type Intervention,
   PARAMS,
   type Params,
   SERIES_IDS,
@@ -29,26 +30,87 @@ const paramsArbitrary = fc.record(
 
 const mode = fc.constantFrom('stochastic' as const, 'expected' as const);
 
+/** A random intervention of any kind at a random day of a 150-day run. */
+const interventionArbitrary: fc.Arbitrary<Intervention> = fc.oneof(
+  fc.record({
+    type: fc.constant('mergeFreeze' as const),
+    day: fc.integer({ min: 0, max: 149 }),
+    days: fc.integer({ min: 0, max: 60 }),
+    mustHaveShare: fc.double({ min: 0, max: 1, noNaN: true }),
+  }),
+  fc.record({
+    type: fc.constant('automationPush' as const),
+    day: fc.integer({ min: 0, max: 149 }),
+    share: fc.double({ min: 0, max: 1, noNaN: true }),
+  }),
+  fc.record({
+    type: fc.constant('cadence' as const),
+    day: fc.integer({ min: 0, max: 149 }),
+    releaseIntervalDays: fc.double({ min: 0.2, max: 60, noNaN: true }),
+  }),
+  fc.record({
+    type: fc.constant('removeApprovals' as const),
+    day: fc.integer({ min: 0, max: 149 }),
+  }),
+  fc.record({
+    type: fc.constant('crossFunctionalTeam' as const),
+    day: fc.integer({ min: 0, max: 149 }),
+  }),
+  fc.record({
+    type: fc.constant('releaseSlip' as const),
+    day: fc.integer({ min: 0, max: 149 }),
+    days: fc.integer({ min: 0, max: 60 }),
+  }),
+  fc.record({
+    type: fc.constant('incident' as const),
+    day: fc.integer({ min: 0, max: 149 }),
+    hours: fc.double({ min: 0, max: 400, noNaN: true }),
+    responders: fc.double({ min: 0, max: 20, noNaN: true }),
+  }),
+  fc.record({
+    type: fc.constant('surge' as const),
+    day: fc.integer({ min: 0, max: 149 }),
+    days: fc.integer({ min: 0, max: 60 }),
+    share: fc.double({ min: 0, max: 1, noNaN: true }),
+  }),
+  fc.record({
+    type: fc.constant('set' as const),
+    day: fc.integer({ min: 0, max: 149 }),
+    param: fc.constant('releasePolicy'),
+    value: fc.constantFrom('train', 'whenStable', 'continuous'),
+  }),
+);
+
 describe('invariants over random parameters and seeds', () => {
   it('nothing is negative, NaN or infinite, and capacity by use sums to the team', () => {
     fc.assert(
-      fc.property(paramsArbitrary, fc.integer({ min: 1, max: 1e6 }), mode, (params, seed, m) => {
-        const result = simulate(params, { days: 150, seed, mode: m });
-        for (const id of SERIES_IDS) {
-          for (const value of result.series[id]) {
-            if (!Number.isFinite(value) || value < -1e-9) throw new Error(`${id} = ${value}`);
+      fc.property(
+        paramsArbitrary,
+        fc.integer({ min: 1, max: 1e6 }),
+        mode,
+        fc.array(interventionArbitrary, { maxLength: 4 }),
+        (params, seed, m, interventions) => {
+          const result = simulate(params, { days: 150, seed, mode: m, interventions });
+          for (const id of SERIES_IDS) {
+            for (const value of result.series[id]) {
+              if (!Number.isFinite(value) || value < -1e-9) throw new Error(`${id} = ${value}`);
+            }
           }
-        }
-        for (const [key, value] of Object.entries(result.summary)) {
-          if (typeof value === 'number' && (!Number.isFinite(value) || value < 0))
-            throw new Error(`${key} = ${value}`);
-        }
-        for (let day = 0; day < result.days; day++) {
-          let used = 0;
-          for (const id of CAPACITY_SERIES) used += result.series[id][day];
-          expect(used).toBeCloseTo(params.teamSize, 6);
-        }
-      }),
+          for (const [key, value] of Object.entries(result.summary)) {
+            if (typeof value === 'number' && (!Number.isFinite(value) || value < 0))
+              throw new Error(`${key} = ${value}`);
+          }
+          for (let day = 0; day < result.days; day++) {
+            let used = 0;
+            for (const id of CAPACITY_SERIES) used += result.series[id][day];
+            expect(used).toBeCloseTo(params.teamSize, 6);
+          }
+          const hours = (result.summary.windowDays * 24 * 7) / 5;
+          expect(result.summary.outageHours).toBeLessThanOrEqual(hours + 1e-6);
+          if (result.summary.deploymentsPerWeek === 0)
+            expect(result.summary.doraLevel).toBe('none');
+        },
+      ),
       {
         numRuns: Number(process.env.PROPERTY_RUNS ?? 60),
         seed: Number(process.env.PROPERTY_SEED ?? 20261127),
@@ -58,25 +120,39 @@ describe('invariants over random parameters and seeds', () => {
 
   it('conserves lines and defects exactly through every stage', () => {
     fc.assert(
-      fc.property(paramsArbitrary, fc.integer({ min: 1, max: 1e6 }), mode, (params, seed, m) => {
-        const state = advance(startSimulation(params, { days: 120, seed, mode: m }), 120);
-        const t = state.totals;
-        const lines = undeployedLines(state) + state.productionLines;
-        expect(lines).toBeCloseTo(t.linesWritten, 6);
-        expect(state.productionLines).toBeCloseTo(t.linesDeployed, 6);
-        const defects =
-          undeployedDefects(state) +
-          t.defectsFixedAtMerge +
-          t.defectsFixedInTesting +
-          t.defectsEscaped;
-        expect(defects).toBeCloseTo(t.defectsInjected, 6);
-        expect(state.productionLatentDefects + t.productionDefectsReported).toBeCloseTo(
-          t.defectsEscaped,
-          6,
-        );
-        if (m === 'stochastic')
-          expect(Number.isInteger(Math.round(t.defectsInjected * 1e6) / 1e6)).toBe(true);
-      }),
+      fc.property(
+        paramsArbitrary,
+        fc.integer({ min: 1, max: 1e6 }),
+        mode,
+        fc.array(interventionArbitrary, { maxLength: 4 }),
+        (params, seed, m, interventions) => {
+          const state = advance(
+            startSimulation(params, {
+              days: 150,
+              seed,
+              mode: m,
+              interventions: interventions.filter((i) => i.day < 120),
+            }),
+            120,
+          );
+          const t = state.totals;
+          const lines = undeployedLines(state) + state.productionLines;
+          expect(lines).toBeCloseTo(t.linesWritten, 6);
+          expect(state.productionLines).toBeCloseTo(t.linesDeployed, 6);
+          const defects =
+            undeployedDefects(state) +
+            t.defectsFixedAtMerge +
+            t.defectsFixedInTesting +
+            t.defectsEscaped;
+          expect(defects).toBeCloseTo(t.defectsInjected, 6);
+          expect(state.productionLatentDefects + t.productionDefectsReported).toBeCloseTo(
+            t.defectsEscaped,
+            6,
+          );
+          if (m === 'stochastic')
+            expect(Number.isInteger(Math.round(t.defectsInjected * 1e6) / 1e6)).toBe(true);
+        },
+      ),
       {
         numRuns: Number(process.env.PROPERTY_RUNS ?? 60),
         seed: Number(process.env.PROPERTY_SEED ?? 20261127),
@@ -96,8 +172,8 @@ describe('invariants over random parameters and seeds', () => {
             ...defaultParams(),
             releasePolicy,
             releaseIntervalDays,
-            stabilisationCrew: 20,
-            fixGrowthPerChange: 0,
+            stabilisationShare: 1,
+            fixGrowthPerWorkDay: 0,
           };
           const result = simulate(params, { days: 1500, warmupDays: 200, seed });
           const s = result.summary;

@@ -80,9 +80,10 @@ describe('branching has the sign the article gives it', () => {
         const s = medians(preset(id, { branchLifetimeDays }), 520, 5);
         if (previous) {
           for (const metric of metrics) {
-            expect(s[metric]!, `${metric} at ${branchLifetimeDays}-day branches`).toBeGreaterThanOrEqual(
-              0.98 * previous[metric]!,
-            );
+            expect(
+              s[metric]!,
+              `${metric} at ${branchLifetimeDays}-day branches`,
+            ).toBeGreaterThanOrEqual(0.98 * previous[metric]!);
           }
         }
         previous = s;
@@ -112,7 +113,8 @@ describe('people-capacities scale with the team', () => {
   it('the stabilisation crew and the testers are shares of the team', () => {
     const team = preset('medium');
     const twice = { ...team, teamSize: 16 };
-    const crew = (p: Params) => Math.max(...simulate(p, { days: 300, mode: 'expected' }).series.capacityStabilisation);
+    const crew = (p: Params) =>
+      Math.max(...simulate(p, { days: 300, mode: 'expected' }).series.capacityStabilisation);
     const testing = (p: Params) =>
       Math.max(...simulate(p, { days: 300, mode: 'expected' }).series.capacityManualTesting);
     expect(crew(twice)).toBeGreaterThan(1.6 * crew(team));
@@ -129,8 +131,10 @@ describe('outages are booked as they happen', () => {
         fc.double({ min: 1, max: 500, noNaN: true }),
         fc.integer({ min: 1, max: 1e6 }),
         (id, failureShare, detectionHours, seed) => {
-          const s = simulate(preset(id, { failureShare, detectionHours }), { days: 300, seed })
-            .summary;
+          const s = simulate(preset(id, { failureShare, detectionHours }), {
+            days: 300,
+            seed,
+          }).summary;
           expect(s.outageHours).toBeLessThanOrEqual((s.windowDays * 24 * 7) / 5 + 1e-6);
           expect(s.downtimeCostPerDay).toBeLessThanOrEqual(
             (defaultParams().outageCostPerHour * 24 * 7) / 5 + 1e-6,
@@ -179,8 +183,10 @@ describe('outages are booked as they happen', () => {
   it('without rollback a degradation waits for the next release to carry its fix', () => {
     const team = preset('medium');
     const rollback = simulate(team, { days: 400, mode: 'expected' }).summary;
-    const fixForward = simulate({ ...team, rollbackAvailable: false }, { days: 400, mode: 'expected' })
-      .summary;
+    const fixForward = simulate(
+      { ...team, rollbackAvailable: false },
+      { days: 400, mode: 'expected' },
+    ).summary;
     // A release every two weeks or so: a fix rides the next one.
     expect(fixForward.timeToRestoreHours!).toBeGreaterThan(24 * 7);
     expect(fixForward.timeToRestoreHours!).toBeGreaterThan(4 * rollback.timeToRestoreHours!);
@@ -257,8 +263,11 @@ describe('nothing, honestly reported', () => {
 
   it('the spiral preset, deploying every few months with lead times of months, is low', () => {
     const story = findPreset('spiral')!;
-    const s = simulate(presetParams(story), { days: 520, seed: 1, interventions: story.interventions })
-      .summary;
+    const s = simulate(presetParams(story), {
+      days: 520,
+      seed: 1,
+      interventions: story.interventions,
+    }).summary;
     expect(s.doraLevel).toBe('low');
     expect(s.dora.deploymentFrequency).toEqual(['low']);
   });

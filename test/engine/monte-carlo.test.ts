@@ -23,7 +23,7 @@ describe('Monte Carlo', () => {
           expect(result.bands[id]!.p90[day]).toBeCloseTo(quantileSorted(sorted, 0.9), 3);
         }
       }
-      const leadTimes = singles.map((r) => r.summary.leadTimeDays).sort((a, b) => a - b);
+      const leadTimes = singles.map((r) => r.summary.leadTimeDays!).sort((a, b) => a - b);
       expect(result.percentiles.leadTimeDays.p50).toBeCloseTo(quantileSorted(leadTimes, 0.5), 9);
       expect(result.summary.leadTimeDays).toBe(result.percentiles.leadTimeDays.p50);
       expect(Object.values(result.levelCounts).reduce((a, b) => a + b, 0)).toBe(runs);

@@ -240,7 +240,7 @@ describe('dds-phase-map', () => {
     const spec = {
       axes: [
         { param: 'releaseIntervalDays' as const, from: 4, to: 16, steps: 3 },
-        { param: 'fixGrowthPerChange' as const, from: 0.02, to: 0.2, steps: 3 },
+        { param: 'regressionPassDays' as const, from: 1, to: 7, steps: 3 },
       ],
       seeds: 1,
       days: 300,
@@ -256,7 +256,7 @@ describe('dds-phase-map', () => {
     grid.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
     await map.updateComplete;
     grid.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
-    expect(picked).toEqual([10, 0.02]);
+    expect(picked).toEqual([10, 1]);
     expect(await seriousViolations(map)).toEqual([]);
   });
 });

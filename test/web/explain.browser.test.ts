@@ -18,7 +18,7 @@ const spiral = runScenario(scenarioFromPreset('spiral'));
 
 describe('dds-loop-diagram', () => {
   it('draws every node with its value and every loop, names the dominant loop, and follows the day shown', async () => {
-    const diagram = await mount(Object.assign(new DdsLoopDiagram(), { view: spiral, day: 130 }));
+    const diagram = await mount(Object.assign(new DdsLoopDiagram(), { view: spiral, day: 150 }));
     const root = diagram.shadowRoot!;
     expect(root.querySelectorAll('[data-node]')).toHaveLength(LOOP_NODES.length);
     expect(root.querySelectorAll('[data-loop]')).toHaveLength(FEEDBACK_LOOPS.length);
@@ -33,11 +33,11 @@ describe('dds-loop-diagram', () => {
     expect(root.querySelector('[data-dominant-text]')?.textContent).toContain(
       'R1 Deployment spiral',
     );
-    const wipAt130 = root.querySelector('[data-node="wip"] [data-value]')?.textContent;
+    const wipAt150 = root.querySelector('[data-node="wip"] [data-value]')?.textContent;
     diagram.day = 30;
     await diagram.updateComplete;
     expect(diagram.dataset.dominant).toBe('none');
-    expect(root.querySelector('[data-node="wip"] [data-value]')?.textContent).not.toBe(wipAt130);
+    expect(root.querySelector('[data-node="wip"] [data-value]')?.textContent).not.toBe(wipAt150);
     expect(await seriousViolations(diagram)).toEqual([]);
   });
 

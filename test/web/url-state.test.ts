@@ -12,7 +12,7 @@ describe('URL state', () => {
     const scenario = scenarioFromPreset('low');
     scenario.params = {
       ...scenario.params,
-      teamSize: 14,
+      teamSize: 15,
       rollbackAvailable: true,
       releasePolicy: 'whenStable',
     };
@@ -21,7 +21,7 @@ describe('URL state', () => {
     scenario.mode = 'expected';
     scenario.seed = 9;
     const query = encodeScenario(scenario);
-    expect(query).toContain('teamSize=14');
+    expect(query).toContain('teamSize=15');
     expect(query).toContain('releasePolicy=whenStable');
     expect(decodeScenario(query)).toEqual(scenario);
   });
@@ -30,6 +30,13 @@ describe('URL state', () => {
     const story = scenarioFromPreset('recovery');
     expect(encodeScenario(story)).toBe('v=1&preset=recovery');
     expect(decodeScenario('v=1&preset=recovery').interventions).toEqual(story.interventions);
+  });
+
+  it('reads a link that also holds what-if form fields as the scenario it names', () => {
+    const scenario = decodeScenario(
+      'v=1&preset=spiral&view=whatif&analysis=map&w_yParam=regressionPassDays&w_ySteps=3',
+    );
+    expect(scenario).toEqual(scenarioFromPreset('spiral'));
   });
 
   const tampered: [string, string][] = [

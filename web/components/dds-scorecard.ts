@@ -139,7 +139,9 @@ export class DdsScorecard extends LitElement {
     const before = this.baseline[row.key];
     const after = this.summary[row.key];
     if (before === null || after === null)
-      return before === after ? nothing : html`<p class="change">baseline: ${before === null ? 'none' : 'measured'}</p>`;
+      return before === after
+        ? nothing
+        : html`<p class="change">baseline: ${before === null ? 'none' : 'measured'}</p>`;
     if (Math.abs(after - before) <= 1e-9 * Math.max(1, Math.abs(before)))
       return html`<p class="change">= baseline</p>`;
     const better = after > before === row.higherIsBetter;

@@ -71,7 +71,8 @@ export function decodeScenario(search: string): UiScenario {
   for (const [key, text] of query) {
     if (
       (RUN_KEYS as readonly string[]).includes(key) ||
-      (VIEW_KEYS as readonly string[]).includes(key)
+      (VIEW_KEYS as readonly string[]).includes(key) ||
+      key.startsWith(WHATIF_PREFIX)
     )
       continue;
     const spec = PARAM_BY_ID.get(key);

@@ -12,7 +12,7 @@ export const PRESENTER_CONTROLS = [
   'teamSize',
   'fearResponse',
   'protectImprovement',
-  'stabilisationCrew',
+  'stabilisationShare',
 ] as const;
 
 /** What the story needs from the screen it runs on. */
