@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { batchSizeCurve, economicInterval, intervalGrid } from '../../src/analysis/economics';
-import { defaultParams, InputError } from '../../src/index';
+import { defaultParams, InputError, monteCarlo, type Params, simulate } from '../../src/index';
+import { preset } from '../helpers';
 
 describe('batch-size economics', () => {
   it('finds the U-curve minimum within one grid step of sqrt(2K/(h r)) where the closed form applies', () => {
@@ -47,5 +48,45 @@ describe('batch-size economics', () => {
     expect(() => intervalGrid(10, 5, 10)).toThrow(InputError);
     expect(() => intervalGrid(1, 5, 0)).toThrow(/steps/);
     expect(() => batchSizeCurve(defaultParams(), [])).toThrow(/intervals/);
+  });
+});
+
+describe('economics a CFO would accept', () => {
+  const medians = (params: Params) =>
+    monteCarlo(params, { days: 520, runs: 10, seed: 6, bandSeries: [] }).summary;
+
+  it('no high, medium or low preset pays more than 90% of its cost in one component', () => {
+    for (const id of ['high', 'medium', 'low']) {
+      const s = medians(preset(id));
+      const largest = Math.max(s.holdingCostPerDay, s.transactionCostPerDay, s.downtimeCostPerDay);
+      expect(largest / s.costPerDay, id).toBeLessThanOrEqual(0.9);
+    }
+  });
+
+  it('the "be careful" reflex never lowers a preset\u2019s cost', () => {
+    for (const id of ['high', 'medium', 'low']) {
+      const calm = medians(preset(id, { fearResponse: 0 })).costPerDay;
+      const fearful = medians(preset(id, { fearResponse: 2 })).costPerDay;
+      expect(fearful, id).toBeGreaterThanOrEqual(calm);
+    }
+  });
+
+  it('advises the spiral team to release at least as often as it does', () => {
+    const team = preset('spiral');
+    const curve = batchSizeCurve(team, intervalGrid(2, 40, 20));
+    expect(curve.minimum.intervalDays).toBeLessThanOrEqual(team.releaseIntervalDays);
+  });
+
+  it('a deployment costs less the more it is automated', () => {
+    const cost = (testAutomation: number) =>
+      simulate(preset('medium', { testAutomation, automationErosionPerKloc: 0 }), {
+        days: 300,
+        mode: 'expected',
+      }).summary;
+    const manual = cost(0);
+    const automated = cost(0.9);
+    const perDeploy = (s: ReturnType<typeof cost>) =>
+      s.transactionCostPerDay / (s.deploymentsPerWeek / 5);
+    expect(perDeploy(automated)).toBeLessThan(0.05 * perDeploy(manual));
   });
 });
