@@ -67,11 +67,7 @@ export function writeCode(
 }
 
 /** Merges code into the trunk: review and automated tests catch some of its defects on the way. */
-function merge(
-  state: SimulationState,
-  context: DayContext,
-  cohort: { lines: number; defects: number; commitTime: number; mergeTime: number },
-): void {
+function merge(state: SimulationState, context: DayContext, cohort: Cohort): void {
   const caught = context.draws.binomial(
     cohort.defects,
     mergeDetection(state.params, state.automation),
@@ -79,12 +75,9 @@ function merge(
   state.totals.defectsFixedAtMerge += caught;
   context.defectsFoundBeforeRelease += caught;
   state.mergedDefects += cohort.defects - caught;
-  state.merged.push({
-    lines: cohort.lines,
-    defects: 0,
-    commitTime: cohort.commitTime,
-    mergeTime: cohort.mergeTime,
-  });
+  // Merged code's defects are pooled (a release takes its share at the cut): the cohort moves on as it is.
+  cohort.defects = 0;
+  state.merged.push(cohort);
 }
 
 /**

@@ -283,6 +283,7 @@ export function workIncidents(state: SimulationState, context: DayContext): numb
  * there are. Records the restore times of incidents that closed and drops the finished ones.
  */
 export function bookOutages(state: SimulationState, context: DayContext): void {
+  if (state.incidents.length === 0) return;
   const { start, end } = context;
   const points = context.scratch;
   points.length = 0;
