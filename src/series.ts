@@ -66,10 +66,13 @@ export type SeriesSet = Record<SeriesId, Float64Array>;
 
 /**
  * Preallocates every series for `days` days. Written out as one literal so the engine's daily
- * writes hit an object with fixed fields instead of a dictionary (three times faster).
+ * writes hit an object with fixed fields instead of a dictionary (three times faster); the
+ * series are views on one buffer, one allocation per run instead of one per series.
  */
 export function createSeriesSet(days: number): SeriesSet {
-  const column = () => new Float64Array(days);
+  const buffer = new Float64Array(days * SERIES.length);
+  let used = 0;
+  const column = () => buffer.subarray(days * used, days * ++used);
   return {
     wipLines: column(),
     wipBranchLines: column(),
