@@ -297,7 +297,7 @@ export function bookOutages(state: SimulationState, context: DayContext): void {
   }
   if (points.length > 0) {
     points.push(start, end);
-    points.sort((a, b) => a - b);
+    sortSmall(points);
     for (let i = 0; i + 1 < points.length; i++) {
       const a = points[i];
       const b = points[i + 1];
@@ -327,6 +327,19 @@ export function bookOutages(state: SimulationState, context: DayContext): void {
     if (!done) state.incidents[write++] = incident;
   }
   truncate(state.incidents, write);
+}
+
+/** Sorts a handful of numbers in place: insertion sort, far cheaper than `sort` with a comparator at this size. */
+function sortSmall(values: number[]): void {
+  for (let i = 1; i < values.length; i++) {
+    const value = values[i];
+    let j = i - 1;
+    while (j >= 0 && values[j] > value) {
+      values[j + 1] = values[j];
+      j--;
+    }
+    values[j + 1] = value;
+  }
 }
 
 /**
