@@ -20,6 +20,9 @@ export const VALUE_WINDOW_DAYS = 10;
 /** The smallest trend (log change per month, about 3%) that counts as a node moving. */
 export const CHANGE_THRESHOLD = 0.03;
 
+/** How many standard errors a trend must clear to count as a move rather than noise. */
+export const SIGNIFICANCE = 2;
+
 /** Working days in a month, for rates. */
 const MONTH_DAYS = 20;
 
@@ -28,7 +31,8 @@ const MONTH_DAYS = 20;
  *
  * The method: each node's trend is the least-squares slope of the logarithm of its value (plus the
  * node's noise floor, so a move from nearly nothing is not infinite) over the last 60 working days
- * (two release gaps when releases are further apart, up to a year), per month. A node moves when its trend is at least 3% a month. A loop is at work when no link
+ * (two release gaps when releases are further apart, up to a year), per month. A node moves when its
+ * trend is at least 3% a month and at least twice its standard error (a chance slope is no move). A loop is at work when no link
  * between two moving nodes goes against its polarity and the change has travelled round it: for a
  * reinforcing loop, every node moves but at most one (a stock can sit still for weeks while a
  * release waits), so the change feeds itself; for a balancing loop, every node moves, so a change
@@ -156,16 +160,23 @@ export function loopActivity(
 }
 
 /** Least-squares slope of log(signal + floor) over the trailing span ending each day, per month. */
-function trends(signal: Float64Array, floor: number, spans: Int32Array): Float64Array {
+function trends(
+  signal: Float64Array,
+  floor: number,
+  spans: Int32Array,
+  gaps: Float64Array,
+): Float64Array {
   const days = signal.length;
   const out = new Float64Array(days);
   // Running sums of y and of day × y make each day's fit constant time, whatever its span.
   const sumY = new Float64Array(days + 1);
   const sumDayY = new Float64Array(days + 1);
+  const sumYY = new Float64Array(days + 1);
   for (let day = 0; day < days; day++) {
     const y = Math.log(Math.max(0, signal[day]) + floor);
     sumY[day + 1] = sumY[day] + y;
     sumDayY[day + 1] = sumDayY[day] + day * y;
+    sumYY[day + 1] = sumYY[day] + y * y;
   }
   for (let day = TREND_WINDOW_DAYS - 1; day < days; day++) {
     const end = day + 1;
@@ -175,7 +186,15 @@ function trends(signal: Float64Array, floor: number, spans: Int32Array): Float64
     const sxx = (span * (span * span - 1)) / 12;
     const sy = sumY[end] - sumY[start];
     const sxy = sumDayY[end] - sumDayY[start] - start * sy;
-    out[day] = ((sxy - meanX * sy) / sxx) * MONTH_DAYS;
+    const slope = (sxy - meanX * sy) / sxx;
+    // A slope the scatter around the fitted line could produce by chance is no trend.
+    const syy = sumYY[end] - sumYY[start] - (sy * sy) / span;
+    const residual = Math.max(0, syy - slope * slope * sxx);
+    // Days within one release cycle move together (a sawtooth), so the span holds about one
+    // independent observation per release gap, not one per day: the error grows accordingly.
+    const dependence = Math.max(1, Math.min(span / 3, gaps[day]));
+    const standardError = Math.sqrt((residual / (span - 2) / sxx) * dependence);
+    out[day] = Math.abs(slope) >= SIGNIFICANCE * standardError ? slope * MONTH_DAYS : 0;
   }
   return out;
 }
@@ -197,7 +216,8 @@ function trendSpans(gaps: Float64Array): Int32Array {
 export function loopTimeline(series: SeriesSet, days: number): LoopTimeline {
   const nodeValues: Record<string, Float64Array> = {};
   const nodeChanges: Record<string, Float64Array> = {};
-  const spans = trendSpans(nodeSignal(loopNode('interval'), series, days));
+  const gaps = nodeSignal(loopNode('interval'), series, days);
+  const spans = trendSpans(gaps);
   for (const node of LOOP_NODES) {
     const signal = nodeSignal(node, series, days);
     const sums = prefixSums(signal);
@@ -205,7 +225,7 @@ export function loopTimeline(series: SeriesSet, days: number): LoopTimeline {
     for (let day = 0; day < days; day++)
       values[day] = meanOver(sums, Math.max(0, day + 1 - VALUE_WINDOW_DAYS), day + 1);
     nodeValues[node.id] = values;
-    nodeChanges[node.id] = trends(signal, node.floor, spans);
+    nodeChanges[node.id] = trends(signal, node.floor, spans, gaps);
   }
 
   const activity: Record<string, Float64Array> = {};

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   createSeriesSet,
   FEEDBACK_LOOPS,
+  findPreset,
   LOOP_LINKS,
   LOOP_NODES,
   linksOf,
@@ -68,6 +69,22 @@ describe('which loop dominates', () => {
     expect(loopActivity(testing, () => 0.2).activity).toBeCloseTo(0.2, 9);
   });
 
+  it('noise is not a trend: the steady medium team has a dominant loop on under half its days (10 seeds)', () => {
+    // Release-to-release scatter moves a stock's fitted slope past 3% a month by chance; only a
+    // slope clear of its standard error counts as a move.
+    let dominated = 0;
+    let total = 0;
+    for (let seed = 1; seed <= 10; seed++) {
+      const run = simulate(preset('medium'), { days: 300, seed });
+      const timeline = loopTimeline(run.series, run.days);
+      for (let day = 80; day < 300; day++) {
+        total++;
+        if (timeline.dominant[day] >= 0) dominated++;
+      }
+    }
+    expect(dominated / total).toBeLessThan(0.5);
+  });
+
   it('a steady run has no dominant loop', () => {
     const days = 200;
     const series = createSeriesSet(days);
@@ -76,13 +93,13 @@ describe('which loop dominates', () => {
     expect([...timeline.dominant].every((index) => index === -1)).toBe(true);
   });
 
-  it('after a three-week slip the spiral team is driven by a reinforcing loop far more than before it (17 of 20 seeds)', () => {
+  it('after its slip the spiral team is driven by a vicious reinforcing loop far more than before it (17 of 20 seeds)', () => {
     let clear = 0;
     for (let seed = 1; seed <= 20; seed++) {
       const run = simulate(SPIRAL, {
         days: 300,
         seed,
-        interventions: [{ type: 'releaseSlip', day: 100, days: 15 }],
+        interventions: [...findPreset('spiral')!.interventions!],
       });
       const timeline = loopTimeline(run.series, run.days);
       const vicious = (loop: (typeof FEEDBACK_LOOPS)[number], direction: number) =>
