@@ -1,19 +1,30 @@
 import { type SweepCell, type SweepSpec, sweepSize, validateSweep } from '../../src/analysis/sweep';
 import type { Params } from '../../src/index';
-import { unwrap, workerPool } from '../engine/pool';
+import { analysisPool, unwrap } from '../engine/pool';
 import type { AnalysisRequest } from './run-analysis';
 
 /** The message when this browser cannot start the workers the analyses run in. */
 const NO_WORKERS =
   'This browser could not start the background workers the what-if analyses run in.';
 
-/** Runs one analysis in a worker. */
-export async function requestAnalysis<T>(request: AnalysisRequest): Promise<T> {
-  const pool = workerPool();
+/** Runs one analysis in a worker; aborting `signal` stops the worker and rejects with an AbortError. */
+export async function requestAnalysis<T>(
+  request: AnalysisRequest,
+  signal?: AbortSignal,
+): Promise<T> {
+  const pool = analysisPool();
   if (pool.length === 0) throw new Error(NO_WORKERS);
-  return unwrap(await pool[0]({ analysis: request }), (r) =>
-    'analysis' in r ? (r.analysis as T) : undefined,
-  );
+  const client = pool[0];
+  signal?.throwIfAborted();
+  const onAbort = () => client.cancel();
+  signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    return unwrap(await client({ analysis: request }), (r) =>
+      'analysis' in r ? (r.analysis as T) : undefined,
+    );
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
+  }
 }
 
 /**
@@ -28,7 +39,7 @@ export async function runSweepInBrowser(
   validateSweep(spec);
   const total = sweepSize(spec);
   const cells: SweepCell[] = new Array(total);
-  const pool = workerPool();
+  const pool = analysisPool();
   let next = 0;
   let done = 0;
   const lane = async (run: (index: number) => Promise<SweepCell>) => {

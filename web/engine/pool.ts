@@ -1,44 +1,110 @@
 import type { RunRequest, RunResponse } from './protocol';
 
-/** A worker that answers requests by id. */
-export type WorkerClient = (request: Omit<RunRequest, 'id'>) => Promise<RunResponse>;
+/** A worker that answers requests by id; `cancel` stops what it is doing and rejects what it had pending. */
+export type WorkerClient = ((request: Omit<RunRequest, 'id'>) => Promise<RunResponse>) & {
+  cancel(): void;
+};
 
-function createWorkerClient(): WorkerClient | null {
-  let worker: Worker;
-  try {
-    worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
-  } catch {
-    return null;
-  }
+/** Starts one simulation worker; throws when the browser cannot. */
+export type WorkerFactory = () => Worker;
+
+const startSimulationWorker: WorkerFactory = () =>
+  new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+
+/**
+ * A client for one worker. A worker that dies (an uncaught error, a failed load) rejects what it
+ * had pending with a message saying so, and a fresh worker takes its place for the next request.
+ */
+export function createWorkerClient(start: WorkerFactory = startSimulationWorker): WorkerClient {
+  let worker: Worker | null = null;
   let nextId = 0;
-  const pending = new Map<number, (response: RunResponse) => void>();
-  worker.onmessage = (event: MessageEvent<RunResponse>) => {
-    const resolve = pending.get(event.data.id);
-    pending.delete(event.data.id);
-    resolve?.(event.data);
+  const pending = new Map<
+    number,
+    { resolve: (r: RunResponse) => void; reject: (e: Error) => void }
+  >();
+
+  const crash = (why: string) => {
+    worker?.terminate();
+    worker = null;
+    const error = new Error(
+      `The simulation worker stopped (${why}); a new one has been started, so try again.`,
+    );
+    for (const { reject } of pending.values()) reject(error);
+    pending.clear();
   };
-  return (request) =>
-    new Promise((resolve) => {
+
+  const ensure = (): Worker => {
+    if (worker) return worker;
+    const started = start();
+    started.onmessage = (event: MessageEvent<RunResponse>) => {
+      const waiting = pending.get(event.data.id);
+      pending.delete(event.data.id);
+      waiting?.resolve(event.data);
+    };
+    started.onerror = (event: ErrorEvent) => {
+      event.preventDefault();
+      crash(event.message || 'it could not run');
+    };
+    started.onmessageerror = () => crash('its answer could not be read');
+    worker = started;
+    return started;
+  };
+
+  const client = (request: Omit<RunRequest, 'id'>) =>
+    new Promise<RunResponse>((resolve, reject) => {
       const id = nextId++;
-      pending.set(id, resolve);
-      worker.postMessage({ ...request, id });
+      pending.set(id, { resolve, reject });
+      try {
+        ensure().postMessage({ ...request, id });
+      } catch (error) {
+        pending.delete(id);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      }
     });
+  // A worker cannot be interrupted mid-run: cancelling ends it, and the next request starts a new one.
+  const cancel = () => {
+    worker?.terminate();
+    worker = null;
+    const error = new DOMException('Cancelled', 'AbortError');
+    for (const { reject } of pending.values()) reject(error);
+    pending.clear();
+  };
+  return Object.assign(client, { cancel });
+}
+
+/** Whether this browser can start module workers at all. */
+function canStartWorkers(): boolean {
+  try {
+    startSimulationWorker().terminate();
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 let pool: WorkerClient[] | null = null;
+let analysisClients: WorkerClient[] | null = null;
 
 /**
- * The page's simulation workers, one per core (at most four), started on first use and shared
- * by the simulator and the what-if analyses. Empty when the browser cannot start workers.
+ * The page's simulation workers, one per core (at most four), started on first use. The
+ * simulator's runs use them; analyses have workers of their own (`analysisPool`), so a long
+ * analysis never delays a slider's run. Empty when the browser cannot start workers.
  */
 export function workerPool(): WorkerClient[] {
   if (!pool) {
     const size = Math.max(1, Math.min(4, navigator.hardwareConcurrency || 2));
-    pool = Array.from({ length: size }, createWorkerClient).filter(
-      (client): client is WorkerClient => client !== null,
-    );
+    pool = canStartWorkers() ? Array.from({ length: size }, () => createWorkerClient()) : [];
   }
   return pool;
+}
+
+/**
+ * The workers analyses run in, as many as the simulator's but apart from them, so an analysis
+ * never queues in front of a slider's run. Empty when the browser cannot start workers.
+ */
+export function analysisPool(): WorkerClient[] {
+  if (!analysisClients) analysisClients = workerPool().map(() => createWorkerClient());
+  return analysisClients;
 }
 
 /** The value a response carries, or the worker's error as an exception. */

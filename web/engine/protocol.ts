@@ -12,12 +12,23 @@ import type {
 import type { AnalysisRequest } from '../analysis/run-analysis';
 import type { UiScenario } from '../state/scenario';
 
-/** A request to a simulation worker: the scenario, or one block of its Monte Carlo runs. */
+/** A request to a simulation worker: the scenario, one block of its Monte Carlo runs, or its figures up to a day. */
 export interface RunRequest {
   id: number;
   scenario?: UiScenario;
   block?: { fromRun: number; count: number };
+  /** The scenario's figures over the days up to this one (a story step, a paused play). */
+  upToDay?: number;
   analysis?: AnalysisRequest;
+}
+
+/** A run's figures over part of it: the window from the end of the warm-up up to a day. */
+export interface WindowSummary {
+  /** The first and last working day the figures cover (1-based, inclusive). */
+  fromDay: number;
+  toDay: number;
+  summary: Summary;
+  percentiles: Record<SummaryNumber, Percentiles> | null;
 }
 
 /** What the UI draws: one run (the first seed) plus, with several runs, percentile bands. */
@@ -41,5 +52,6 @@ export interface RunView {
 export type RunResponse =
   | { id: number; view: RunView }
   | { id: number; samples: MonteCarloSamples }
+  | { id: number; window: WindowSummary }
   | { id: number; analysis: unknown }
   | { id: number; error: string };

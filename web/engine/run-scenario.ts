@@ -1,6 +1,13 @@
-import { collectRuns, type MonteCarloSamples, type SeriesId, simulate } from '../../src/index';
+import {
+  collectRuns,
+  defaultWarmupDays,
+  type MonteCarloSamples,
+  monteCarlo,
+  type SeriesId,
+  simulate,
+} from '../../src/index';
 import { runOptions, type UiScenario } from '../state/scenario';
-import type { RunView } from './protocol';
+import type { RunView, WindowSummary } from './protocol';
 import { isMonteCarlo, viewOf, viewOfBlocks } from './view-of';
 
 /** The series the charts draw p10–p90 bands for; only these are gathered across runs. */
@@ -22,4 +29,19 @@ export function runScenario(scenario: UiScenario): RunView {
   if (!isMonteCarlo(scenario))
     return viewOf(simulate(scenario.params, runOptions(scenario)), null, started);
   return viewOfBlocks([runBlock(scenario, 0, scenario.runs)], started);
+}
+
+/**
+ * A scenario's figures up to a day: the same runs stopped there (the engine looks only backwards,
+ * so they are the shown runs' first days), summarised over the days after the full run's warm-up.
+ */
+export function runWindow(scenario: UiScenario, upToDay: number): WindowSummary {
+  const days = Math.max(1, Math.min(scenario.days, Math.floor(upToDay)));
+  const warmupDays = Math.min(defaultWarmupDays(scenario.days), days - 1);
+  const options = { ...runOptions(scenario), days, warmupDays };
+  const window = { fromDay: warmupDays + 1, toDay: days };
+  if (!isMonteCarlo(scenario))
+    return { ...window, summary: simulate(scenario.params, options).summary, percentiles: null };
+  const result = monteCarlo(scenario.params, { ...options, runs: scenario.runs, bandSeries: [] });
+  return { ...window, summary: result.summary, percentiles: result.percentiles };
 }

@@ -4,10 +4,10 @@ import type { RunView } from './protocol';
 /** Runs one scenario at a time; resolves with its view or rejects with an error message. */
 export type ScenarioRunner = (scenario: UiScenario) => Promise<RunView>;
 
-/** A scheduler that merges bursts of changes (a slider drag) into as few runs as possible. */
-export interface RunScheduler {
+/** A scheduler that merges bursts of requests (a slider drag) into as few runs as possible. */
+export interface RunScheduler<Input = UiScenario> {
   /** Asks for a run; while one is in flight only the latest request waits, earlier ones are dropped. */
-  request(scenario: UiScenario): void;
+  request(input: Input): void;
 }
 
 /**
@@ -15,31 +15,31 @@ export interface RunScheduler {
  * each newer request. Every finished run is shown (it is newer than what is on screen), and the
  * last one shown is always the latest input.
  */
-export function createRunScheduler(
-  run: ScenarioRunner,
-  onResult: (view: RunView, scenario: UiScenario) => void,
+export function createRunScheduler<Input = UiScenario, Output = RunView>(
+  run: (input: Input) => Promise<Output>,
+  onResult: (output: Output, input: Input) => void,
   onError: (message: string) => void,
-): RunScheduler {
+): RunScheduler<Input> {
   let running = false;
-  let waiting: UiScenario | null = null;
+  let waiting: { input: Input } | null = null;
 
-  const start = (scenario: UiScenario): void => {
+  const start = (input: Input): void => {
     running = true;
-    run(scenario)
-      .then((view) => onResult(view, scenario))
+    run(input)
+      .then((output) => onResult(output, input))
       .catch((error: unknown) => onError(error instanceof Error ? error.message : String(error)))
       .finally(() => {
         running = false;
         const next = waiting;
         waiting = null;
-        if (next) start(next);
+        if (next) start(next.input);
       });
   };
 
   return {
-    request(scenario) {
-      if (running) waiting = scenario;
-      else start(scenario);
+    request(input) {
+      if (running) waiting = { input };
+      else start(input);
     },
   };
 }

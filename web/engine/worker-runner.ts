@@ -1,7 +1,7 @@
 import type { MonteCarloSamples } from '../../src/index';
 import type { UiScenario } from '../state/scenario';
 import { unwrap, workerPool } from './pool';
-import type { RunResponse, RunView } from './protocol';
+import type { RunResponse, RunView, WindowSummary } from './protocol';
 import { isMonteCarlo, viewOfBlocks } from './view-of';
 
 /**
@@ -32,5 +32,24 @@ export function createWorkerRunner(): (scenario: UiScenario) => Promise<RunView>
       unwrap(r, (x) => ('samples' in x ? x.samples : undefined)),
     );
     return viewOfBlocks(samples, started);
+  };
+}
+
+/**
+ * Runs a scenario's figures up to a day on the pool's last worker, beside the simulator's single
+ * runs on the first, so a story step or a paused play does not hold up a slider's run.
+ */
+export function createWindowRunner(): (
+  scenario: UiScenario,
+  upToDay: number,
+) => Promise<WindowSummary> {
+  const pool = workerPool();
+  return async (scenario, upToDay) => {
+    if (pool.length === 0)
+      throw new Error('This browser could not start the background workers the simulator runs in.');
+    const client = pool[pool.length - 1];
+    return unwrap(await client({ scenario, upToDay }), (r) =>
+      'window' in r ? r.window : undefined,
+    );
   };
 }

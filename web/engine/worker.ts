@@ -2,16 +2,17 @@
 import { InputError } from '../../src/index';
 import { runAnalysis } from '../analysis/run-analysis';
 import type { RunRequest, RunResponse } from './protocol';
-import { runBlock, runScenario } from './run-scenario';
+import { runBlock, runScenario, runWindow } from './run-scenario';
 
 // A simulation worker: runs a scenario, or a block of its Monte Carlo runs, off the main thread.
 self.onmessage = (event: MessageEvent<RunRequest>) => {
-  const { id, scenario, block, analysis } = event.data;
+  const { id, scenario, block, upToDay, analysis } = event.data;
   let response: RunResponse;
   try {
     if (analysis) response = { id, analysis: runAnalysis(analysis) };
     else if (!scenario) throw new Error('a request needs a scenario or an analysis');
     else if (block) response = { id, samples: runBlock(scenario, block.fromRun, block.count) };
+    else if (upToDay !== undefined) response = { id, window: runWindow(scenario, upToDay) };
     else response = { id, view: runScenario(scenario) };
   } catch (error) {
     const message =
