@@ -76,7 +76,7 @@ describe('dds-scorecard', () => {
       Object.assign(new DdsScorecard(), { summary: view.summary, baseline: low.summary }),
     );
     const root = card.shadowRoot!;
-    expect(root.querySelector('[data-level]')?.textContent).toContain('medium');
+    expect(root.querySelector('[data-level]')?.textContent).toContain('MEDIUM');
     expect(root.querySelector('[data-metric="leadTimeDays"] .level')?.textContent).toMatch(
       /medium/,
     );
@@ -95,7 +95,15 @@ describe('dds-time-chart', () => {
     const svgElement = root.querySelector('svg.chart')!;
     expect(svgElement.querySelectorAll('path[data-layer]').length).toBeGreaterThanOrEqual(4);
     expect(svgElement.getAttribute('aria-label')).toContain('Merged, waiting for a release');
-    expect(root.querySelectorAll('.legend li')).toHaveLength(spec.layers.length);
+    // Every layer has a legend entry, and so does each kind of event marker on the chart.
+    const kinds = new Set((spec.markers ?? []).map((m) => m.kind));
+    expect(root.querySelectorAll('.legend li')).toHaveLength(spec.layers.length + kinds.size);
+    // Markers sit above the plot, never over the data.
+    const axes = svgElement.querySelector('path[data-axes]')!.getBBox();
+    for (const marker of svgElement.querySelectorAll('text.marker'))
+      expect(
+        (marker as SVGTextElement).getBBox().y + (marker as SVGTextElement).getBBox().height,
+      ).toBeLessThanOrEqual(axes.y + 1);
     svgElement.dispatchEvent(new KeyboardEvent('keydown', { key: 'End', bubbles: true }));
     await chart.updateComplete;
     expect(root.querySelector('.readout')?.textContent).toContain(`Day ${spec.days - 1}`);

@@ -276,6 +276,14 @@ export function chartSpecs(view: RunView, baseline: RunView | null): ChartSpec[]
     values: v.series.releaseIntervalDays,
     color: PALETTE.blue,
   });
+  const gap = (v: RunView): ChartLayer => ({
+    id: 'gap',
+    label: 'Actual gap between releases (working days)',
+    kind: 'line',
+    values: v.series.releaseGapDays,
+    color: PALETTE.vermillion,
+    dash: DASHES[1],
+  });
   const wipTotal = (v: RunView): ChartLayer => ({
     id: 'wip-total',
     label: 'All undeployed code',
@@ -355,15 +363,15 @@ export function chartSpecs(view: RunView, baseline: RunView | null): ChartSpec[]
     },
     {
       id: 'interval',
-      title: 'Release interval in force',
+      title: 'Release interval: as set, and as it is',
       yLabel: 'working days',
       days,
       markers,
       explanation:
-        'The interval the organisation runs at: the train’s interval, stretched by caution after failures and by releases still in test.',
+        'The interval the organisation sets (the train’s, stretched by caution after failures) and the gap between releases as it is: when a release is still in test at the next cut, the gap grows past the interval.',
       layers: [
         ...bandLayer(view, 'releaseIntervalDays', 'Interval', PALETTE.sky),
-        ...withBaseline([interval(view)], baseline ? [interval(baseline)] : null),
+        ...withBaseline([interval(view), gap(view)], baseline ? [gap(baseline)] : null),
       ],
     },
   ];

@@ -25,6 +25,12 @@ export interface ChartMarker {
   caption: string;
 }
 
+/** A note on a chart: a point in the run the text beside it talks about. */
+export interface ChartAnnotation {
+  day: number;
+  label: string;
+}
+
 /** What a time chart shows, independent of how it is drawn. */
 export interface ChartInput {
   title: string;
@@ -42,6 +48,10 @@ export interface ChartInput {
   revealDays?: number;
   /** The top of the y axis at least this high, so charts side by side share a scale. */
   yAtLeast?: number;
+  /** Notes to draw on the chart (the story's), each at its day. */
+  annotations?: ChartAnnotation[];
+  /** Size of the chart's text in pixels (11 unless a room needs it larger); the margins follow. */
+  textSize?: number;
 }
 
 /** A drawn path with its style. */
@@ -64,11 +74,17 @@ export interface ChartModel {
   yTicks: { y: number; label: string }[];
   paths: ChartPath[];
   dots: { id: string; cx: number; cy: number; color: string; muted: boolean }[];
+  /** Event markers, drawn in a strip above the plot so they never cover the data. */
   markers: { x: number; kind: ChartMarker['kind']; caption: string }[];
+  annotations: { x: number; label: string; anchor: 'start' | 'end' }[];
   yMax: number;
 }
 
-const MARGIN = { left: 58, right: 12, top: 10, bottom: 34 };
+/** The chart's usual text size, in pixels. */
+export const CHART_TEXT_SIZE = 11;
+
+/** Room around the plot at the usual text size; the top holds the event markers' strip. */
+const MARGIN = { left: 58, right: 12, top: 22, bottom: 34 };
 
 /** Compact numbers for ticks: 1.2k, 35k, 0.25. */
 export function formatCompact(value: number): string {
@@ -102,11 +118,18 @@ function finiteMax(values: ArrayLike<number>, limit: number): number {
 export function timeChartModel(input: ChartInput): ChartModel {
   const { width, height, days } = input;
   const format = input.format ?? formatCompact;
+  const grow = (input.textSize ?? CHART_TEXT_SIZE) / CHART_TEXT_SIZE;
+  const margin = {
+    left: MARGIN.left * grow,
+    right: MARGIN.right,
+    top: MARGIN.top * grow,
+    bottom: MARGIN.bottom * grow,
+  };
   const plot = {
-    left: MARGIN.left,
-    top: MARGIN.top,
-    width: Math.max(10, width - MARGIN.left - MARGIN.right),
-    height: Math.max(10, height - MARGIN.top - MARGIN.bottom),
+    left: margin.left,
+    top: margin.top,
+    width: Math.max(10, width - margin.left - margin.right),
+    height: Math.max(10, height - margin.top - margin.bottom),
   };
   const areas = input.layers.filter((layer) => layer.kind === 'area');
   const tops = input.stacked ? stackedTops(areas, days) : [];
@@ -194,7 +217,7 @@ export function timeChartModel(input: ChartInput): ChartModel {
     height,
     plot,
     xTicks: x
-      .ticks(Math.max(2, Math.floor(plot.width / 90)))
+      .ticks(Math.max(2, Math.floor(plot.width / (90 * grow))))
       .map((tick) => ({ x: x(tick), label: String(tick) })),
     yTicks: y.ticks(5).map((tick) => ({ y: y(tick), label: format(tick) })),
     paths,
@@ -202,6 +225,14 @@ export function timeChartModel(input: ChartInput): ChartModel {
     markers: (input.markers ?? [])
       .filter((m) => m.day >= 0 && m.day <= days && m.day < shown)
       .map((m) => ({ x: x(m.day), kind: m.kind, caption: m.caption })),
+    annotations: (input.annotations ?? [])
+      .filter((a) => a.day >= 0 && a.day <= days && a.day <= shown + 1)
+      .map((a) => ({
+        x: x(a.day),
+        label: a.label,
+        // A note near the right edge reads leftwards, so it stays on the chart.
+        anchor: x(a.day) > plot.left + plot.width * 0.6 ? 'end' : 'start',
+      })),
     yMax: y.domain()[1],
   };
 }

@@ -1,14 +1,29 @@
 import { css, html, LitElement, nothing, svg } from 'lit';
 import type { ChartSpec } from '../charts/chart-specs';
 import { describeLayers, layersCsv, layerValueAt } from '../charts/chart-text';
+import {
+  figureSvg,
+  type LegendEntry,
+  legendEntries,
+  MARKER_COLOURS,
+  MARKER_LABELS,
+} from '../charts/figure';
 import { MARKER_SYMBOLS } from '../charts/palette';
 import { PATH_SCALE } from '../charts/paths';
-import { type ChartModel, dayAt, formatCompact, timeChartModel } from '../charts/time-chart';
-import { download, svgDocument, svgToPng } from './download';
+import {
+  CHART_TEXT_SIZE,
+  type ChartModel,
+  dayAt,
+  formatCompact,
+  timeChartModel,
+} from '../charts/time-chart';
+import { download, svgToPng } from './download';
 
 /**
- * A time chart: labelled axes, a legend that shows colour and dash, event markers with captions,
- * a hover (and arrow-key) readout, a text description for screen readers, and SVG, PNG and CSV export.
+ * A time chart: labelled axes, a legend that shows colour and dash and every event marker, markers
+ * in a strip above the plot (they never cover the data), notes the story puts on it, a hover (and
+ * arrow-key) readout, a text description for screen readers, and slide-ready SVG, PNG and CSV
+ * export. Presenting, its text grows with the screen and the export buttons and hints go.
  *
  * @event dds-chart-error - Export failed; `detail.message` says why.
  * @csspart svg - The chart's SVG.
@@ -27,11 +42,19 @@ export class DdsTimeChart extends LitElement {
     .legend { display: flex; flex-wrap: wrap; gap: 0.2rem 0.8rem; font-size: 0.75rem; margin: 0; padding: 0; list-style: none; }
     .legend svg { display: inline-block; width: 22px; height: 10px; vertical-align: middle; }
     .readout { font-size: 0.78rem; min-height: 1.2em; color: #111827; margin: 0.2rem 0 0; }
+    .legend .symbol { display: inline-block; width: 22px; text-align: center; color: #1b1f24; }
+    .legend .symbol.failed { color: #D55E00; }
+    .legend .symbol.intervention { color: #009E73; }
+    :host([presenting]) .exports, :host([presenting]) .readout.hint, :host([presenting]) .explanation { display: none; }
+    :host([presenting]) { padding: 0.4rem 0.6rem 0.3rem; }
+    :host([presenting]) .legend { font-size: 1rem; }
   `;
 
   static override properties = {
     spec: { attribute: false },
     height: { type: Number },
+    presenting: { type: Boolean, reflect: true },
+    caption: { type: String },
     cursor: { state: true },
     width: { state: true },
   };
@@ -40,6 +63,10 @@ export class DdsTimeChart extends LitElement {
   spec: ChartSpec | null = null;
   /** Height of the plot area in CSS pixels. */
   height = 190;
+  /** Presenter mode: text a room can read, no export buttons or hover hints. */
+  presenting = false;
+  /** One line naming the scenario, printed under exported figures. */
+  caption = '';
   private cursor: number | null = null;
   private width = 560;
   private resizeObserver: ResizeObserver | null = null;
@@ -86,6 +113,33 @@ export class DdsTimeChart extends LitElement {
     event.preventDefault();
   }
 
+  /** Text size in pixels: the usual size, or about a hundredth of the screen's width when presenting. */
+  private get textSize(): number {
+    return this.presenting ? Math.max(14, Math.round(window.innerWidth / 100)) : CHART_TEXT_SIZE;
+  }
+
+  private legend(): LegendEntry[] {
+    return legendEntries(this.spec?.layers ?? [], this.model?.markers ?? []);
+  }
+
+  /** The chart as a slide-ready figure: title, chart, legend and a caption naming the scenario. */
+  private figure(element: SVGSVGElement) {
+    const spec = this.spec!;
+    const model = this.model!;
+    const chart = new XMLSerializer()
+      .serializeToString(element)
+      .replace(/^<svg[^>]*>/, '')
+      .replace(/<\/svg>$/, '');
+    return figureSvg({
+      title: spec.title,
+      caption: this.caption || spec.explanation,
+      chart,
+      width: model.width,
+      height: model.height,
+      legend: this.legend(),
+    });
+  }
+
   private async handleExport(format: 'svg' | 'png' | 'csv'): Promise<void> {
     const spec = this.spec;
     const element = this.renderRoot.querySelector('svg.chart') as SVGSVGElement | null;
@@ -93,12 +147,11 @@ export class DdsTimeChart extends LitElement {
     const name = `death-spiral-${spec.id}`;
     try {
       if (format === 'csv') download(`${name}.csv`, layersCsv(spec.layers, spec.days), 'text/csv');
-      else if (format === 'svg') download(`${name}.svg`, svgDocument(element), 'image/svg+xml');
-      else
-        download(
-          `${name}.png`,
-          await svgToPng(svgDocument(element), this.model.width, this.model.height),
-        );
+      else {
+        const figure = this.figure(element);
+        if (format === 'svg') download(`${name}.svg`, figure.svg, 'image/svg+xml');
+        else download(`${name}.png`, await svgToPng(figure.svg, figure.width, figure.height));
+      }
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       this.dispatchEvent(
@@ -110,7 +163,7 @@ export class DdsTimeChart extends LitElement {
   private renderReadout() {
     const spec = this.spec!;
     if (this.cursor === null)
-      return html`<p class="readout" aria-live="polite">Hover or use the arrow keys on the chart to read values.</p>`;
+      return html`<p class="readout hint" aria-live="polite">Hover or use the arrow keys on the chart to read values.</p>`;
     const day = this.cursor;
     const parts = spec.layers
       .filter((layer) => layer.kind !== 'band')
@@ -126,8 +179,11 @@ export class DdsTimeChart extends LitElement {
 
   private renderLegend() {
     return html`<ul class="legend">
-      ${this.spec!.layers.map(
-        (layer) => html`<li>
+      ${this.legend().map((entry) => {
+        if (entry.kind === 'marker')
+          return html`<li><span class=${`symbol ${entry.marker}`} aria-hidden="true">${MARKER_SYMBOLS[entry.marker]}</span>${MARKER_LABELS[entry.marker]} (marked above the chart)</li>`;
+        const { layer } = entry;
+        return html`<li>
           <svg viewBox="0 0 22 10" aria-hidden="true">
             ${
               layer.kind === 'area' || layer.kind === 'band'
@@ -138,14 +194,15 @@ export class DdsTimeChart extends LitElement {
             }
           </svg>
           ${layer.label}
-        </li>`,
-      )}
+        </li>`;
+      })}
     </ul>`;
   }
 
   private renderChart(model: ChartModel) {
     const spec = this.spec!;
     const { plot } = model;
+    const size = this.textSize;
     const bottom = plot.top + plot.height;
     const cursorX =
       this.cursor === null ? null : plot.left + (this.cursor / spec.days) * plot.width;
@@ -155,13 +212,12 @@ export class DdsTimeChart extends LitElement {
           (
             t,
           ) => svg`<line x1=${plot.left} x2=${plot.left + plot.width} y1=${t.y} y2=${t.y} stroke="#e5e7eb"></line>
-          <text x=${plot.left - 6} y=${t.y + 4} text-anchor="end" font-size="11" fill="#374151">${t.label}</text>`,
+          <text x=${plot.left - 6} y=${t.y + size * 0.35} text-anchor="end" font-size=${size} fill="#374151">${t.label}</text>`,
         )}
-        ${model.xTicks.map((t) => svg`<text x=${t.x} y=${bottom + 15} text-anchor="middle" font-size="11" fill="#374151">${t.label}</text>`)}
-        <line x1=${plot.left} x2=${plot.left + plot.width} y1=${bottom} y2=${bottom} stroke="#6b7280"></line>
-        <line x1=${plot.left} x2=${plot.left} y1=${plot.top} y2=${bottom} stroke="#6b7280"></line>
-        <text x=${plot.left + plot.width / 2} y=${model.height - 3} text-anchor="middle" font-size="11" fill="#374151">working day</text>
-        <text transform=${`translate(12 ${plot.top + plot.height / 2}) rotate(-90)`} text-anchor="middle" font-size="11" fill="#374151">${spec.yLabel}</text>
+        ${model.xTicks.map((t) => svg`<text x=${t.x} y=${bottom + size * 1.35} text-anchor="middle" font-size=${size} fill="#374151">${t.label}</text>`)}
+        <path d=${`M${plot.left},${plot.top}V${bottom}H${plot.left + plot.width}`} fill="none" stroke="#6b7280" data-axes></path>
+        <text x=${plot.left + plot.width / 2} y=${model.height - 3} text-anchor="middle" font-size=${size} fill="#374151">working day</text>
+        <text transform=${`translate(${size} ${plot.top + plot.height / 2}) rotate(-90)`} text-anchor="middle" font-size=${size} fill="#374151">${spec.yLabel}</text>
         <g transform=${`scale(${1 / PATH_SCALE})`}>
         ${model.paths.map((p) =>
           p.kind === 'line'
@@ -169,8 +225,15 @@ export class DdsTimeChart extends LitElement {
             : svg`<path d=${p.d} fill=${p.color} fill-opacity=${p.kind === 'band' ? 0.22 : p.muted ? 0.3 : 0.8} stroke="none" data-layer=${p.id}></path>`,
         )}
         </g>
-        ${model.dots.map((d) => svg`<circle cx=${d.cx} cy=${d.cy} r="3" fill=${d.color} fill-opacity=${d.muted ? 0.45 : 0.95} data-layer=${d.id}></circle>`)}
-        ${model.markers.map((m) => svg`<text x=${m.x} y=${plot.top + 9} text-anchor="middle" font-size="10" fill=${m.kind === 'failed' ? '#D55E00' : m.kind === 'intervention' ? '#009E73' : '#1b1f24'} class="marker"><title>${m.caption}</title>${MARKER_SYMBOLS[m.kind]}</text>`)}
+        ${model.dots.map((d) => svg`<circle cx=${d.cx} cy=${d.cy} r=${this.presenting ? 4.5 : 3} fill=${d.color} fill-opacity=${d.muted ? 0.45 : 0.95} data-layer=${d.id}></circle>`)}
+        ${model.markers.map((m) => svg`<text x=${m.x} y=${plot.top - 5} text-anchor="middle" font-size=${size} fill=${MARKER_COLOURS[m.kind]} class="marker"><title>${m.caption}</title>${MARKER_SYMBOLS[m.kind]}</text>`)}
+        ${model.annotations.map(
+          (a) => svg`<g data-annotation>
+            <line x1=${a.x} x2=${a.x} y1=${plot.top} y2=${bottom} stroke="#111827" stroke-width="1.5" stroke-dasharray="4 3"></line>
+            <text x=${a.anchor === 'start' ? a.x + 5 : a.x - 5} y=${plot.top + size + 2} text-anchor=${a.anchor} font-size=${size} font-weight="700" fill="#111827"
+              stroke="#ffffff" stroke-width="4" paint-order="stroke">${a.label}</text>
+          </g>`,
+        )}
         ${cursorX === null ? nothing : svg`<line x1=${cursorX} x2=${cursorX} y1=${plot.top} y2=${bottom} stroke="#111827" stroke-dasharray="3 3"></line>`}
       </g>`;
   }
@@ -178,7 +241,12 @@ export class DdsTimeChart extends LitElement {
   override render() {
     const spec = this.spec;
     if (!spec) return nothing;
-    const model = timeChartModel({ ...spec, width: this.width, height: this.height });
+    const model = timeChartModel({
+      ...spec,
+      width: this.width,
+      height: this.height,
+      textSize: this.textSize,
+    });
     this.model = model;
     const description = `${spec.title}. ${describeLayers(spec.layers, spec.days, this.format)}`;
     return html`<figure>

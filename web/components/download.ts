@@ -11,14 +11,6 @@ export function download(name: string, content: Blob | string, type = 'text/plai
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-/** A standalone SVG document of a rendered chart, with the styles it needs inlined. */
-export function svgDocument(svg: SVGSVGElement): string {
-  const copy = svg.cloneNode(true) as SVGSVGElement;
-  copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
-  copy.setAttribute('font-family', 'system-ui, sans-serif');
-  return new XMLSerializer().serializeToString(copy);
-}
-
 /** Renders an SVG document to a PNG blob at twice its size, for slides. */
 export async function svgToPng(svgText: string, width: number, height: number): Promise<Blob> {
   const image = new Image();
