@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PARAMS } from '../../src/index';
+import { PARAMS, simulate } from '../../src/index';
 import {
   DEFAULT_EMBED_CHARTS,
   parseCharts,
@@ -10,6 +10,7 @@ import {
 } from '../../web/embed/embed-config';
 import { storyKeyAction } from '../../web/story/keys';
 import { STORY_STEPS } from '../../web/story/steps';
+import { storyRun } from '../../web/story/story-run';
 
 describe('story keys', () => {
   it('clickers (Page Up/Down, arrows, B or .) and the keyboard map to story actions', () => {
@@ -66,32 +67,45 @@ describe('embed attributes', () => {
 });
 
 describe('story captions', () => {
-  it('say what each step’s scenario has: team size, cadence, the slip and the escape steps’ days', () => {
+  it('name what each step’s scenario has: team size, cadence, the slip and the escape steps’ days', () => {
     const [healthy, slip, , , , freeze, automation, cadence, conway] = STORY_STEPS;
-    const team = healthy.scenario();
-    expect(healthy.caption).toContain(team.params.teamSize === 10 ? 'Ten engineers' : '?');
-    expect(team.params.releaseIntervalDays).toBe(10);
-    expect(healthy.caption).toContain('every two weeks');
-    const shock = slip.scenario().interventions.find((i) => i.type === 'releaseSlip');
-    expect(shock).toMatchObject({ day: 100, days: 15 });
-    expect(slip.caption).toMatch(/day 100 .*three weeks/);
-    expect(freeze.scenario().interventions.find((i) => i.type === 'mergeFreeze')).toMatchObject({
+    const read = (step: (typeof STORY_STEPS)[number]) => {
+      const scenario = step.scenario();
+      const result = simulate(scenario.params, {
+        days: scenario.days,
+        seed: 1,
+        interventions: scenario.interventions,
+      });
+      return { scenario, words: step.caption(storyRun(result, scenario.params)) };
+    };
+    const team = read(healthy);
+    expect(team.scenario.params.teamSize).toBe(10);
+    expect(team.words).toContain('Ten engineers cut a release every two weeks');
+    const slipped = read(slip);
+    const shock = slipped.scenario.interventions.find((i) => i.type === 'releaseSlip');
+    expect(shock).toMatchObject({ day: 100, days: 35 });
+    expect(slipped.words).toMatch(/day 100 .*seven weeks/);
+    const frozen = read(freeze);
+    expect(frozen.scenario.interventions.find((i) => i.type === 'mergeFreeze')).toMatchObject({
       day: 160,
       days: 20,
     });
-    expect(freeze.caption).toMatch(/day 160 .*four weeks/);
-    expect(
-      automation.scenario().interventions.find((i) => i.type === 'automationPush'),
-    ).toMatchObject({ share: 0.3 });
-    expect(automation.caption).toContain('A third of the team');
-    expect(cadence.scenario().interventions.find((i) => i.type === 'cadence')).toMatchObject({
+    expect(frozen.words).toMatch(/day 160 .*four weeks/);
+    const automated = read(automation);
+    expect(automated.scenario.interventions.find((i) => i.type === 'automationPush')).toMatchObject(
+      { share: 0.3 },
+    );
+    expect(automated.words).toContain('30% of the team');
+    const faster = read(cadence);
+    expect(faster.scenario.interventions.find((i) => i.type === 'cadence')).toMatchObject({
       day: 200,
       releaseIntervalDays: 5,
     });
-    expect(cadence.caption).toMatch(/day 200 .*every week/);
-    expect(conway.scenario().interventions.find((i) => i.type === 'removeApprovals')).toMatchObject(
-      { day: 220 },
-    );
-    expect(conway.caption).toContain('day 220');
+    expect(faster.words).toMatch(/day 200 .*every week/);
+    const oneTeam = read(conway);
+    expect(oneTeam.scenario.interventions.find((i) => i.type === 'removeApprovals')).toMatchObject({
+      day: 220,
+    });
+    expect(oneTeam.words).toContain('day 220');
   });
 });

@@ -8,6 +8,7 @@ import { runScenario } from '../../web/engine/run-scenario';
 import { GAME_KEY, PREVIOUS_GAME_KEY } from '../../web/state/game-storage';
 import { scenarioFromPreset } from '../../web/state/scenario';
 import { STORY_STEPS } from '../../web/story/steps';
+import { storyRun } from '../../web/story/story-run';
 import { mount, seriousViolations } from './axe';
 
 afterEach(() => {
@@ -64,14 +65,18 @@ describe('dds-loop-diagram', () => {
 
 describe('dds-story', () => {
   it('shows a step with its caption, goes back and forth, links every step, and offers presenter mode', async () => {
-    const story = await mount(Object.assign(new DdsStory(), { index: 0 }));
+    const first = STORY_STEPS[0].scenario();
+    const run = storyRun(runScenario(first), first.params);
+    const story = await mount(Object.assign(new DdsStory(), { index: 0, run }));
     const root = story.shadowRoot!;
     const went: number[] = [];
     story.addEventListener('dds-story-go', (e) => went.push((e as CustomEvent).detail.index));
     let presented: { on: boolean; show: string[] } | null = null;
     story.addEventListener('dds-present', (e) => (presented = (e as CustomEvent).detail));
     expect(root.querySelector('[data-story-title]')?.textContent).toBe(STORY_STEPS[0].title);
-    expect(root.querySelector('[data-story-caption]')?.textContent).toBe(STORY_STEPS[0].caption);
+    expect(root.querySelector('[data-story-caption]')?.textContent).toBe(
+      STORY_STEPS[0].caption(run),
+    );
     const links = root.querySelectorAll('nav a');
     expect(links).toHaveLength(STORY_STEPS.length);
     expect(links[4].getAttribute('href')).toBe('?story=5');

@@ -2,6 +2,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import { PARAM_BY_ID } from '../../src/index';
 import { STORY_STEPS } from '../story/steps';
 import { PRESENTER_CONTROLS } from '../story/story-controller';
+import type { StoryRun } from '../story/story-run';
 
 /**
  * The story bar: the step's title and caption, previous and next, a link to every step, and the
@@ -28,12 +29,16 @@ export class DdsStory extends LitElement {
     details { font-size: 0.85em; }
     fieldset { border: 1px solid #9ca3af; border-radius: 4px; display: flex; flex-wrap: wrap; gap: 0.2rem 0.8rem; }
     .hint { font-size: 0.8em; color: #d1d5db; margin: 0.3rem 0 0; }
+    :host([presenting]) { padding: 0.4rem 0.8rem; }
+    :host([presenting]) .hint { display: none; }
+    :host([presenting]) p.caption { margin: 0.2rem 0 0.3rem; }
   `;
 
   static override properties = {
     index: { type: Number },
     presenting: { type: Boolean, reflect: true },
     show: { attribute: false },
+    run: { attribute: false },
   };
 
   /** The step shown, from 0. */
@@ -42,6 +47,8 @@ export class DdsStory extends LitElement {
   presenting = false;
   /** Controls kept on screen when presenting. */
   show: readonly string[] = [];
+  /** The step's run as the story reads it, once it has run: the caption quotes its figures. */
+  run: StoryRun | null = null;
 
   private go(index: number): void {
     this.dispatchEvent(
@@ -71,7 +78,7 @@ export class DdsStory extends LitElement {
         <h2 id="story-title" data-story-title>${step.title}</h2>
         <span class="count" aria-live="polite">Step ${this.index + 1} of ${STORY_STEPS.length}</span>
       </div>
-      <p class="caption" data-story-caption>${step.caption}</p>
+      <p class="caption" data-story-caption aria-live="polite">${this.run ? step.caption(this.run) : 'Running this step…'}</p>
       <div class="row">
         <div class="controls">
           <button type="button" ?disabled=${this.index === 0} @click=${() => this.go(this.index - 1)}>← Previous</button>

@@ -161,9 +161,10 @@ export class StoryController implements ReactiveController {
     const action = storyKeyAction(event.key, event.shiftKey);
     if (!action || (action !== 'exit' && isControlTarget(event.composedPath()))) return;
     event.preventDefault();
+    // Any key brings a blanked screen back; Esc also leaves at once, whatever came before it.
     if (this.blanked) {
       this.unblank();
-      return;
+      if (action !== 'exit') return;
     }
     const last = STORY_STEPS.length - 1;
     if (action === 'next') this.go(Math.min(last, this.index + 1));
