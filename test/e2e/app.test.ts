@@ -234,7 +234,7 @@ describe('the simulator in Chromium', () => {
     await page.getByRole('button', { name: 'Compare the two picked side by side' }).click();
     await expect
       .poll(() => page.locator('dds-side-by-side dds-scorecard [data-level]').allTextContents())
-      .toEqual([expect.stringContaining('medium'), expect.stringContaining('elite')]);
+      .toEqual([expect.stringContaining('MEDIUM'), expect.stringContaining('ELITE')]);
     await expect
       .poll(() =>
         page

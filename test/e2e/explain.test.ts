@@ -70,9 +70,12 @@ describe('the causal-loop diagram', () => {
       );
     }
     // Steady at first, the deployment spiral after the slip on day 100.
-    expect(dominant[0]).toBe('none');
-    expect(dominant.slice(5)).toContain('R1');
-    expect(new Set(dominant).size).toBeGreaterThanOrEqual(3);
+    expect(dominant.slice(0, 4)).toEqual(['none', 'none', 'none', 'none']);
+    expect(dominant.slice(6, 10)).toContain('R1');
+    // The scorecard shows the same day as the diagram and the charts.
+    await expect
+      .poll(() => page.locator('dds-scorecard [data-coverage]').textContent())
+      .toContain(`–${20 * 13} of 520`);
     expect(new Set(wipValues).size).toBeGreaterThan(5);
     // Heavy links belong to the dominant loop.
     await diagram(page).locator('[data-node="size"]').click();
@@ -89,21 +92,35 @@ describe('the causal-loop diagram', () => {
 
 describe('story and presenter mode', () => {
   it('a deep link opens a step; keys walk the story and the URL follows', async () => {
-    const { page, errors } = await openPage('?story=3');
+    const { page, errors } = await openPage('?story=5');
     await expect.poll(() => storyTitle(page)).toBe('The spiral takes hold');
     await expect
       .poll(() => diagram(page).locator('li.highlighted').getAttribute('data-loop'))
       .toBe('R1');
     await expect
       .poll(() => page.locator('dds-time-chart[data-highlighted]').getAttribute('data-chart'))
-      .toBe('wip');
+      .toBe('deploymentSize');
+    // The swollen release is marked on the chart, and the caption quotes the run's figures.
+    await expect
+      .poll(() => page.locator('dds-time-chart[data-highlighted] [data-annotation]').count())
+      .toBe(1);
+    await expect
+      .poll(() => page.locator('dds-story [data-story-caption]').textContent())
+      .toMatch(/times the usual \d/);
+    // The scorecard covers the run up to the step's day, and says so.
+    await expect
+      .poll(() => page.locator('dds-scorecard [data-coverage]').textContent())
+      .toContain('–220 of 520: the run up to the day shown');
     await page.keyboard.press('ArrowRight');
-    await expect.poll(() => storyTitle(page)).toBe('"Be careful"');
-    await expect.poll(() => page.url()).toContain('story=4');
+    await expect
+      .poll(() => storyTitle(page))
+      .toBe('Way out 1: stop merging all but must-have code');
+    await expect.poll(() => page.url()).toContain('story=6');
     await page.keyboard.press('PageUp');
     await expect.poll(() => storyTitle(page)).toBe('The spiral takes hold');
     await page.keyboard.press('End');
     await expect.poll(() => storyTitle(page)).toBe('The virtuous spiral');
+    await expect.poll(() => diagram(page).getAttribute('data-dominant')).toBe('R1');
     await page.goBack();
     await expect.poll(() => storyTitle(page)).toBe('The spiral takes hold');
     // A step's own link.
@@ -154,7 +171,7 @@ describe('story and presenter mode', () => {
     await expect.poll(() => page.locator('dds-time-chart').count()).toBe(1);
     await expect
       .poll(() => page.evaluate('getComputedStyle(document.documentElement).fontSize'))
-      .toBe('20.8px');
+      .toBe('16px');
     expect(page.url()).toContain('present=1');
     expect(page.url()).toContain('show=releaseIntervalDays');
     await page.screenshot({ path: 'test-results/presenter-1280x800.png' });
@@ -162,7 +179,7 @@ describe('story and presenter mode', () => {
     await page.keyboard.press('PageDown');
     await expect.poll(() => storyTitle(page)).toBe('One release slips');
     await page.keyboard.press('ArrowDown');
-    await expect.poll(() => storyTitle(page)).toBe('The spiral takes hold');
+    await expect.poll(() => storyTitle(page)).toBe('"Be careful"');
     await page.keyboard.press('PageUp');
     await expect.poll(() => storyTitle(page)).toBe('One release slips');
     await page.keyboard.press('b');
@@ -170,7 +187,11 @@ describe('story and presenter mode', () => {
     await page.keyboard.press('PageDown');
     await expect.poll(() => page.locator('[data-blank]').count()).toBe(0);
     await expect.poll(() => storyTitle(page)).toBe('One release slips');
+    // Blanked, the first Esc both brings the screen back and leaves presenter mode.
+    await page.keyboard.press('b');
+    await expect.poll(() => page.locator('[data-blank]').count()).toBe(1);
     await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('[data-blank]').count()).toBe(0);
     await expect.poll(() => page.locator('dds-app header').count()).toBe(1);
     expect(await storyTitle(page)).toBe('One release slips');
     await page.keyboard.press('Escape');

@@ -20,9 +20,18 @@ export const appStyles = css`
     .status { font-size: 0.8rem; color: #d1d5db; }
     .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
     .layout.wide { grid-template-columns: 1fr; }
-    .stage { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1.5fr); gap: 0.75rem; align-items: start; }
+    .stage { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 0.6rem; align-items: start; }
+    :host([presenting]) .layout { padding: 0.4rem; gap: 0.4rem; }
+    :host([presenting]) main { gap: 0.4rem; }
     .charts dds-time-chart[data-highlighted], .stage dds-time-chart[data-highlighted] { outline: 4px solid #ffbf47; outline-offset: 2px; }
     main.game { padding: 0.6rem; }
     .blank { position: fixed; inset: 0; background: #000; z-index: 1000; cursor: none; }
     @media (max-width: 1100px) { .layout { grid-template-columns: 250px 1fr; } .charts { grid-template-columns: 1fr; } }
+    /* Phones and narrow windows: one column, the parameters after the figures they change. */
+    @media (max-width: 700px) {
+      .layout, .layout.wide { grid-template-columns: minmax(0, 1fr); padding: 0.4rem; }
+      .layout aside { order: 2; position: static; max-height: none; }
+      .charts, .top, .stage { grid-template-columns: minmax(0, 1fr); }
+      header { padding: 0.35rem 0.5rem; }
+    }
   `;

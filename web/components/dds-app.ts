@@ -1,9 +1,9 @@
 import { html, LitElement, nothing } from 'lit';
 import { findPreset, presetParams } from '../../src/index';
 import { type ChartSpec, chartSpecs } from '../charts/chart-specs';
-import type { RunView } from '../engine/protocol';
+import type { RunView, WindowSummary } from '../engine/protocol';
 import { createRunScheduler, type RunScheduler } from '../engine/scheduler';
-import { createWorkerRunner } from '../engine/worker-runner';
+import { createWindowRunner, createWorkerRunner } from '../engine/worker-runner';
 import { scenarioFromFileText, type UiScenario } from '../state/scenario';
 import { ScenarioStore } from '../state/store';
 import { decodeScenario, encodeScenario, WHATIF_PREFIX } from '../state/url-state';
@@ -25,6 +25,7 @@ import './dds-timeline';
 import { ANALYSES, type AnalysisId } from '../analysis/analyses';
 import type { StoryStep } from '../story/steps';
 import { StoryController, type StoryHost } from '../story/story-controller';
+import { type StoryRun, storyRun } from '../story/story-run';
 
 /**
  * The simulator's main screen: the parameter panel, the preset and run settings, the DORA
@@ -42,11 +43,19 @@ export class DdsApp extends LitElement implements StoryHost {
     sideBySide: { state: true },
     screen: { state: true },
     analysis: { state: true },
+    window: { state: true },
   };
 
   private readonly store = new ScenarioStore();
   private scheduler: RunScheduler | null = null;
   private view: RunView | null = null;
+  /** The scenario the view on screen was run for. */
+  private viewScenario: UiScenario | null = null;
+  /** Figures up to the day shown (a story step, play), with the days they cover. */
+  private window: (WindowSummary & { scenario: UiScenario }) | null = null;
+  private windowScheduler: RunScheduler<{ scenario: UiScenario; day: number }> | null = null;
+  private windowAsked: { scenario: UiScenario; day: number } | null = null;
+  private storyRunFor: { view: RunView; run: StoryRun } | null = null;
   private message = '';
   private status = '';
   private runsShown = 0;
@@ -69,8 +78,9 @@ export class DdsApp extends LitElement implements StoryHost {
     this.runner = createWorkerRunner();
     this.scheduler = createRunScheduler(
       this.runner,
-      (view) => {
+      (view, scenario) => {
         this.view = view;
+        this.viewScenario = scenario;
         this.runsShown++;
         this.dataset.resultAt = String(performance.now());
         this.status = `${view.runs > 1 ? `${view.runs} runs` : 'one run'} in ${view.engineMs.toFixed(0)} ms`;
@@ -78,6 +88,12 @@ export class DdsApp extends LitElement implements StoryHost {
           new CustomEvent('dds-rendered-request', { bubbles: true, composed: true }),
         );
       },
+      (message) => (this.message = message),
+    );
+    const windowRunner = createWindowRunner();
+    this.windowScheduler = createRunScheduler(
+      ({ scenario, day }: { scenario: UiScenario; day: number }) => windowRunner(scenario, day),
+      (window, { scenario }) => (this.window = { ...window, scenario }),
       (message) => (this.message = message),
     );
     this.store.addEventListener('change', this.onStoreChange);
@@ -115,6 +131,27 @@ export class DdsApp extends LitElement implements StoryHost {
   override updated(): void {
     // Lets a benchmark or test know which run the screen shows.
     this.dataset.runsShown = String(this.runsShown);
+    this.askForWindow();
+  }
+
+  /** While a day is shown (a story step, play), asks for the figures up to it once per day and scenario. */
+  private askForWindow(): void {
+    const scenario = this.store.scenario;
+    if (this.playDay === null || this.screen !== 'simulator') return;
+    const day = Math.max(1, Math.min(scenario.days, Math.floor(this.playDay)));
+    const asked = this.windowAsked;
+    if (asked && asked.scenario === scenario && asked.day === day) return;
+    this.windowAsked = { scenario, day };
+    this.windowScheduler?.request({ scenario, day });
+  }
+
+  /** The story's reading of the run on screen, when it is the run of the step shown. */
+  private currentStoryRun(): StoryRun | null {
+    const view = this.view;
+    if (!this.story.step || !view || this.viewScenario !== this.store.scenario) return null;
+    if (this.storyRunFor?.view !== view)
+      this.storyRunFor = { view, run: storyRun(view, this.store.scenario.params) };
+    return this.storyRunFor.run;
   }
 
   storyMessage(message: string): void {
@@ -287,7 +324,7 @@ export class DdsApp extends LitElement implements StoryHost {
   private renderStory() {
     const story = this.story;
     if (story.index === null) return nothing;
-    return html`<dds-story .index=${story.index} ?presenting=${story.presenting} .show=${story.show}
+    return html`<dds-story .index=${story.index} ?presenting=${story.presenting} .show=${story.show} .run=${this.currentStoryRun()}
       @dds-story-go=${(e: CustomEvent<{ index: number }>) => story.go(e.detail.index)}
       @dds-story-close=${() => story.close()}
       @dds-present=${(e: CustomEvent<{ on: boolean; show: string[] }>) => story.setPresenting(e.detail.on, e.detail.show)}></dds-story>`;
@@ -300,19 +337,57 @@ export class DdsApp extends LitElement implements StoryHost {
     const rest = this.story.presenting
       ? []
       : this.specs.filter((spec) => spec.id !== this.story.step?.chart);
-    return [...pointed, ...rest].map(
-      (
-        spec,
-      ) => html`<dds-time-chart .spec=${this.playDay === null ? spec : { ...spec, revealDays: this.playDay }}
-        .height=${this.story.presenting ? 280 : 190} data-chart=${spec.id} ?data-highlighted=${spec.id === this.story.step?.chart}></dds-time-chart>`,
-    );
+    const step = this.story.step;
+    const run = this.currentStoryRun();
+    const annotation = step?.annotate && run ? step.annotate(run) : null;
+    return [...pointed, ...rest].map((spec) => {
+      const shown: ChartSpec = {
+        ...spec,
+        revealDays: this.playDay ?? undefined,
+        annotations: annotation && spec.id === step?.chart ? [annotation] : undefined,
+      };
+      return html`<dds-time-chart .spec=${this.playDay === null && !annotation ? spec : shown}
+        .height=${this.story.presenting ? this.presenterChartHeight() : 190} ?presenting=${this.story.presenting}
+        data-chart=${spec.id} ?data-highlighted=${spec.id === step?.chart}></dds-time-chart>`;
+    });
+  }
+
+  /**
+   * The figures the scorecard shows and the days they cover: up to the day shown while one is
+   * (a story step, play), once they have been run; the whole run after its warm-up otherwise.
+   */
+  private shownFigures(view: RunView | null) {
+    if (!view) return null;
+    const scenario = this.store.scenario;
+    const window = this.window;
+    if (this.playDay !== null && window && window.scenario === scenario)
+      return {
+        summary: window.summary,
+        percentiles: window.percentiles,
+        coverage:
+          window.fromDay > window.toDay
+            ? `Day ${window.toDay} of ${scenario.days} is still in the warm-up: no figures yet.`
+            : `Days ${window.fromDay}–${window.toDay} of ${scenario.days}: the run up to the day shown.`,
+      };
+    return {
+      summary: view.summary,
+      percentiles: view.percentiles,
+      coverage: `Days ${view.warmupDays + 1}–${view.days}: the whole run after a ${view.warmupDays}-day warm-up.`,
+    };
+  }
+
+  /** Presenting, the step's chart takes the height the screen has to spare. */
+  private presenterChartHeight(): number {
+    return Math.max(200, Math.min(600, Math.round(window.innerHeight * 0.45)));
   }
 
   private renderSimulator(scenario: UiScenario, view: RunView | null) {
     const baseline = this.store.baseline;
     const preset = findPreset(scenario.preset);
     // Presenting, the step's chart and the loops come first; the figures follow.
-    const scorecard = html`<dds-scorecard .summary=${view?.summary ?? null} .baseline=${baseline?.view.summary ?? null} .percentiles=${view?.percentiles ?? null}></dds-scorecard>`;
+    const shown = this.shownFigures(view);
+    const scorecard = html`<dds-scorecard .summary=${shown?.summary ?? null} .baseline=${baseline?.view.summary ?? null}
+      .percentiles=${shown?.percentiles ?? null} .coverage=${shown?.coverage ?? ''} ?compact=${this.story.presenting}></dds-scorecard>`;
     return html`
       ${
         this.sideBySide && !this.story.presenting

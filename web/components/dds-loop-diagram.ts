@@ -21,6 +21,7 @@ import {
   PLACED_LINKS,
   PLACED_NODES,
 } from '../loops/diagram-layout';
+import { ringLayout } from '../loops/focus-layout';
 import './dds-time-chart';
 
 const KIND_COLOUR = { reinforcing: '#b42318', balancing: '#175cd3' } as const;
@@ -36,6 +37,8 @@ export function loopDirectionWords(loop: FeedbackLoop, direction: number): strin
  * The causal-loop diagram, live: every node shows its value on the day shown, links show their
  * polarity, and the loop that dominates (see `loopTimeline` for the method) is drawn heavy. A strip
  * below shows which loop dominated on every day. Clicking a node (or Enter on it) opens its chart.
+ * Compact (presenter mode), it draws only the loop in question, alone on a ring, in text a room
+ * can read: the one the story outlines, or else the dominant one.
  */
 export class DdsLoopDiagram extends LitElement {
   static override styles = css`
@@ -56,8 +59,9 @@ export class DdsLoopDiagram extends LitElement {
     .state { color: #4b5563; }
     .strip-label { font-size: 0.75rem; margin: 0.3rem 0 0.1rem; color: #374151; }
     button { font: inherit; font-size: 0.8rem; }
-    :host([compact]) .body { grid-template-columns: 1fr; }
-    :host([compact]) .summary, :host([compact]) .links-in-words { display: none; }
+    :host([compact]) { padding: 0.4rem 0.6rem; }
+    :host([compact]) .lead { font-size: 1rem; }
+    .focus svg { max-width: 100%; }
     .links-in-words { font-size: 0.8rem; margin-top: 0.3rem; }
     .links-in-words ul { display: block; columns: 2; }
     @media (max-width: 900px) { .body { grid-template-columns: 1fr; } }
@@ -77,13 +81,33 @@ export class DdsLoopDiagram extends LitElement {
   day: number | null = null;
   /** A loop to outline whatever dominates (the story points at it). */
   highlight: string | null = null;
-  /** Compact (presenter mode): the legend under the diagram, listing only the loops at work. */
+  /** Compact (presenter mode): only the loop in question, alone on a ring, in large text. */
   compact = false;
   /** The node whose chart is open. */
   private selected: string | null = null;
   private timeline: LoopTimeline | null = null;
   private timelineFor: RunView | null = null;
   private deferred = false;
+  private width = 480;
+  private resizeObserver: ResizeObserver | null = null;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.resizeObserver = new ResizeObserver((entries) => {
+      const measured = Math.floor(entries[0].contentRect.width);
+      if (measured > 0 && Math.abs(measured - this.width) > 2)
+        requestAnimationFrame(() => {
+          this.width = measured;
+          if (this.compact) this.requestUpdate();
+        });
+    });
+    this.resizeObserver.observe(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.resizeObserver?.disconnect();
+  }
 
   override shouldUpdate(changed: PropertyValues<this>): boolean {
     // A new run alone (a slider moved): the charts above paint first, the loops a frame later.
@@ -109,9 +133,10 @@ export class DdsLoopDiagram extends LitElement {
     }
   }
 
+  /** The index of the day shown: play and the story show whole days, so a fractional day rounds down. */
   private get shownDay(): number {
     const days = this.timeline?.days ?? 1;
-    return Math.max(0, Math.min(days - 1, (this.day ?? days) - 1));
+    return Math.max(0, Math.min(days - 1, Math.floor(this.day ?? days) - 1));
   }
 
   override updated(): void {
@@ -226,11 +251,8 @@ export class DdsLoopDiagram extends LitElement {
   }
 
   private renderLegend(timeline: LoopTimeline, day: number, dominant: FeedbackLoop | null) {
-    const shown = this.compact
-      ? FEEDBACK_LOOPS.filter((l) => timeline.activity[l.id][day] > 0 || l.id === this.highlight)
-      : FEEDBACK_LOOPS;
     return html`<ul aria-label="Feedback loops">
-      ${shown.map((loop) => {
+      ${FEEDBACK_LOOPS.map((loop) => {
         const activity = timeline.activity[loop.id][day];
         const direction = timeline.direction[loop.id][day];
         const classes = [
@@ -249,6 +271,47 @@ export class DdsLoopDiagram extends LitElement {
     </ul>`;
   }
 
+  /** The loop in question alone on a ring, every node with its value and trend, for presenter mode. */
+  private renderFocus(timeline: LoopTimeline, day: number, dominant: FeedbackLoop | null) {
+    const loop =
+      FEEDBACK_LOOPS.find((l) => l.id === this.highlight) ?? dominant ?? FEEDBACK_LOOPS[0];
+    const size = Math.max(14, Math.round(window.innerWidth / 100));
+    const width = Math.max(280, this.width - 4);
+    const height = Math.round(Math.min(width * 0.62, window.innerHeight * 0.42));
+    const layout = ringLayout(loop, width, height, size);
+    const activity = timeline.activity[loop.id][day];
+    const colour = activity > 0 ? KIND_COLOUR[loop.kind] : '#6b7280';
+    const state =
+      activity > 0
+        ? loopDirectionWords(loop, timeline.direction[loop.id][day])
+        : 'not at work on this day';
+    return html`<div class="focus">
+      <svg viewBox=${`0 0 ${width} ${height}`} width=${width} height=${height} role="img"
+        aria-label=${`${loop.id} ${loop.label}, ${state}: ${loop.path.map((id) => nodeText(id).label).join(', then ')}, and back.`}>
+        <defs><marker id="ring-arrow" viewBox="0 0 10 10" refX="8" refY="5" markerWidth="5" markerHeight="5" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill=${colour}></path></marker></defs>
+        <text x=${width / 2} y=${height / 2 - size * 0.2} text-anchor="middle" font-size=${size * 1.15} font-weight="700" fill=${KIND_COLOUR[loop.kind]} data-loop-label=${loop.id}>${loop.kind === 'reinforcing' ? '↻' : '⇄'} ${loop.id} ${loop.label}</text>
+        <text x=${width / 2} y=${height / 2 + size * 1.1} text-anchor="middle" font-size=${size} fill="#1f2937" data-focus-state>${state}</text>
+        ${layout.links.map(
+          (
+            link,
+          ) => svg`<path d=${link.d} fill="none" stroke=${colour} stroke-width=${activity > 0 ? 3.5 : 1.8} marker-end="url(#ring-arrow)"></path>
+            <text x=${link.signX} y=${link.signY} text-anchor="middle" font-size=${size} font-weight="700" fill=${colour}>${link.polarity > 0 ? '+' : '−'}</text>`,
+        )}
+        ${layout.nodes.map((node) => {
+          const { label } = nodeText(node.id);
+          const value = timeline.nodeValues[node.id][day];
+          const change = timeline.nodeChanges[node.id][day];
+          const trend = change >= 0.03 ? '▲' : change <= -0.03 ? '▼' : '';
+          return svg`<g data-node=${node.id}>
+            <rect x=${node.cx - layout.nodeWidth / 2} y=${node.cy - layout.nodeHeight / 2} width=${layout.nodeWidth} height=${layout.nodeHeight} rx="8" fill="#f8fafc" stroke="#4b5563" stroke-width="1.4"></rect>
+            <text x=${node.cx} y=${node.cy - size * 0.25} text-anchor="middle" font-size=${size} font-weight="600" fill="#111827">${label}</text>
+            <text x=${node.cx} y=${node.cy + size * 1.05} text-anchor="middle" font-size=${size} fill="#1f2937" data-value>${formatCompact(value)} ${trend}</text>
+          </g>`;
+        })}
+      </svg>
+    </div>`;
+  }
+
   override render() {
     const timeline = this.timeline;
     if (!timeline) return html`<p>Running the model…</p>`;
@@ -263,7 +326,18 @@ export class DdsLoopDiagram extends LitElement {
           ? html`Dominant now: <strong>${dominant.id} ${dominant.label}</strong>, ${loopDirectionWords(dominant, timeline.direction[dominant.id][day])}.`
           : 'No loop dominates now: the team is steady, held by its balancing loops.'
       }</p>
-      <div class="body">
+      ${this.compact ? this.renderFocus(timeline, day, dominant) : this.renderFull(timeline, day, dominant)}
+      ${
+        chart && !this.compact
+          ? html`<dds-time-chart .spec=${chart} .height=${150} data-node-chart=${this.selected!}></dds-time-chart>
+        <button type="button" @click=${() => (this.selected = null)}>Close the chart</button>`
+          : nothing
+      }
+    </section>`;
+  }
+
+  private renderFull(timeline: LoopTimeline, day: number, dominant: FeedbackLoop | null) {
+    return html`<div class="body">
         <div>
           <svg viewBox=${`0 0 ${DIAGRAM_WIDTH} ${DIAGRAM_HEIGHT}`} role="group" aria-label="Causal-loop diagram: select a variable to see its chart">
             ${this.renderDiagram(timeline, day, dominant)}
@@ -275,14 +349,7 @@ export class DdsLoopDiagram extends LitElement {
           </details>
         </div>
         ${this.renderLegend(timeline, day, dominant)}
-      </div>
-      ${
-        chart
-          ? html`<dds-time-chart .spec=${chart} .height=${150} data-node-chart=${this.selected!}></dds-time-chart>
-        <button type="button" @click=${() => (this.selected = null)}>Close the chart</button>`
-          : nothing
-      }
-    </section>`;
+      </div>`;
   }
 }
 

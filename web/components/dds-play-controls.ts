@@ -38,9 +38,15 @@ export class DdsPlayControls extends LitElement {
     this.stop();
   }
 
+  private emitted: number | null | undefined = undefined;
+
+  /** Tells the screen the whole day now shown, once per day: the charts, loops and figures show whole days. */
   private emit(): void {
+    const day = this.day === null ? null : Math.floor(this.day);
+    if (day === this.emitted) return;
+    this.emitted = day;
     this.dispatchEvent(
-      new CustomEvent('dds-play-day', { detail: { day: this.day }, bubbles: true, composed: true }),
+      new CustomEvent('dds-play-day', { detail: { day }, bubbles: true, composed: true }),
     );
   }
 

@@ -116,6 +116,9 @@ export class DdsScorecard extends LitElement {
     .level, .range, .change { font-size: 0.72rem; margin: 0; }
     .better { color: #0b6b3a; }
     .worse { color: #b42318; }
+    .coverage { font-size: 0.75rem; color: #4b5563; margin: 0 0 0.3rem; }
+    :host([compact]) .tile.flow, :host([compact]) .range { display: none; }
+    :host([compact]) .tile.flow.kept { display: block; }
   `;
 
   static override properties = {
@@ -123,6 +126,8 @@ export class DdsScorecard extends LitElement {
     baseline: { attribute: false },
     percentiles: { attribute: false },
     doraYear: { type: Number },
+    coverage: { type: String },
+    compact: { type: Boolean, reflect: true },
   };
 
   /** The current run's summary. */
@@ -133,6 +138,10 @@ export class DdsScorecard extends LitElement {
   percentiles: Record<SummaryNumber, Percentiles> | null = null;
   /** The DORA table year the levels come from. */
   doraYear = 2023;
+  /** Which days the figures cover, in words. */
+  coverage = '';
+  /** Presenter mode: the level, the four metrics, undeployed code and deployment size only. */
+  compact = false;
 
   private change(row: Row) {
     if (!this.baseline || !this.summary) return nothing;
@@ -156,7 +165,10 @@ export class DdsScorecard extends LitElement {
     const p = this.percentiles?.[row.key];
     const show = (value: number) => row.show({ ...summary, [row.key]: value } as Summary);
     const levels = row.levels?.(summary);
-    return html`<div class="tile" data-metric=${row.key} role="group" aria-label=${row.label}>
+    const kind = row.levels
+      ? 'tile'
+      : `tile flow${row.key === 'meanWipLines' || row.key === 'meanDeploymentSizeLines' ? ' kept' : ''}`;
+    return html`<div class=${kind} data-metric=${row.key} role="group" aria-label=${row.label}>
       <p class="label">${row.label}</p>
       <p class="value">${row.show(summary)}</p>
       ${levels && levels.length > 0 ? html`<p class="level">${levels.join(' / ')} <span aria-hidden="true">${LEVEL_MARK[levels[0]]}</span></p>` : nothing}
@@ -169,10 +181,11 @@ export class DdsScorecard extends LitElement {
     const summary = this.summary;
     if (!summary) return html`<p>Running…</p>`;
     return html`<h2>DORA scorecard</h2>
+      ${this.coverage ? html`<p class="coverage" data-coverage>${this.coverage}</p>` : nothing}
       <div class="tiles">
         <div class="tile overall" role="group" aria-label="Overall DORA level">
           <p class="label">DORA level (${this.doraYear})</p>
-          <p class="value" data-level=${summary.doraLevel}>${summary.doraLevel === 'none' ? 'no deployments' : summary.doraLevel} <span aria-hidden="true">${LEVEL_MARK[summary.doraLevel]}</span></p>
+          <p class="value" data-level=${summary.doraLevel}>${summary.doraLevel === 'none' ? 'no deployments' : summary.doraLevel.toUpperCase()} <span aria-hidden="true">${LEVEL_MARK[summary.doraLevel]}</span></p>
           ${this.baseline && this.baseline.doraLevel !== summary.doraLevel ? html`<p class="change">baseline: ${this.baseline.doraLevel}</p>` : nothing}
         </div>
         ${DORA_ROWS.map((row) => this.renderTile(row, summary))}
