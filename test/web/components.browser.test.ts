@@ -99,7 +99,7 @@ describe('dds-time-chart', () => {
     const kinds = new Set((spec.markers ?? []).map((m) => m.kind));
     expect(root.querySelectorAll('.legend li')).toHaveLength(spec.layers.length + kinds.size);
     // Markers sit above the plot, never over the data.
-    const axes = svgElement.querySelector('path[data-axes]')!.getBBox();
+    const axes = svgElement.querySelector<SVGPathElement>('path[data-axes]')!.getBBox();
     for (const marker of svgElement.querySelectorAll('text.marker'))
       expect(
         (marker as SVGTextElement).getBBox().y + (marker as SVGTextElement).getBBox().height,

@@ -378,7 +378,7 @@ export class DdsApp extends LitElement implements StoryHost {
 
   /** Presenting, the step's chart takes the height the screen has to spare. */
   private presenterChartHeight(): number {
-    return Math.max(200, Math.min(600, Math.round(window.innerHeight * 0.45)));
+    return Math.max(200, Math.min(640, Math.round(window.innerHeight * 0.5)));
   }
 
   private renderSimulator(scenario: UiScenario, view: RunView | null) {

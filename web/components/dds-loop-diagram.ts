@@ -289,8 +289,9 @@ export class DdsLoopDiagram extends LitElement {
       <svg viewBox=${`0 0 ${width} ${height}`} width=${width} height=${height} role="img"
         aria-label=${`${loop.id} ${loop.label}, ${state}: ${loop.path.map((id) => nodeText(id).label).join(', then ')}, and back.`}>
         <defs><marker id="ring-arrow" viewBox="0 0 10 10" refX="8" refY="5" markerWidth="5" markerHeight="5" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill=${colour}></path></marker></defs>
-        <text x=${width / 2} y=${height / 2 - size * 0.2} text-anchor="middle" font-size=${size * 1.15} font-weight="700" fill=${KIND_COLOUR[loop.kind]} data-loop-label=${loop.id}>${loop.kind === 'reinforcing' ? '↻' : '⇄'} ${loop.id} ${loop.label}</text>
-        <text x=${width / 2} y=${height / 2 + size * 1.1} text-anchor="middle" font-size=${size} fill="#1f2937" data-focus-state>${state}</text>
+        <text x=${width / 2} y=${height / 2 - size * 1.1} text-anchor="middle" font-size=${size * 1.2} font-weight="700" fill=${KIND_COLOUR[loop.kind]} data-loop-label=${loop.id}>${loop.kind === 'reinforcing' ? '↻' : '⇄'} ${loop.id}</text>
+        <text x=${width / 2} y=${height / 2 + size * 0.2} text-anchor="middle" font-size=${size} font-weight="700" fill=${KIND_COLOUR[loop.kind]}>${loop.label}</text>
+        ${state.split(': ').map((part, i) => svg`<text x=${width / 2} y=${height / 2 + size * (1.4 + 1.2 * i)} text-anchor="middle" font-size=${size} fill="#1f2937" ?data-focus-state=${i === 0}>${part}</text>`)}
         ${layout.links.map(
           (
             link,

@@ -27,7 +27,7 @@ export interface RingLayout {
 
 /**
  * Places a loop's nodes clockwise on an ellipse filling `width` × `height`, first node at the
- * top, and joins each to the next with an arc bowing outwards, so the loop reads as a cycle.
+ * top (or just right of it), and joins each to the next with an arc bowing outwards, so the loop reads as a cycle.
  */
 export function ringLayout(
   loop: FeedbackLoop,
@@ -42,8 +42,10 @@ export function ringLayout(
   const rx = Math.max(10, width / 2 - nodeWidth / 2 - 4);
   const ry = Math.max(10, height / 2 - nodeHeight / 2 - 4);
   const count = loop.path.length;
+  // An even ring starts half a step round, so no node sits level with the label in its middle.
+  const start = -Math.PI / 2 + (count % 2 === 0 ? Math.PI / count : 0);
   const nodes = loop.path.map((id, i) => {
-    const angle = -Math.PI / 2 + (2 * Math.PI * i) / count;
+    const angle = start + (2 * Math.PI * i) / count;
     return { id, cx: cx + rx * Math.cos(angle), cy: cy + ry * Math.sin(angle) };
   });
   const links = linksOf(loop).map((link, i) => {
