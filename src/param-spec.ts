@@ -19,8 +19,24 @@ export interface ParamSpec {
   readonly max: number;
   readonly step: number;
   readonly choices?: readonly string[];
+  /** Named values a control marks (a release interval's "weekly"). */
+  readonly stops?: readonly { readonly value: number; readonly label: string }[];
   readonly source: ParamSource;
   readonly help: string;
+}
+
+/** How many decades a number's range must span before its control is logarithmic. */
+export const LOG_SCALE_DECADES = 2;
+
+/**
+ * Whether a numeric parameter's control should be logarithmic: its range spans more than two
+ * decades above its finest step, so a linear slider would spend nearly all its length on values
+ * nobody uses (a release interval of 0.2 to 260 days).
+ */
+export function usesLogScale(spec: ParamSpec): boolean {
+  if (spec.kind !== 'number' && spec.kind !== 'integer') return false;
+  const smallest = Math.max(spec.min, spec.step);
+  return smallest > 0 && spec.max / smallest > 10 ** LOG_SCALE_DECADES;
 }
 
 /** How releases are cut: a fixed train, when the previous one is out, or each change on its own. */

@@ -99,10 +99,12 @@ export function ship(state: SimulationState, context: DayContext, shipment: Ship
   state.totals.productionDefectsReported += shipment.blockers;
 
   let leadTimeLineDays = 0;
+  let mergedLineDays = 0;
   const inWindow = context.day >= state.warmupDays;
   for (const cohort of shipment.cohorts) {
     const leadTime = shipment.time - cohort.commitTime;
     leadTimeLineDays += leadTime * cohort.lines;
+    mergedLineDays += (shipment.time - cohort.mergeTime) * cohort.lines;
     if (inWindow) {
       // A day's commits released together waited up to half a day longer or shorter than its
       // middle; a change shipped on its own waited exactly its own time.
@@ -146,6 +148,11 @@ export function ship(state: SimulationState, context: DayContext, shipment: Ship
     escapedDefects: escaped,
     failed,
     delayDays: shipment.delayDays,
+    pipelineDays: shipment.release
+      ? shipment.time - shipment.release.cutTime
+      : shipment.lines > 0
+        ? mergedLineDays / shipment.lines
+        : 0,
     meanLeadTimeDays: shipment.lines > 0 ? leadTimeLineDays / shipment.lines : 0,
     leadTimeP50Days: leadTimes.p50,
     leadTimeP90Days: leadTimes.p90,

@@ -132,6 +132,11 @@ export interface DeploymentEvent {
   failed: number;
   /** Working days the cut waited past its schedule (0 on time). */
   delayDays: number;
+  /**
+   * Working days the release spent in its pipeline, from the cut to production (testing, fixing,
+   * approval, hand-offs, deploying); for changes shipped one by one, their mean wait after merging.
+   */
+  pipelineDays: number;
   meanLeadTimeDays: number;
   /** Lead time within which half (and nine tenths) of the deployment's lines made it, working days. */
   leadTimeP50Days: number;

@@ -26,6 +26,13 @@ export const TESTING_PARAMS: readonly ParamSpec[] = [
     min: 0.2,
     max: 260,
     step: 0.2,
+    stops: [
+      { value: 1, label: 'daily' },
+      { value: 5, label: 'weekly' },
+      { value: 10, label: 'fortnightly' },
+      { value: 21.7, label: 'monthly' },
+      { value: 65, label: 'quarterly' },
+    ],
     source: 'calibrate',
     help: 'Days between release cuts on a train; a cut waits while the previous release is still in the pipeline.',
   },

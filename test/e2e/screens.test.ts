@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -131,6 +131,82 @@ describe('screens that tell the truth and fit the room', () => {
       await page.close();
     }
   }, 60000);
+
+  it('planners get a logarithmic interval with named stops, a sentence when the pipeline cannot keep up, and what changed beside the scorecard', async () => {
+    const { page, errors } = await open('?preset=medium', 1280, 720);
+    const control = page.locator('dds-param-panel [data-param="releaseIntervalDays"]');
+    const slider = control.locator('input[type="range"]');
+    expect(await slider.getAttribute('data-scale')).toBe('log');
+    // Equal drags multiply the interval by equal factors: the slider's length covers a day to a
+    // year evenly instead of spending most of it on intervals nobody uses.
+    await slider.scrollIntoViewIfNeeded();
+    const box = (await slider.boundingBox())!;
+    const y = box.y + box.height / 2;
+    const interval = () => Number(new URL(page.url()).searchParams.get('releaseIntervalDays'));
+    const drag = async (from: number, to: number) => {
+      await page.mouse.move(box.x + box.width * from, y);
+      await page.mouse.down();
+      await page.mouse.move(box.x + box.width * to, y, { steps: 4 });
+      await page.mouse.up();
+      await page.waitForTimeout(300);
+      return interval();
+    };
+    const thumb = 1 + Math.round((199 * Math.log(10 / 0.2)) / Math.log(260 / 0.2));
+    const start = thumb / 200;
+    const low = await drag(start, 0.45);
+    const lower = await drag(0.45, 0.35);
+    const higher = await drag(0.35, 0.55);
+    expect(low).toBeGreaterThan(0);
+    expect(Math.log(low / lower) / Math.log(higher / lower)).toBeCloseTo(0.5, 1);
+    await control.getByRole('button', { name: 'weekly' }).click();
+    await expect.poll(() => page.url()).toContain('releaseIntervalDays=5');
+    expect(await slider.getAttribute('aria-valuetext')).toBe('5 working days, weekly');
+    // A three-day train is faster than this team's pipeline: the control says so, with figures.
+    await control.locator('input[type="number"]').fill('3');
+    await control.locator('input[type="number"]').press('Tab');
+    await expect
+      .poll(() => control.locator('[data-note]').textContent())
+      .toMatch(
+        /Releases leave every [\d.]+ working days, not every 3: the pipeline takes [\d.]+ working days per release/,
+      );
+    await page.locator('dds-app header').getByRole('button', { name: 'Pin as baseline' }).click();
+    await control.getByRole('button', { name: 'fortnightly' }).click();
+    const compare = page.locator('dds-compare');
+    await expect.poll(() => compare.count()).toBe(1);
+    const [scorecardBottom, compareTop] = await Promise.all([
+      page.locator('dds-scorecard').evaluate((el) => el.getBoundingClientRect().bottom),
+      compare.evaluate((el) => el.getBoundingClientRect().top),
+    ]);
+    expect(compareTop - scorecardBottom).toBeLessThan(40);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('exports slide-ready figures: an SVG with title, legend and caption, a PNG at twice its size', async () => {
+    const { page, errors } = await open('?preset=spiral', 1280, 720);
+    const chart = page.locator('dds-time-chart[data-chart="wip"]');
+    const [svgFile] = await Promise.all([
+      page.waitForEvent('download'),
+      chart.getByRole('button', { name: /as SVG/ }).click(),
+    ]);
+    const svg = readFileSync((await svgFile.path())!, 'utf8');
+    expect(svg).toContain('Work in progress: code written but not in production');
+    expect(svg).toContain('Release candidate in test');
+    expect(svg).toContain('Story: one slip tips the team');
+    expect(svg).toContain('working day');
+    const height = Number(svg.match(/height="(\d+(?:\.\d+)?)"/)?.[1]);
+    const width = Number(svg.match(/width="(\d+(?:\.\d+)?)"/)?.[1]);
+    const [pngFile] = await Promise.all([
+      page.waitForEvent('download'),
+      chart.getByRole('button', { name: /as PNG/ }).click(),
+    ]);
+    const png = readFileSync((await pngFile.path())!);
+    // The PNG header holds its width and height.
+    expect(png.readUInt32BE(16)).toBe(2 * width);
+    expect(png.readUInt32BE(20)).toBe(2 * height);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 
   it('opened from file://, the page says how to serve it instead of staying blank', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { chartSpecs } from '../../web/charts/chart-specs';
 import { describeLayers, layersCsv } from '../../web/charts/chart-text';
+import { figureSvg, legendEntries } from '../../web/charts/figure';
 import { dayAt, formatCompact, timeChartModel } from '../../web/charts/time-chart';
 import { runScenario } from '../../web/engine/run-scenario';
 import { scenarioFromPreset } from '../../web/state/scenario';
@@ -70,5 +71,45 @@ describe('time chart layout', () => {
     }
     expect(specs[0].markers?.some((m) => m.kind === 'shock')).toBe(true);
     expect(specs[1].layers.some((l) => l.muted)).toBe(true);
+  });
+
+  it('draws the undeployed-code total at the top of its stack, every day', () => {
+    const view = runScenario(scenarioFromPreset('spiral'));
+    const wip = chartSpecs(view, null)[0];
+    const total = wip.layers.find((l) => l.id === 'wip-total')!;
+    const stacked = wip.layers.filter((l) => l.kind === 'area');
+    for (let day = 0; day < view.days; day++) {
+      const top = stacked.reduce((sum, layer) => sum + layer.values[day], 0);
+      expect(total.values[day]).toBeCloseTo(top, 6);
+    }
+  });
+
+  it('exports a chart of releases as one row per release, not a row per day', () => {
+    const view = runScenario(scenarioFromPreset('medium'));
+    const sizes = chartSpecs(view, null).find((s) => s.id === 'deploymentSize')!;
+    const rows = layersCsv(sizes.layers, sizes.days).trim().split('\n');
+    expect(rows).toHaveLength(view.deployments.length + 1);
+    const [day, lines] = rows[1].split(',').map(Number);
+    expect(day).toBeCloseTo(view.deployments[0].time, 4);
+    expect(lines).toBeCloseTo(view.deployments[0].lines, -1);
+  });
+
+  it('a figure for a slide carries the title, every legend entry and a caption naming the scenario', () => {
+    const view = runScenario(scenarioFromPreset('spiral'));
+    const wip = chartSpecs(view, null)[0];
+    const entries = legendEntries(wip.layers, wip.markers ?? []);
+    const figure = figureSvg({
+      title: wip.title,
+      caption: 'Story: one slip tips the team · seed 1 · 520 working days',
+      chart: '<g></g>',
+      width: 600,
+      height: 300,
+      legend: entries,
+    });
+    expect(figure.svg).toContain(wip.title);
+    expect(figure.svg).toContain('seed 1');
+    for (const layer of wip.layers) expect(figure.svg).toContain(layer.label);
+    expect(figure.svg).toContain('Shock');
+    expect(figure.height).toBeGreaterThan(300);
   });
 });

@@ -128,6 +128,13 @@ function bandLayer(
   ];
 }
 
+/** The day-by-day sum of several series. */
+function sumOf(days: number, columns: readonly ArrayLike<number>[]): Float64Array {
+  const total = new Float64Array(days);
+  for (const column of columns) for (let day = 0; day < days; day++) total[day] += column[day];
+  return total;
+}
+
 function wipLayers(view: RunView): ChartLayer[] {
   const s = view.series;
   return [
@@ -284,11 +291,15 @@ export function chartSpecs(view: RunView, baseline: RunView | null): ChartSpec[]
     color: PALETTE.vermillion,
     dash: DASHES[1],
   });
+  // The total is the stack's own top (each day's end), so the line and the stack never disagree.
   const wipTotal = (v: RunView): ChartLayer => ({
     id: 'wip-total',
     label: 'All undeployed code',
     kind: 'line',
-    values: v.series.wipLines,
+    values: sumOf(
+      v.days,
+      wipLayers(v).map((layer) => layer.values),
+    ),
     color: PALETTE.black,
     dash: DASHES[2],
   });

@@ -38,15 +38,29 @@ export function describeLayers(
     .join(' ');
 }
 
-/** The layers as CSV: a row per working day, a column per layer (dots as their own rows). */
+const cell = (value: number) =>
+  Number.isFinite(value) ? String(Number(value.toPrecision(6))) : '';
+
+/**
+ * The layers as CSV, a column per layer: a row per working day, or, for a chart of events (every
+ * layer dots: one per release or incident), a row per event at its day.
+ */
 export function layersCsv(layers: readonly ChartLayer[], days: number): string {
   const header = ['day', ...layers.map((layer) => JSON.stringify(layer.label))];
   const rows = [header.join(',')];
+  if (layers.length > 0 && layers.every((layer) => layer.kind === 'dots')) {
+    const events = layers.flatMap((layer, column) =>
+      Array.from(layer.values, (value, i) => ({ day: layer.x?.[i] ?? i, column, value })),
+    );
+    events.sort((a, b) => a.day - b.day || a.column - b.column);
+    for (const event of events) {
+      const cells = layers.map((_, column) => (column === event.column ? cell(event.value) : ''));
+      rows.push([cell(event.day), ...cells].join(','));
+    }
+    return `${rows.join('\n')}\n`;
+  }
   for (let day = 0; day < days; day++) {
-    const cells = layers.map((layer) => {
-      const value = layerValueAt(layer, day);
-      return Number.isFinite(value) ? String(Number(value.toPrecision(6))) : '';
-    });
+    const cells = layers.map((layer) => cell(layerValueAt(layer, day)));
     rows.push([String(day), ...cells].join(','));
   }
   return `${rows.join('\n')}\n`;

@@ -36,6 +36,21 @@ export function legendEntries(
   ];
 }
 
+/** Splits a caption into lines of at most `characters`, breaking at its " · " separators or spaces. */
+function wrap(text: string, characters: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    const next = line ? `${line} ${word}` : word;
+    if (next.length > characters && line) {
+      lines.push(line.replace(/ ·$/, ''));
+      line = word === '·' ? '' : word;
+    } else line = next;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
 function escapeXml(text: string): string {
   return text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
@@ -89,7 +104,10 @@ export function figureSvg(input: FigureInput): { svg: string; width: number; hei
   }
   const legendTop = titleHeight + input.height + 6;
   const legendHeight = rows.length * 18;
-  const total = legendTop + legendHeight + 26;
+  // The caption wraps at its separators so it never runs off the figure.
+  const captionLines = wrap(input.caption, (width - 24) / (11 * 0.58));
+  const total = legendTop + legendHeight + 10 + captionLines.length * 15;
+  const titleSize = Math.min(16, (width - 24) / (input.title.length * 0.6));
   const legend = rows
     .flatMap((row, r) =>
       row.map(
@@ -101,10 +119,13 @@ export function figureSvg(input: FigureInput): { svg: string; width: number; hei
   const svg = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${total}" viewBox="0 0 ${width} ${total}" font-family="system-ui, sans-serif">`,
     `<rect width="${width}" height="${total}" fill="#ffffff"/>`,
-    `<text x="12" y="21" font-size="16" font-weight="700" fill="#111827">${escapeXml(input.title)}</text>`,
+    `<text x="12" y="21" font-size="${titleSize.toFixed(1)}" font-weight="700" fill="#111827">${escapeXml(input.title)}</text>`,
     `<g transform="translate(0 ${titleHeight})">${input.chart}</g>`,
     legend,
-    `<text x="12" y="${total - 9}" font-size="11" fill="#4b5563">${escapeXml(input.caption)}</text>`,
+    ...captionLines.map(
+      (line, i) =>
+        `<text x="12" y="${legendTop + legendHeight + 18 + i * 15}" font-size="11" fill="#4b5563">${escapeXml(line)}</text>`,
+    ),
     '</svg>',
   ].join('');
   return { svg, width, height: total };

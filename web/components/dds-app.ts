@@ -4,7 +4,7 @@ import { type ChartSpec, chartSpecs } from '../charts/chart-specs';
 import type { RunView, WindowSummary } from '../engine/protocol';
 import { createRunScheduler, type RunScheduler } from '../engine/scheduler';
 import { createWindowRunner, createWorkerRunner } from '../engine/worker-runner';
-import { scenarioFromFileText, type UiScenario } from '../state/scenario';
+import { scenarioCaption, scenarioFromFileText, type UiScenario } from '../state/scenario';
 import { ScenarioStore } from '../state/store';
 import { decodeScenario, encodeScenario, WHATIF_PREFIX } from '../state/url-state';
 import { syncWithUrl } from '../state/url-sync';
@@ -23,6 +23,7 @@ import type { ComparedRun } from './dds-side-by-side';
 import './dds-time-chart';
 import './dds-timeline';
 import { ANALYSES, type AnalysisId } from '../analysis/analyses';
+import { cadenceNote } from '../planner/cadence-note';
 import type { StoryStep } from '../story/steps';
 import { StoryController, type StoryHost } from '../story/story-controller';
 import { type StoryRun, storyRun } from '../story/story-run';
@@ -340,6 +341,7 @@ export class DdsApp extends LitElement implements StoryHost {
     const step = this.story.step;
     const run = this.currentStoryRun();
     const annotation = step?.annotate && run ? step.annotate(run) : null;
+    const caption = scenarioCaption(this.store.scenario);
     return [...pointed, ...rest].map((spec) => {
       const shown: ChartSpec = {
         ...spec,
@@ -347,7 +349,7 @@ export class DdsApp extends LitElement implements StoryHost {
         annotations: annotation && spec.id === step?.chart ? [annotation] : undefined,
       };
       return html`<dds-time-chart .spec=${this.playDay === null && !annotation ? spec : shown}
-        .height=${this.story.presenting ? this.presenterChartHeight() : 190} ?presenting=${this.story.presenting}
+        .height=${this.story.presenting ? this.presenterChartHeight() : 190} ?presenting=${this.story.presenting} .caption=${caption}
         data-chart=${spec.id} ?data-highlighted=${spec.id === step?.chart}></dds-time-chart>`;
     });
   }
@@ -396,6 +398,11 @@ export class DdsApp extends LitElement implements StoryHost {
       }
       ${this.story.index === null ? html`<p class="summary">${preset?.label ?? ''}: ${preset?.summary ?? ''}</p>` : nothing}
       ${this.story.presenting ? nothing : scorecard}
+      ${
+        baseline && view && !this.story.presenting
+          ? html`<dds-compare .baseline=${baseline.scenario} .current=${scenario} .baselineSummary=${baseline.view.summary} .currentSummary=${view.summary}></dds-compare>`
+          : nothing
+      }
       <div class=${this.story.presenting ? 'stage' : 'charts'} @dds-chart-error=${(e: CustomEvent) => (this.message = e.detail.message)}>
         ${this.renderCharts(view)}
         ${this.story.presenting ? html`<dds-loop-diagram compact .view=${view} .day=${this.playDay} .highlight=${this.story.step?.loop ?? null}></dds-loop-diagram>` : nothing}
@@ -410,15 +417,30 @@ export class DdsApp extends LitElement implements StoryHost {
           @dds-interventions-change=${(e: CustomEvent) => this.store.setInterventions(e.detail.interventions)}></dds-timeline>
         <dds-snapshots .currentQuery=${encodeScenario(scenario)} @dds-snapshot-load=${this.handleSnapshotLoad}
           @dds-snapshots-compare=${this.handleSnapshotsCompare} @dds-snapshot-problem=${(e: CustomEvent) => (this.message = e.detail.message)}></dds-snapshots>
-        ${baseline && view ? html`<dds-compare .baseline=${baseline.scenario} .current=${scenario} .baselineSummary=${baseline.view.summary} .currentSummary=${view.summary}></dds-compare>` : nothing}
       </div>`
       }`;
+  }
+
+  private notesFor: {
+    view: RunView;
+    notes: Partial<Record<keyof UiScenario['params'], string>>;
+  } | null = null;
+
+  /** What the run on screen says about the controls: the cadence the pipeline really keeps. */
+  private paramNotes(scenario: UiScenario) {
+    const view = this.view;
+    if (!view || this.viewScenario !== scenario) return this.notesFor?.notes ?? {};
+    if (this.notesFor?.view !== view) {
+      const cadence = cadenceNote(view, scenario.params);
+      this.notesFor = { view, notes: cadence ? { releaseIntervalDays: cadence } : {} };
+    }
+    return this.notesFor.notes;
   }
 
   private renderAside(scenario: UiScenario) {
     if (this.story.presenting && this.story.show.length === 0) return nothing;
     return html`<aside aria-label="Parameters">
-      <dds-param-panel .params=${scenario.params} .reference=${this.presetReference(scenario.preset)}
+      <dds-param-panel .params=${scenario.params} .reference=${this.presetReference(scenario.preset)} .notes=${this.paramNotes(scenario)}
         .only=${this.story.presenting ? this.story.show : null} @dds-param-change=${this.handleParamChange}></dds-param-panel>
     </aside>`;
   }

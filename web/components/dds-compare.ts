@@ -22,6 +22,15 @@ const METRICS: { key: keyof Summary; label: string; show: (v: number) => string 
   { key: 'newWorkShare', label: 'Time on new work', show: (v) => formatPercent(v, 0) },
 ];
 
+/** A figure in words; a figure with nothing to measure says so instead of showing a number. */
+function shown(metric: (typeof METRICS)[number], summary: Summary): string {
+  const value = summary[metric.key] as number | null;
+  if (value !== null) return metric.show(value);
+  return metric.key === 'timeToRestoreHours' && summary.deploymentsPerWeek > 0
+    ? 'no failures'
+    : 'no deployments';
+}
+
 /**
  * "What changed": the inputs that differ from the pinned baseline and what that did to the
  * figures, side by side.
@@ -75,7 +84,7 @@ export class DdsCompare extends LitElement {
       <table aria-label="Figures, baseline and now">
         <thead><tr><th scope="col">Figure</th><th scope="col">Baseline</th><th scope="col">Now</th></tr></thead>
         <tbody>
-          ${METRICS.map((m) => html`<tr><th scope="row">${m.label}</th><td>${m.show(before[m.key] as number)}</td><td>${m.show(after[m.key] as number)}</td></tr>`)}
+          ${METRICS.map((m) => html`<tr><th scope="row">${m.label}</th><td>${shown(m, before)}</td><td>${shown(m, after)}</td></tr>`)}
           <tr><th scope="row">DORA level</th><td>${before.doraLevel}</td><td>${after.doraLevel}</td></tr>
         </tbody>
       </table>`;

@@ -5,8 +5,10 @@ import {
   type ParamGroup,
   type ParamSpec,
   type Params,
+  usesLogScale,
   validateParam,
 } from '../../src/index';
+import { LOG_POSITIONS, sliderPosition, sliderValue, stopAt } from './param-scale';
 
 /** Headings of the parameter groups, in panel order. */
 export const GROUP_LABELS: Readonly<Record<ParamGroup, string>> = {
@@ -50,6 +52,10 @@ export class DdsParamPanel extends LitElement {
     .error { color: #b42318; font-size: 0.78rem; margin: 0.2rem 0 0; }
     input[aria-invalid='true'] { border: 2px solid #b42318; }
     .changed label::after { content: ' •'; color: #D55E00; }
+    .stops { display: flex; flex-wrap: wrap; gap: 0.25rem; margin: 0.2rem 0 0; padding: 0; list-style: none; }
+    .stops button { font: inherit; font-size: 0.72rem; padding: 0 0.35rem; border: 1px solid #9ca3af; border-radius: 999px; background: #fff; cursor: pointer; }
+    .stops button[aria-pressed='true'] { background: #0072B2; border-color: #0072B2; color: #fff; }
+    .note { background: #fff4e5; border-left: 3px solid #b54708; padding: 0.2rem 0.4rem; margin: 0.3rem 0 0; font-size: 0.78rem; }
   `;
 
   static override properties = {
@@ -57,6 +63,7 @@ export class DdsParamPanel extends LitElement {
     reference: { attribute: false },
     openGroups: { attribute: false },
     only: { attribute: false },
+    notes: { attribute: false },
     errors: { state: true },
     helpOpen: { state: true },
   };
@@ -69,6 +76,8 @@ export class DdsParamPanel extends LitElement {
   openGroups: readonly ParamGroup[] = ['team', 'testing'];
   /** When set, only these parameters, ungrouped (presenter mode). */
   only: readonly string[] | null = null;
+  /** A sentence to show under a parameter's control: what the run says about it. */
+  notes: Partial<Record<keyof Params, string>> = {};
   private errors: Partial<Record<keyof Params, string>> = {};
   private helpOpen: Partial<Record<keyof Params, boolean>> = {};
 
@@ -94,6 +103,30 @@ export class DdsParamPanel extends LitElement {
     this.emitChange(spec, text.trim() === '' ? Number.NaN : Number(text));
   }
 
+  /**
+   * Arrow keys on a logarithmic slider move to the next position, and always by at least one
+   * step, so a small value still moves; Page keys move ten positions.
+   */
+  private handleLogKey(spec: ParamSpec, value: number, event: KeyboardEvent): void {
+    const moves: Record<string, number> = {
+      ArrowRight: 1,
+      ArrowUp: 1,
+      ArrowLeft: -1,
+      ArrowDown: -1,
+      PageUp: 10,
+      PageDown: -10,
+    };
+    const move = moves[event.key];
+    if (move === undefined) return;
+    event.preventDefault();
+    const next = sliderValue(spec, sliderPosition(spec, value) + move);
+    const atLeastAStep =
+      move > 0
+        ? Math.min(spec.max, Math.max(next, value + spec.step))
+        : Math.max(spec.min, Math.min(next, value - spec.step));
+    this.emitChange(spec, Number(atLeastAStep.toPrecision(12)));
+  }
+
   private toggleHelp(id: keyof Params): void {
     this.helpOpen = { ...this.helpOpen, [id]: !this.helpOpen[id] };
   }
@@ -110,9 +143,15 @@ export class DdsParamPanel extends LitElement {
       </select>`;
     }
     const invalid = Boolean(this.errors[spec.id]);
-    return html`<input type="range" id=${id} min=${spec.min} max=${spec.max} step=${spec.step} .value=${String(value)}
-        aria-describedby=${`${id}-range`} aria-valuetext=${`${value} ${spec.unit}`}
-        @input=${(e: Event) => this.emitChange(spec, Number((e.target as HTMLInputElement).value))} />
+    const number = Number(value);
+    const stop = stopAt(spec, number);
+    const log = usesLogScale(spec);
+    // A range over several decades gets a logarithmic slider: every part of its length is used.
+    return html`<input type="range" id=${id} min=${log ? 0 : spec.min} max=${log ? LOG_POSITIONS : spec.max}
+        step=${log ? 1 : spec.step} .value=${String(sliderPosition(spec, number))} data-scale=${log ? 'log' : 'linear'}
+        aria-describedby=${`${id}-range`} aria-valuetext=${`${value} ${spec.unit}${stop ? `, ${stop}` : ''}`}
+        @input=${(e: Event) => this.emitChange(spec, sliderValue(spec, Number((e.target as HTMLInputElement).value)))}
+        @keydown=${log ? (e: KeyboardEvent) => this.handleLogKey(spec, number, e) : nothing} />
       <input type="number" min=${spec.min} max=${spec.max} step=${spec.step} .value=${String(value)}
         aria-label=${`${spec.label} (${spec.unit})`} aria-invalid=${invalid ? 'true' : 'false'}
         aria-describedby=${`${id}-range ${id}-error`} @change=${(e: Event) => this.handleNumber(spec, e)} />`;
@@ -138,6 +177,16 @@ export class DdsParamPanel extends LitElement {
           @click=${() => this.toggleHelp(spec.id)}>?</button>
       </div>
       <div class="inputs">${this.renderInputs(spec, value)}</div>
+      ${
+        spec.stops
+          ? html`<ul class="stops" aria-label=${`${spec.label}: named values`}>${spec.stops.map(
+              (s) =>
+                html`<li><button type="button" aria-pressed=${stopAt(spec, Number(value)) === s.label ? 'true' : 'false'}
+                  @click=${() => this.emitChange(spec, s.value)}>${s.label}</button></li>`,
+            )}</ul>`
+          : nothing
+      }
+      ${this.notes[spec.id] ? html`<p class="note" role="status" data-note=${spec.id}>${this.notes[spec.id]}</p>` : nothing}
       ${this.helpOpen[spec.id] ? html`<p class="help" id=${`${id}-help`}>${spec.help} ${spec.source === 'calibrate' ? '(A judgement: calibrate it to your team.)' : '(From published data.)'}</p>` : nothing}
       <p class="error" id=${`${id}-error`} role=${this.errors[spec.id] ? 'alert' : nothing}>${this.errors[spec.id] ?? ''}</p>
     </div>`;

@@ -72,3 +72,22 @@ export function paramDifferences(
     .filter((id) => from.params[id] !== to.params[id])
     .map((id) => ({ id, from: from.params[id], to: to.params[id] }));
 }
+
+/** One line naming a scenario, for figures exported to slides: preset, what differs, runs and length. */
+export function scenarioCaption(scenario: UiScenario): string {
+  const preset = findPreset(scenario.preset);
+  const changed = preset ? paramDifferences(scenarioFromPreset(preset.id), scenario).length : 0;
+  const runs =
+    scenario.mode === 'expected'
+      ? 'expected values'
+      : scenario.runs > 1
+        ? `median of ${scenario.runs} runs from seed ${scenario.seed}`
+        : `seed ${scenario.seed}`;
+  return [
+    `${preset?.label ?? scenario.preset}${changed > 0 ? `, ${changed} setting${changed === 1 ? '' : 's'} changed` : ''}`,
+    `${scenario.interventions.length} intervention${scenario.interventions.length === 1 ? '' : 's'}`,
+    runs,
+    `${scenario.days} working days`,
+    'Deployment death spiral simulator',
+  ].join(' · ');
+}
