@@ -31,7 +31,7 @@ const fragileTeam: Partial<Params> = {
   pressureDefectFactor: 1,
 };
 
-/** The shock that tips the fragile team: one release is held for seven weeks. */
+/** The shock that tips the fragile team: one release is held for seven weeks (35 working days). */
 const slippedRelease: Intervention = { type: 'releaseSlip', day: 100, days: 35 };
 
 /** Every preset: the four DORA levels, then the story of a team spiralling and recovering. */
@@ -58,7 +58,7 @@ export const PRESETS: readonly Preset[] = [
     id: 'high',
     label: 'High (DORA)',
     summary: 'Releases every three days, mostly automated tests, light approval, rollback.',
-    why: 'DORA 2023 high: daily to weekly deploys, lead time a day to a week, 10% failures, recovery within a day. A three-day train with automation at 0.7, two short manual checks, a half-day approval and one hand-off; monitoring within the hour and rollback available.',
+    why: 'DORA 2023 high: daily to weekly deploys, lead time a day to a week, 10% failures, recovery within a day. A three-day train with test automation at 0.7, a one-day manual pass retested (up to three times) while it finds blockers, a half-day approval and one hand-off; monitoring within the hour and rollback available.',
     params: {
       releasePolicy: 'train',
       releaseIntervalDays: 3,
@@ -79,8 +79,8 @@ export const PRESETS: readonly Preset[] = [
   {
     id: 'medium',
     label: 'Medium (DORA)',
-    summary: 'Two-week train, half-manual regression, an approval board and hand-offs.',
-    why: 'DORA 2023 medium: weekly to monthly deploys, lead time a week to a month, 15% failures, recovery a day to a week. DORA 2018 found medium performers the most manual (half of testing, three quarters of approvals): a ten-day train, automation at 0.3, a four-day manual pass retested while it finds blockers, an approval and two hand-offs. Rollback exists, but failures are noticed hours late and diagnosed among a fortnight of code.',
+    summary: 'Two-week train, mostly manual testing, an approval and two hand-offs.',
+    why: 'DORA 2023 medium: weekly to monthly deploys, lead time a week to a month, 15% failures, recovery a day to a week. DORA 2018 found medium performers the most manual (half of testing, three quarters of approvals): a ten-day train, test automation at 0.3, a two-day manual pass retested once if it finds a blocker, a one-day approval and two hand-offs. Rollback exists, but failures are noticed hours late and diagnosed among a fortnight of code.',
     params: {
       releasePolicy: 'train',
       releaseIntervalDays: 10,
@@ -102,8 +102,8 @@ export const PRESETS: readonly Preset[] = [
     id: 'low',
     label: 'Low (DORA)',
     summary:
-      'Three-week train, manual testing shipped on the date, no rollback: months to recover.',
-    why: 'DORA 2023 low: weekly to monthly deploys, lead time a week to a month, 64% failures, recovery one to six months. Little automation (0.1), one manual pass and no retest (the release ships on its date), three-day branches, a two-day approval and three hand-offs, deployments by hand. There is no rollback and users notice failures a day late: an outage gets a hotfix through the whole pipeline, and a degradation waits for the next release to carry its fix, which is what makes recovery take months.',
+      'A 12-day train, manual testing shipped on the date, no rollback: months to recover.',
+    why: 'DORA 2023 low: weekly to monthly deploys, lead time a week to a month, 64% failures, recovery one to six months. Fourteen engineers on a 12-day train with little test automation (0.15), one manual pass and no retest (the release ships on its date), three-day branches, a half-day approval and one hand-off, deployments by hand (eight hours). There is no rollback and users notice a degradation four days late: an outage gets a hotfix through the whole pipeline, and a degradation waits for the next release to carry its fix, which is what makes recovery take months.',
     params: {
       releasePolicy: 'train',
       teamSize: 14,
@@ -126,8 +126,8 @@ export const PRESETS: readonly Preset[] = [
   {
     id: 'spiral',
     label: 'Story: one slip tips the team',
-    summary: 'A team near its tipping point: one release slips three weeks and it spirals.',
-    why: "A ten-day train that works: a two-day manual pass, retested while it finds blockers, then fixes. But each defect takes longer to fix the more code its release holds, so a release's stabilisation time grows faster than its size, and there is no rollback. The team is steady at about 5,000 lines a release. One release slips by three weeks: the next one carries four weeks of code, takes longer than the interval to stabilise, so the following cut waits and is bigger still: the deployment death spiral. Without the slip the same team stays put in most seeds.",
+    summary: 'A team near its tipping point: one release is held seven weeks and it spirals.',
+    why: "Ten engineers on a ten-day train that works: a two-day manual pass, retested once if it finds a blocker, then fixes. But each defect takes longer to fix the more days of work its release holds, so a release's stabilisation time grows faster than its size. The team is steady at about 4,000 lines a release. One release is held for seven weeks: the next one carries over four times the usual code, takes months to stabilise, so the following cut waits and is bigger still: the deployment death spiral. Without the slip the same team stays put in most seeds.",
     params: fragileTeam,
     interventions: [slippedRelease],
     days: 520,
@@ -136,7 +136,7 @@ export const PRESETS: readonly Preset[] = [
     id: 'recovery',
     label: 'Story: the way out',
     summary: 'The same team, with the four escape steps applied once it is spiralling.',
-    why: 'The spiralling team of the previous story, with the escape steps from day 160, once it is spiralling: a merge freeze on all but must-have code for twenty days, a third of the team on automation, then a five-day train as a forcing function, then approvals removed and hand-offs collapsed into one cross-functional team. Deployments shrink, automation climbs and lead time falls below where it started: the virtuous spiral.',
+    why: 'The spiralling team of the previous story, with the escape steps from day 160, once it is spiralling: a merge freeze on all but must-have code for twenty days, 30% of the team on automation, then a five-day train as a forcing function, then approvals removed and hand-offs collapsed into one cross-functional team. Deployments shrink, automation climbs and lead time falls below where it started: the virtuous spiral.',
     params: fragileTeam,
     interventions: [slippedRelease, ...escapeSteps(160)],
     days: 520,

@@ -4,7 +4,7 @@ import { type ParamSpec, SHARE } from '../param-spec';
 export const CODE_PARAMS: readonly ParamSpec[] = [
   {
     id: 'defectsPerKloc',
-    label: 'Defects injected',
+    label: 'Defects written per 1,000 lines',
     unit: 'defects/KLOC',
     group: 'code',
     kind: 'number',
@@ -30,7 +30,7 @@ export const CODE_PARAMS: readonly ParamSpec[] = [
   },
   {
     id: 'reviewDetection',
-    label: 'Review catches',
+    label: 'Code review catches',
     ...SHARE,
     group: 'code',
     kind: 'number',
@@ -40,7 +40,7 @@ export const CODE_PARAMS: readonly ParamSpec[] = [
   },
   {
     id: 'mergeCostPerBranchDay',
-    label: 'Merge cost',
+    label: 'Merge effort per branch day',
     unit: 'share of coding per branch-day',
     group: 'code',
     kind: 'number',
@@ -53,7 +53,7 @@ export const CODE_PARAMS: readonly ParamSpec[] = [
   },
   {
     id: 'integrationDefectsPerBranchDay',
-    label: 'Integration defects',
+    label: 'Extra defects per branch day',
     unit: 'extra density per branch-day',
     group: 'code',
     kind: 'number',
@@ -66,7 +66,7 @@ export const CODE_PARAMS: readonly ParamSpec[] = [
   },
   {
     id: 'densitySizeExponent',
-    label: 'Density growth with size',
+    label: 'Extra defects in big batches',
     unit: 'exponent',
     group: 'code',
     kind: 'number',

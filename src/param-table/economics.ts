@@ -4,7 +4,7 @@ import type { ParamSpec } from '../param-spec';
 export const ECONOMICS_PARAMS: readonly ParamSpec[] = [
   {
     id: 'holdingCostPerKlocDay',
-    label: 'Holding cost',
+    label: 'Cost of code waiting',
     unit: 'cost units/KLOC-day',
     group: 'economics',
     kind: 'number',
@@ -30,7 +30,7 @@ export const ECONOMICS_PARAMS: readonly ParamSpec[] = [
   },
   {
     id: 'outageCostPerHour',
-    label: 'Outage cost',
+    label: 'Cost of an hour down',
     unit: 'cost units/hour',
     group: 'economics',
     kind: 'number',

@@ -4,7 +4,7 @@ import { type ParamSpec, SHARE } from '../param-spec';
 export const PRODUCTION_PARAMS: readonly ParamSpec[] = [
   {
     id: 'failureShare',
-    label: 'Failing share of escapes',
+    label: 'Escaped defects that fail a deployment',
     ...SHARE,
     group: 'production',
     kind: 'number',
@@ -14,7 +14,7 @@ export const PRODUCTION_PARAMS: readonly ParamSpec[] = [
   },
   {
     id: 'deployErrorRate',
-    label: 'Deploy errors',
+    label: 'Deployments that go wrong',
     ...SHARE,
     group: 'production',
     kind: 'number',
@@ -51,7 +51,7 @@ export const PRODUCTION_PARAMS: readonly ParamSpec[] = [
   },
   {
     id: 'detectionHours',
-    label: 'Detection time',
+    label: 'Time to notice a degradation',
     unit: 'hours',
     group: 'production',
     kind: 'number',
@@ -64,7 +64,7 @@ export const PRODUCTION_PARAMS: readonly ParamSpec[] = [
   },
   {
     id: 'diagnosisHoursPerKloc',
-    label: 'Diagnosis effort',
+    label: 'Diagnosis per 1,000 lines',
     unit: 'hours/KLOC',
     group: 'production',
     kind: 'number',
@@ -77,7 +77,7 @@ export const PRODUCTION_PARAMS: readonly ParamSpec[] = [
   },
   {
     id: 'outageShare',
-    label: 'Full outages',
+    label: 'Failures that take the service down',
     ...SHARE,
     group: 'production',
     kind: 'number',
@@ -87,7 +87,7 @@ export const PRODUCTION_PARAMS: readonly ParamSpec[] = [
   },
   {
     id: 'degradationSeverity',
-    label: 'Degradation severity',
+    label: 'Service lost in a degradation',
     ...SHARE,
     group: 'production',
     kind: 'number',
@@ -97,7 +97,7 @@ export const PRODUCTION_PARAMS: readonly ParamSpec[] = [
   },
   {
     id: 'responders',
-    label: 'Incident responders',
+    label: 'People on an incident',
     unit: 'engineers',
     group: 'production',
     kind: 'number',
@@ -110,7 +110,7 @@ export const PRODUCTION_PARAMS: readonly ParamSpec[] = [
   },
   {
     id: 'productionFixMultiplier',
-    label: 'Production fix multiplier',
+    label: 'Fixing in production costs',
     unit: '× pre-release effort',
     group: 'production',
     kind: 'number',
@@ -123,7 +123,7 @@ export const PRODUCTION_PARAMS: readonly ParamSpec[] = [
   },
   {
     id: 'defectDiscoveryPerDay',
-    label: 'Bug reports',
+    label: 'Latent bugs reported each day',
     unit: 'share of latent bugs/day',
     group: 'production',
     kind: 'number',

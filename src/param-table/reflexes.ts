@@ -17,7 +17,7 @@ export const REFLEXES_PARAMS: readonly ParamSpec[] = [
   },
   {
     id: 'cautionMemoryDays',
-    label: 'Caution memory',
+    label: 'How long caution lasts',
     unit: 'working days',
     group: 'reflexes',
     kind: 'number',
@@ -30,7 +30,7 @@ export const REFLEXES_PARAMS: readonly ParamSpec[] = [
   },
   {
     id: 'learningResponse',
-    label: 'Learning reflex',
+    label: 'Reviews after each failure',
     unit: 'engineer-days/failure',
     group: 'reflexes',
     kind: 'number',
@@ -43,7 +43,7 @@ export const REFLEXES_PARAMS: readonly ParamSpec[] = [
   },
   {
     id: 'pressureDefectFactor',
-    label: 'Fire-fighting defects',
+    label: 'Extra defects under pressure',
     unit: '× density at full fire fighting',
     group: 'reflexes',
     kind: 'number',
@@ -56,7 +56,7 @@ export const REFLEXES_PARAMS: readonly ParamSpec[] = [
   },
   {
     id: 'contextSwitchCost',
-    label: 'Context-switch cost',
+    label: 'Cost of juggling waiting work',
     unit: 'share/extra item',
     group: 'reflexes',
     kind: 'number',
@@ -69,7 +69,7 @@ export const REFLEXES_PARAMS: readonly ParamSpec[] = [
   },
   {
     id: 'wipDefectFactor',
-    label: 'Cognitive-load defects',
+    label: 'Extra defects from work in mind',
     unit: 'share/extra item',
     group: 'reflexes',
     kind: 'number',
@@ -95,7 +95,7 @@ export const REFLEXES_PARAMS: readonly ParamSpec[] = [
   },
   {
     id: 'automationGainPerEngineerDay',
-    label: 'Automation gain',
+    label: 'Automation gained per engineer-day',
     unit: 'level/engineer-day',
     group: 'reflexes',
     kind: 'number',
@@ -108,7 +108,7 @@ export const REFLEXES_PARAMS: readonly ParamSpec[] = [
   },
   {
     id: 'automationErosionPerKloc',
-    label: 'Automation erosion',
+    label: 'Automation lost per 1,000 new lines',
     unit: 'share of level/KLOC shipped',
     group: 'reflexes',
     kind: 'number',

@@ -30,7 +30,7 @@ export const TEAM_PARAMS: readonly ParamSpec[] = [
   },
   {
     id: 'automationShare',
-    label: 'Share on automation',
+    label: 'Time on automation work',
     ...SHARE,
     group: 'team',
     kind: 'number',

@@ -58,7 +58,7 @@ export const TESTING_PARAMS: readonly ParamSpec[] = [
   },
   {
     id: 'regressionPassDays',
-    label: 'Manual regression pass',
+    label: 'Manual test pass length',
     unit: 'working days',
     group: 'testing',
     kind: 'number',
@@ -71,7 +71,7 @@ export const TESTING_PARAMS: readonly ParamSpec[] = [
   },
   {
     id: 'changeTestDaysPerKloc',
-    label: 'Testing new changes',
+    label: 'Testing new code',
     unit: 'tester-days/KLOC',
     group: 'testing',
     kind: 'number',
@@ -97,7 +97,7 @@ export const TESTING_PARAMS: readonly ParamSpec[] = [
   },
   {
     id: 'testerShare',
-    label: 'Testers',
+    label: 'Share of the team testing',
     ...SHARE,
     group: 'testing',
     kind: 'number',
@@ -107,7 +107,7 @@ export const TESTING_PARAMS: readonly ParamSpec[] = [
   },
   {
     id: 'manualTesters',
-    label: 'Tester cap',
+    label: 'Most testers on a release',
     unit: 'engineers',
     group: 'testing',
     kind: 'number',
@@ -120,7 +120,7 @@ export const TESTING_PARAMS: readonly ParamSpec[] = [
   },
   {
     id: 'manualDetection',
-    label: 'Manual pass catches (minor)',
+    label: 'A pass finds (minor defects)',
     ...SHARE,
     group: 'testing',
     kind: 'number',
@@ -130,7 +130,7 @@ export const TESTING_PARAMS: readonly ParamSpec[] = [
   },
   {
     id: 'repeatPassYield',
-    label: 'Repeated pass yield',
+    label: 'What a repeated pass still finds',
     ...SHARE,
     group: 'testing',
     kind: 'number',
@@ -140,7 +140,7 @@ export const TESTING_PARAMS: readonly ParamSpec[] = [
   },
   {
     id: 'blockerDetection',
-    label: 'Manual pass catches (blockers)',
+    label: 'A pass finds (blockers)',
     ...SHARE,
     group: 'testing',
     kind: 'number',
@@ -163,7 +163,7 @@ export const TESTING_PARAMS: readonly ParamSpec[] = [
   },
   {
     id: 'fixDaysPerDefect',
-    label: 'Fix effort',
+    label: 'Days to fix a defect',
     unit: 'engineer-days/defect',
     group: 'testing',
     kind: 'number',
@@ -176,7 +176,7 @@ export const TESTING_PARAMS: readonly ParamSpec[] = [
   },
   {
     id: 'fixGrowthPerWorkDay',
-    label: 'Fix effort growth',
+    label: 'Fixing slows as releases grow',
     unit: 'share per day of work',
     group: 'testing',
     kind: 'number',
@@ -189,7 +189,7 @@ export const TESTING_PARAMS: readonly ParamSpec[] = [
   },
   {
     id: 'stabilisationShare',
-    label: 'Stabilisation crew',
+    label: 'Share of the team fixing a release',
     ...SHARE,
     min: 0.05,
     group: 'testing',
@@ -200,7 +200,7 @@ export const TESTING_PARAMS: readonly ParamSpec[] = [
   },
   {
     id: 'badFixRate',
-    label: 'Bad fixes',
+    label: 'Fixes that break something else',
     ...SHARE,
     group: 'testing',
     kind: 'number',
@@ -250,7 +250,7 @@ export const TESTING_PARAMS: readonly ParamSpec[] = [
   },
   {
     id: 'handoffUtilisation',
-    label: 'Receiving functions busy',
+    label: 'How busy the receiving teams are',
     unit: 'utilisation (0–0.95)',
     group: 'testing',
     kind: 'number',

@@ -157,4 +157,115 @@ describe('story presets', () => {
   it('every preset explains its values', () => {
     for (const p of PRESETS) expect(p.why.length).toBeGreaterThan(80);
   });
+
+  it("each preset's words say what its parameters are", () => {
+    // Each phrase of a preset's summary or explanation that names a setting, with the setting it names.
+    const claims: [string, string, (p: ReturnType<typeof preset>) => boolean][] = [
+      ['elite', 'Branches live half a day', (p) => p.branchLifetimeDays === 0.5],
+      ['elite', 'Automation at 0.9', (p) => p.testAutomation === 0.9],
+      ['elite', '15% of the team maintaining it', (p) => p.automationShare === 0.15],
+      ['elite', 'rollback takes a quarter of an hour', (p) => p.rollbackHours === 0.25],
+      [
+        'high',
+        'three-day train',
+        (p) => p.releasePolicy === 'train' && p.releaseIntervalDays === 3,
+      ],
+      ['high', 'test automation at 0.7', (p) => p.testAutomation === 0.7],
+      [
+        'high',
+        'a one-day manual pass',
+        (p) => p.regressionPassDays === 1 && p.regressionPasses === 1,
+      ],
+      ['high', 'up to three times', (p) => p.maxExtraPasses === 3],
+      [
+        'high',
+        'a half-day approval and one hand-off',
+        (p) => p.approvalWaitDays === 0.5 && p.handoffs === 1,
+      ],
+      ['medium', 'Two-week train', (p) => p.releaseIntervalDays === 10],
+      ['medium', 'test automation at 0.3', (p) => p.testAutomation === 0.3],
+      [
+        'medium',
+        'a two-day manual pass retested once',
+        (p) => p.regressionPassDays === 2 && p.maxExtraPasses === 1,
+      ],
+      [
+        'medium',
+        'a one-day approval and two hand-offs',
+        (p) => p.approvalWaitDays === 1 && p.handoffs === 2,
+      ],
+      ['low', 'A 12-day train', (p) => p.releaseIntervalDays === 12],
+      ['low', 'Fourteen engineers', (p) => p.teamSize === 14],
+      ['low', 'little test automation (0.15)', (p) => p.testAutomation === 0.15],
+      ['low', 'no retest', (p) => p.maxExtraPasses === 0],
+      ['low', 'three-day branches', (p) => p.branchLifetimeDays === 3],
+      [
+        'low',
+        'a half-day approval and one hand-off',
+        (p) => p.approvalWaitDays === 0.5 && p.handoffs === 1,
+      ],
+      ['low', 'eight hours', (p) => p.deployHours === 8],
+      ['low', 'no rollback', (p) => !p.rollbackAvailable],
+      ['low', 'four days late', (p) => p.detectionHours === 96],
+      [
+        'spiral',
+        'Ten engineers on a ten-day train',
+        (p) => p.teamSize === 10 && p.releaseIntervalDays === 10,
+      ],
+      [
+        'spiral',
+        'a two-day manual pass, retested once',
+        (p) => p.regressionPassDays === 2 && p.maxExtraPasses === 1,
+      ],
+      [
+        'recovery',
+        '30% of the team on automation',
+        () =>
+          findPreset('recovery')!.interventions!.some(
+            (i) => i.type === 'automationPush' && i.share === 0.3,
+          ),
+      ],
+      [
+        'recovery',
+        'a five-day train',
+        () =>
+          findPreset('recovery')!.interventions!.some(
+            (i) => i.type === 'cadence' && i.releaseIntervalDays === 5,
+          ),
+      ],
+      [
+        'recovery',
+        'for twenty days',
+        () =>
+          findPreset('recovery')!.interventions!.some(
+            (i) => i.type === 'mergeFreeze' && i.days === 20,
+          ),
+      ],
+    ];
+    for (const [id, phrase, holds] of claims) {
+      const found = findPreset(id)!;
+      expect(`${found.summary} ${found.why}`, id).toContain(phrase);
+      expect(holds(preset(id)), `${id}: "${phrase}"`).toBe(true);
+    }
+    const slip = findPreset('spiral')!.interventions!.find((i) => i.type === 'releaseSlip');
+    expect(slip?.days).toBe(35);
+    expect(findPreset('spiral')!.summary).toContain('held seven weeks');
+  });
+
+  it("the spiral's story in words holds in its runs: about 4,000 lines a release, then over four times that", () => {
+    let holding = 0;
+    for (let seed = 1; seed <= 20; seed++) {
+      const run = simulate(preset('spiral'), {
+        days: 520,
+        seed,
+        interventions: [...findPreset('spiral')!.interventions!],
+      });
+      const before = run.deployments.filter((d) => d.time > 40 && d.time < 100).map((d) => d.lines);
+      const usual = before.sort((a, b) => a - b)[Math.floor(before.length / 2)];
+      const held = run.deployments.find((d) => d.time > 100);
+      const next = held && run.deployments.find((d) => d.time > held.time);
+      if (usual > 3000 && usual < 5500 && next && next.lines > 4 * usual) holding++;
+    }
+    expect(holding).toBeGreaterThanOrEqual(16);
+  });
 });

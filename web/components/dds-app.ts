@@ -13,6 +13,8 @@ import { appStyles } from './dds-app-styles';
 import type { ParamChangeDetail } from './dds-param-panel';
 import { copyScenarioLink, saveScenarioFile, takeChosenFile } from './scenario-io';
 import './dds-compare';
+import './dds-intro';
+import type { IntroChoice } from './dds-intro';
 import './dds-param-panel';
 import './dds-scorecard';
 import './dds-side-by-side';
@@ -27,6 +29,9 @@ import { cadenceNote } from '../planner/cadence-note';
 import type { StoryStep } from '../story/steps';
 import { StoryController, type StoryHost } from '../story/story-controller';
 import { type StoryRun, storyRun } from '../story/story-run';
+
+/** Session key that remembers a closed introduction. */
+const INTRO_CLOSED_KEY = 'dds-intro-closed';
 
 /**
  * The simulator's main screen: the parameter panel, the preset and run settings, the DORA
@@ -45,6 +50,7 @@ export class DdsApp extends LitElement implements StoryHost {
     screen: { state: true },
     analysis: { state: true },
     window: { state: true },
+    introOpen: { state: true },
   };
 
   private readonly store = new ScenarioStore();
@@ -57,6 +63,8 @@ export class DdsApp extends LitElement implements StoryHost {
   private windowScheduler: RunScheduler<{ scenario: UiScenario; day: number }> | null = null;
   private windowAsked: { scenario: UiScenario; day: number } | null = null;
   private storyRunFor: { view: RunView; run: StoryRun } | null = null;
+  /** The introduction for newcomers: shown on a bare address until it is closed. */
+  private introOpen = false;
   private message = '';
   private status = '';
   private runsShown = 0;
@@ -97,6 +105,8 @@ export class DdsApp extends LitElement implements StoryHost {
       (window, { scenario }) => (this.window = { ...window, scenario }),
       (message) => (this.message = message),
     );
+    this.introOpen =
+      window.location.search === '' && sessionStorage.getItem(INTRO_CLOSED_KEY) === null;
     this.store.addEventListener('change', this.onStoreChange);
     this.readView(new URLSearchParams(window.location.search));
     this.stopUrlSync = syncWithUrl(
@@ -179,6 +189,18 @@ export class DdsApp extends LitElement implements StoryHost {
     const reason = (event as CustomEvent<{ reason: string }>).detail.reason;
     if (reason !== 'baseline') this.scheduler?.request(this.store.scenario);
     this.requestUpdate();
+  }
+
+  private closeIntro(): void {
+    this.introOpen = false;
+    sessionStorage.setItem(INTRO_CLOSED_KEY, '1');
+  }
+
+  private handleIntroStart(choice: IntroChoice): void {
+    this.closeIntro();
+    if (choice === 'spiral') this.story.go(0);
+    else if (choice === 'recovery') this.store.setPreset('recovery');
+    else this.showView('whatif', 'calibrate');
   }
 
   private handleParamChange(event: CustomEvent<ParamChangeDetail>): void {
@@ -394,6 +416,12 @@ export class DdsApp extends LitElement implements StoryHost {
       ${
         this.sideBySide && !this.story.presenting
           ? html`<dds-side-by-side .left=${this.sideBySide[0]} .right=${this.sideBySide[1]} @dds-side-by-side-close=${() => (this.sideBySide = null)}></dds-side-by-side>`
+          : nothing
+      }
+      ${
+        this.introOpen && this.story.index === null
+          ? html`<dds-intro @dds-intro-start=${(e: CustomEvent<{ choice: IntroChoice }>) => this.handleIntroStart(e.detail.choice)}
+              @dds-intro-close=${() => this.closeIntro()}></dds-intro>`
           : nothing
       }
       ${this.story.index === null ? html`<p class="summary">${preset?.label ?? ''}: ${preset?.summary ?? ''}</p>` : nothing}

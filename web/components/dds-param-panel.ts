@@ -173,7 +173,7 @@ export class DdsParamPanel extends LitElement {
         <label for=${id}>${spec.label}</label>
         <span class="unit" id=${`${id}-range`}>${range}</span>
         <button type="button" class="help-toggle" aria-expanded=${this.helpOpen[spec.id] ? 'true' : 'false'}
-          aria-controls=${`${id}-help`} aria-label=${`About ${spec.label}`} title=${spec.help}
+          aria-controls=${`${id}-help`} aria-label=${`About ${spec.label}`} title=${`${spec.help} (${spec.id})`}
           @click=${() => this.toggleHelp(spec.id)}>?</button>
       </div>
       <div class="inputs">${this.renderInputs(spec, value)}</div>
@@ -187,7 +187,7 @@ export class DdsParamPanel extends LitElement {
           : nothing
       }
       ${this.notes[spec.id] ? html`<p class="note" role="status" data-note=${spec.id}>${this.notes[spec.id]}</p>` : nothing}
-      ${this.helpOpen[spec.id] ? html`<p class="help" id=${`${id}-help`}>${spec.help} ${spec.source === 'calibrate' ? '(A judgement: calibrate it to your team.)' : '(From published data.)'}</p>` : nothing}
+      ${this.helpOpen[spec.id] ? html`<p class="help" id=${`${id}-help`}>${spec.help} ${spec.source === 'calibrate' ? '(A judgement: calibrate it to your team.)' : '(From published data.)'} Its name in links, files and the command line: <code>${spec.id}</code>.</p>` : nothing}
       <p class="error" id=${`${id}-error`} role=${this.errors[spec.id] ? 'alert' : nothing}>${this.errors[spec.id] ?? ''}</p>
     </div>`;
   }
