@@ -350,7 +350,7 @@ export class DdsGame extends LitElement {
           (s, i) => html`<tr>
             <td>${i + 1}</td><th scope="row">${s.team}</th>
             <td class="num">${s.valueKloc.toFixed(1)}</td>
-            <td>${s.doraLevel ?? '–'}</td>
+            <td>${s.doraLevel === null ? '–' : s.doraLevel === 'none' ? 'no deployments' : s.doraLevel}</td>
             <td class="num">${Math.round(s.incidents)}</td>
             <td class="num">${Math.round(s.wipLines).toLocaleString('en-GB')}</td>
           </tr>`,
