@@ -99,6 +99,22 @@ function relativeError(metric: TargetMetric, target: number, simulated: number |
 }
 
 /**
+ * Where the search starts: a train at the interval the deployment frequency implies, with a
+ * pipeline short enough to keep up with it. The search is local, so a start far from the answer
+ * (a two-week train behind a medium team's pipeline) can leave it stuck where the pipeline, not
+ * the interval, sets the cadence.
+ */
+function startingGuess(base: Params, targets: CalibrationTargets): Partial<Params> {
+  if (targets.deploymentsPerWeek === undefined) return {};
+  const interval = Math.min(120, Math.max(0.5, 5 / targets.deploymentsPerWeek));
+  return {
+    releaseIntervalDays: interval,
+    regressionPassDays: Math.min(base.regressionPassDays, interval / 5),
+    approvalWaitDays: Math.min(base.approvalWaitDays, interval / 10),
+  };
+}
+
+/**
  * Refines a fit with a Nelder-Mead search over every fitted parameter at once (in log space,
  * within each one's range): coordinate descent stalls where two parameters trade off, say the
  * release interval against the time in the pipeline.
@@ -178,52 +194,71 @@ export function calibrate(
   const loss = (summary: Summary) =>
     metrics.reduce((sum, m) => sum + relativeError(m, targets[m]!, summary[m]) ** 2, 0);
 
-  let best: { params: Params; loss: number } | null = null;
+  /** Coordinate descent from a start: a log-grid scan of each fitted parameter in turn, refined. */
+  const descend = (start: Params): { params: Params; loss: number } => {
+    let params = start;
+    let current = loss(summaryOf(params));
+    for (let round = 0; round < 3; round++) {
+      for (const { id, from, to } of FITTED_PARAMS) {
+        if (
+          params.releasePolicy === 'continuous' &&
+          (id === 'releaseIntervalDays' || id === 'regressionPassDays')
+        )
+          continue;
+        // Scan a log grid, then refine around the best point.
+        let bestValue = params[id] as number;
+        let lo = Math.log(from + 1e-3);
+        let hi = Math.log(to + 1e-3);
+        for (let pass = 0; pass < 3; pass++) {
+          const grid = Array.from(
+            { length: 9 },
+            (_, i) => Math.exp(lo + ((hi - lo) * i) / 8) - 1e-3,
+          );
+          for (const value of grid) {
+            const candidate = { ...params, [id]: Math.min(to, Math.max(from, value)) };
+            const l = loss(summaryOf(candidate));
+            if (l < current - 1e-12) {
+              current = l;
+              bestValue = candidate[id] as number;
+            }
+          }
+          const centre = Math.log(bestValue + 1e-3);
+          const width = (hi - lo) / 8;
+          lo = centre - width;
+          hi = centre + width;
+        }
+        params = { ...params, [id]: bestValue };
+      }
+    }
+    return { params, loss: current };
+  };
+
+  // The search is local: it starts from the team as given and from a guess read off the targets,
+  // for each policy, and polishes the two best ends it reaches.
+  const found: { params: Params; loss: number }[] = [];
   for (const releasePolicy of ['train', 'continuous'] as const) {
     for (const rollbackAvailable of [true, false]) {
-      let params: Params = {
+      const plain: Params = {
         ...base,
         teamSize: targets.teamSize,
         releasePolicy,
         rollbackAvailable,
       };
-      let current = loss(summaryOf(params));
-      for (let round = 0; round < 3; round++) {
-        for (const { id, from, to } of FITTED_PARAMS) {
-          if (
-            releasePolicy === 'continuous' &&
-            (id === 'releaseIntervalDays' || id === 'regressionPassDays')
-          )
-            continue;
-          // Scan a log grid, then refine around the best point.
-          let bestValue = params[id] as number;
-          let lo = Math.log(from + 1e-3);
-          let hi = Math.log(to + 1e-3);
-          for (let pass = 0; pass < 3; pass++) {
-            const grid = Array.from(
-              { length: 9 },
-              (_, i) => Math.exp(lo + ((hi - lo) * i) / 8) - 1e-3,
-            );
-            for (const value of grid) {
-              const candidate = { ...params, [id]: Math.min(to, Math.max(from, value)) };
-              const l = loss(summaryOf(candidate));
-              if (l < current - 1e-12) {
-                current = l;
-                bestValue = candidate[id] as number;
-              }
-            }
-            const centre = Math.log(bestValue + 1e-3);
-            const width = (hi - lo) / 8;
-            lo = centre - width;
-            hi = centre + width;
-          }
-          params = { ...params, [id]: bestValue };
-        }
-      }
-      if (!best || current < best.loss) best = { params, loss: current };
+      found.push(descend(plain), descend({ ...plain, ...startingGuess(base, targets) }));
     }
   }
-  best = polish(best!, (params) => loss(summaryOf(params)));
+  found.sort((a, b) => a.loss - b.loss);
+  let best = found
+    .slice(0, 2)
+    .map((candidate) => polish(candidate, (params) => loss(summaryOf(params))))
+    .reduce((a, b) => (b.loss < a.loss ? b : a));
+  // The fitted values as a person would write them down: two significant figures.
+  const fittedParams = { ...best.params };
+  for (const { id } of FITTED_PARAMS) {
+    const value = fittedParams[id] as number;
+    (fittedParams as unknown as Record<string, number>)[id] = Number(value.toPrecision(2));
+  }
+  best = { params: fittedParams, loss: loss(summaryOf(fittedParams)) };
   const summary = summaryOf(best.params);
   const fit = metrics.map(
     (metric): FitLine => ({

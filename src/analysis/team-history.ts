@@ -4,16 +4,20 @@ import type { CalibrationTargets } from './calibrate';
 /** The columns of a team-history CSV: one row per deployment, oldest first. */
 export const HISTORY_COLUMNS = ['deployed_at', 'failed', 'restored_at', 'first_commit_at'] as const;
 
-/** An example of the format, for the docs and the UI. */
+/** An example of the format, for the docs and the UI: a two-week train with two failures in twelve. */
 export const EXAMPLE_HISTORY_CSV = `deployed_at,failed,restored_at,first_commit_at
-2026-01-09T16:00,no,,2025-12-15
-2026-01-23T16:00,yes,2026-01-26T11:00,2026-01-05
-2026-02-06T16:00,no,,2026-01-19
-2026-02-20T17:00,no,,2026-02-02
-2026-03-06T16:00,yes,2026-03-09T15:30,2026-02-16
-2026-03-20T16:00,no,,2026-03-02
-2026-04-03T16:00,no,,2026-03-16
-2026-04-17T16:00,yes,2026-04-20T10:00,2026-03-30
+2026-01-09T16:00,no,,2025-12-19
+2026-01-23T16:00,no,,2026-01-02
+2026-02-06T16:00,yes,2026-02-07T14:00,2026-01-16
+2026-02-20T17:00,no,,2026-01-30
+2026-03-06T16:00,no,,2026-02-13
+2026-03-20T16:00,no,,2026-02-27
+2026-04-03T16:00,no,,2026-03-13
+2026-04-17T16:00,yes,2026-04-18T20:00,2026-03-27
+2026-05-01T16:00,no,,2026-04-10
+2026-05-15T16:00,no,,2026-04-24
+2026-05-29T16:00,no,,2026-05-08
+2026-06-12T16:00,no,,2026-05-22
 `;
 
 function parseDate(text: string, field: string): number {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calibrate } from '../../src/analysis/calibrate';
+import { calibrate, FITTED_PARAMS } from '../../src/analysis/calibrate';
 import { EXAMPLE_HISTORY_CSV, historyTargets } from '../../src/analysis/team-history';
 import { defaultParams, InputError, simulate } from '../../src/index';
 import { preset } from '../helpers';
@@ -54,10 +54,19 @@ describe('team history CSV', () => {
     const targets = historyTargets(EXAMPLE_HISTORY_CSV, 9);
     expect(targets.teamSize).toBe(9);
     expect(targets.deploymentsPerWeek).toBeCloseTo(0.5, 1);
-    expect(targets.changeFailureRate).toBeCloseTo(3 / 8, 9);
-    expect(targets.timeToRestoreHours).toBeGreaterThan(48);
+    expect(targets.changeFailureRate).toBeCloseTo(2 / 12, 9);
+    expect(targets.timeToRestoreHours).toBeGreaterThan(20);
     expect(targets.leadTimeDays).toBeGreaterThan(5);
   });
+
+  it('fits the example history it ships, with fitted values a person would write down', () => {
+    const fitted = calibrate(preset('medium'), historyTargets(EXAMPLE_HISTORY_CSV, 9));
+    expect(fitted.reachable).toBe(true);
+    for (const { id } of FITTED_PARAMS) {
+      const value = fitted.params[id] as number;
+      expect(Number(value.toPrecision(2)), id).toBe(value);
+    }
+  }, 30000);
 
   const bad: [string, string][] = [
     ['', 'empty'],
