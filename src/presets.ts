@@ -101,8 +101,7 @@ export const PRESETS: readonly Preset[] = [
   {
     id: 'low',
     label: 'Low (DORA)',
-    summary:
-      'A 12-day train, manual testing shipped on the date, no rollback: months to recover.',
+    summary: 'A 12-day train, manual testing shipped on the date, no rollback: months to recover.',
     why: 'DORA 2023 low: weekly to monthly deploys, lead time a week to a month, 64% failures, recovery one to six months. Fourteen engineers on a 12-day train with little test automation (0.15), one manual pass and no retest (the release ships on its date), three-day branches, a half-day approval and one hand-off, deployments by hand (eight hours). There is no rollback and users notice a degradation four days late: an outage gets a hotfix through the whole pipeline, and a degradation waits for the next release to carry its fix, which is what makes recovery take months.',
     params: {
       releasePolicy: 'train',

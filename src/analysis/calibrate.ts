@@ -2,6 +2,7 @@ import { InputError } from '../errors';
 import type { Summary } from '../metrics';
 import { type ParamId, type Params, paramSpec } from '../params';
 import { type SimulationOptions, simulate } from '../simulate';
+import type { WithProgress } from './progress';
 
 /** A team's own figures to fit: its size and any of the four DORA metrics (calendar units). */
 export interface CalibrationTargets {
@@ -186,10 +187,11 @@ function polish(
 export function calibrate(
   base: Params,
   targets: CalibrationTargets,
-  options: SimulationOptions = {},
+  options: SimulationOptions & WithProgress = {},
 ): Calibration {
   const metrics = checkTargets(targets);
-  const runOptions: SimulationOptions = { mode: 'expected', days: 400, ...options };
+  const { onProgress, ...simulation } = options;
+  const runOptions: SimulationOptions = { mode: 'expected', days: 400, ...simulation };
   const summaryOf = (params: Params): Summary => simulate(params, runOptions).summary;
   const loss = (summary: Summary) =>
     metrics.reduce((sum, m) => sum + relativeError(m, targets[m]!, summary[m]) ** 2, 0);
@@ -244,13 +246,20 @@ export function calibrate(
         releasePolicy,
         rollbackAvailable,
       };
-      found.push(descend(plain), descend({ ...plain, ...startingGuess(base, targets) }));
+      found.push(descend(plain));
+      onProgress?.(found.length, 10);
+      found.push(descend({ ...plain, ...startingGuess(base, targets) }));
+      onProgress?.(found.length, 10);
     }
   }
   found.sort((a, b) => a.loss - b.loss);
   let best = found
     .slice(0, 2)
-    .map((candidate) => polish(candidate, (params) => loss(summaryOf(params))))
+    .map((candidate, i) => {
+      const polished = polish(candidate, (params) => loss(summaryOf(params)));
+      onProgress?.(9 + i, 10);
+      return polished;
+    })
     .reduce((a, b) => (b.loss < a.loss ? b : a));
   // The fitted values as a person would write them down: two significant figures.
   const fittedParams = { ...best.params };

@@ -1,6 +1,7 @@
 import type { Params } from '../params';
 import { type SimulationOptions, type SimulationResult, simulate } from '../simulate';
 import { STAGES, type Stage } from '../state';
+import type { WithProgress } from './progress';
 
 /** Whether a stage is time the change is worked on, or time it waits. */
 export const STAGE_KIND: Readonly<Record<Stage, 'work' | 'wait'>> = {
@@ -100,13 +101,15 @@ function difference(after: number | null, before: number | null): number | null 
  */
 export function improvementRanking(
   params: Params,
-  options: SimulationOptions = {},
+  options: SimulationOptions & WithProgress = {},
 ): { base: ValueStream; ranking: Improvement[] } {
-  const runOptions: SimulationOptions = { mode: 'expected', ...options };
+  const { onProgress, ...simulation } = options;
+  const runOptions: SimulationOptions = { mode: 'expected', ...simulation };
   const baseResult = simulate(params, runOptions);
   const base = valueStream(baseResult);
   const mean = (r: SimulationResult) => valueStream(r).meanLeadTimeDays;
-  const ranking = STAGES.map((stage): Improvement => {
+  const ranking = STAGES.map((stage, index): Improvement => {
+    onProgress?.(index + 1, STAGES.length + 1);
     const result = simulate(halveStage(params, stage), runOptions);
     return {
       stage,

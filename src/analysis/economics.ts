@@ -2,6 +2,7 @@ import { deploymentCost } from '../derived';
 import { InputError } from '../errors';
 import type { Params } from '../params';
 import { type SimulationOptions, simulate } from '../simulate';
+import type { WithProgress } from './progress';
 
 /** The cost of one release interval, per working day, split as Reinertsen splits it. */
 export interface IntervalCost {
@@ -62,13 +63,15 @@ export function intervalGrid(from: number, to: number, steps: number): number[] 
 export function batchSizeCurve(
   params: Params,
   intervals: readonly number[],
-  options: SimulationOptions = {},
+  options: SimulationOptions & WithProgress = {},
 ): BatchSizeCurve {
   if (intervals.length === 0)
     throw new InputError('intervals', intervals, 'allowed: at least one release interval');
-  const runOptions: SimulationOptions = { mode: 'expected', ...options };
+  const { onProgress, ...simulation } = options;
+  const runOptions: SimulationOptions = { mode: 'expected', ...simulation };
   let mergeRate = 0;
-  const points = intervals.map((intervalDays): IntervalCost => {
+  const points = intervals.map((intervalDays, index): IntervalCost => {
+    onProgress?.(index, intervals.length);
     const result = simulate(
       { ...params, releasePolicy: 'train', releaseIntervalDays: intervalDays },
       runOptions,

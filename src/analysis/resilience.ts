@@ -10,6 +10,7 @@ import {
   STANDARD_SHOCK_DAY,
   standardSlip,
 } from './outcome';
+import { phaseOf, type WithProgress } from './progress';
 import { slipGrid, type TippingCurve, type TippingOptions, tippingCurve } from './tipping';
 
 /** The article's three kinds of organisation, by how they come back from a shock. */
@@ -167,14 +168,23 @@ function readShock(
  */
 export function resilience(
   params: Params,
-  options: TippingOptions & { seeds?: number } = {},
+  options: TippingOptions & { seeds?: number } & WithProgress = {},
 ): ResilienceReport {
-  const shockDay = options.shockDay ?? STANDARD_SHOCK_DAY;
-  const seeds = options.seeds ?? 10;
-  const run = { ...options, seeds };
+  const { onProgress, ...simulation } = options;
+  const shockDay = simulation.shockDay ?? STANDARD_SHOCK_DAY;
+  const seeds = simulation.seeds ?? 10;
+  const run = { ...simulation, seeds };
   const slip = readShock(params, standardSlip(undefined, shockDay), run, shockDay);
+  onProgress?.(1, 6);
   const incident = readShock(params, standardIncident(params, shockDay), run, shockDay);
-  const tipping = tippingCurve(params, { ...options, seeds, slips: slipGrid(MAX_SLIP_DAYS, 3) });
+  onProgress?.(2, 6);
+  // The tipping curve is most of the work: the last two thirds.
+  const tipping = tippingCurve(params, {
+    ...simulation,
+    seeds,
+    slips: slipGrid(MAX_SLIP_DAYS, 3),
+    onProgress: phaseOf(onProgress, 1 / 3, 1),
+  });
   const halfLife = (reading: ShockReading) =>
     reading.outcome === 'stable' ? 0 : (reading.halfLifeDays ?? Number.POSITIVE_INFINITY);
   const slowest = Math.max(halfLife(slip), halfLife(incident));

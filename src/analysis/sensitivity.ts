@@ -2,6 +2,7 @@ import { InputError } from '../errors';
 import { SUMMARY_NUMBERS, type SummaryNumber } from '../metrics';
 import { PARAMS, type ParamId, type ParamSpec, type Params } from '../params';
 import { type SimulationOptions, simulate } from '../simulate';
+import type { WithProgress } from './progress';
 
 /** One bar of a tornado chart: a parameter moved across its plausible range and what the metric did. */
 export interface SensitivityBar {
@@ -36,19 +37,21 @@ export function plausibleRange(spec: ParamSpec, value: number): [number, number]
 export function sensitivity(
   params: Params,
   metric: SummaryNumber,
-  options: SimulationOptions & { only?: readonly ParamId[] } = {},
+  options: SimulationOptions & { only?: readonly ParamId[] } & WithProgress = {},
 ): SensitivityBar[] {
   if (!(SUMMARY_NUMBERS as readonly string[]).includes(metric)) {
     throw new InputError('metric', metric, `allowed: one of ${SUMMARY_NUMBERS.join(', ')}`);
   }
-  const runOptions: SimulationOptions = { mode: 'expected', ...options };
+  const { onProgress, only: _only, ...simulation } = options;
+  const runOptions: SimulationOptions = { mode: 'expected', ...simulation };
   const specs = PARAMS.filter(
     (spec) =>
       (spec.kind === 'number' || spec.kind === 'integer') &&
       (!options.only || options.only.includes(spec.id)),
   );
   const bars = specs
-    .map((spec): SensitivityBar | null => {
+    .map((spec, index): SensitivityBar | null => {
+      onProgress?.(index, specs.length);
       const value = params[spec.id] as number;
       const [low, high] = plausibleRange(spec, value);
       if (low === high) return null;

@@ -3,6 +3,7 @@ import { runSeed } from '../monte-carlo';
 import { type ParamId, type Params, paramSpec } from '../params';
 import { type SimulationOptions, simulate } from '../simulate';
 import { classifyOutcome, type Outcome, STANDARD_SHOCK_DAY, withSlip } from './outcome';
+import type { WithProgress } from './progress';
 
 /** Options shared by the tipping-point finders: run settings and where the shock lands. */
 export interface TippingOptions extends SimulationOptions {
@@ -96,7 +97,7 @@ export function slipGrid(maxSlipDays: number, step = 5): number[] {
  */
 export function tippingCurve(
   params: Params,
-  options: TippingOptions & { seeds?: number; slips?: readonly number[] } = {},
+  options: TippingOptions & { seeds?: number; slips?: readonly number[] } & WithProgress = {},
 ): TippingCurve {
   const seeds = options.seeds ?? 20;
   if (!(Number.isInteger(seeds) && seeds >= 1 && seeds <= 1000)) {
@@ -104,17 +105,20 @@ export function tippingCurve(
   }
   const slips = options.slips ?? slipGrid(60);
   const shockDay = options.shockDay ?? STANDARD_SHOCK_DAY;
+  const { onProgress, ...simulation } = options;
+  let runs = 0;
   const points = slips.map((slipDays): TippingPoint => {
     let tipped = 0;
     for (let run = 0; run < seeds; run++) {
       const result = simulate(params, {
-        ...options,
+        ...simulation,
         mode: 'stochastic',
         days: runDays(options),
         seed: runSeed(options.seed ?? 1, run),
         interventions: withSlip(options.interventions, slipDays, shockDay),
       });
       if (classifyOutcome(result, shockDay).outcome === 'spirals') tipped++;
+      onProgress?.(++runs, slips.length * seeds);
     }
     return { slipDays, tippedShare: tipped / seeds };
   });
@@ -148,7 +152,7 @@ export function criticalValue(
   params: Params,
   param: ParamId,
   range?: [number, number],
-  options: TippingOptions & { slipDays?: number; tolerance?: number } = {},
+  options: TippingOptions & { slipDays?: number; tolerance?: number } & WithProgress = {},
 ): CriticalValue {
   const spec = paramSpec(param, 'param');
   if (spec.kind !== 'number' && spec.kind !== 'integer') {
@@ -171,12 +175,20 @@ export function criticalValue(
     );
   }
   const slip = options.slipDays ?? 15;
-  const at = (value: number) =>
-    outcomeWithSlip(
+  const { onProgress, ...simulation } = options;
+  const toleranceShare = options.tolerance ?? 0.005;
+  // Two ends, then one bisection step per halving of the range down to the tolerance.
+  const evaluations = 2 + Math.ceil(Math.log2(1 / toleranceShare));
+  let evaluated = 0;
+  const at = (value: number) => {
+    const outcome = outcomeWithSlip(
       { ...params, [param]: spec.kind === 'integer' ? Math.round(value) : value },
       slip,
-      options,
+      simulation,
     );
+    onProgress?.(Math.min(++evaluated, evaluations), evaluations);
+    return outcome;
+  };
   const outcomeAtLow = at(low);
   const outcomeAtHigh = at(high);
   const lowSpirals = outcomeAtLow === 'spirals';
@@ -190,7 +202,7 @@ export function criticalValue(
       outcomeAtHigh,
     };
   }
-  const tolerance = (options.tolerance ?? 0.005) * (high - low);
+  const tolerance = toleranceShare * (high - low);
   let a = low;
   let b = high;
   while (b - a > Math.max(tolerance, spec.kind === 'integer' ? 1 : 0)) {

@@ -7,10 +7,14 @@ import type { AnalysisRequest } from './run-analysis';
 const NO_WORKERS =
   'This browser could not start the background workers the what-if analyses run in.';
 
-/** Runs one analysis in a worker; aborting `signal` stops the worker and rejects with an AbortError. */
+/**
+ * Runs one analysis in a worker, telling `onProgress` how far it has got; aborting `signal`
+ * stops the worker and rejects with an AbortError.
+ */
 export async function requestAnalysis<T>(
   request: AnalysisRequest,
   signal?: AbortSignal,
+  onProgress?: (share: number) => void,
 ): Promise<T> {
   const pool = analysisPool();
   if (pool.length === 0) throw new Error(NO_WORKERS);
@@ -19,7 +23,7 @@ export async function requestAnalysis<T>(
   const onAbort = () => client.cancel();
   signal?.addEventListener('abort', onAbort, { once: true });
   try {
-    return unwrap(await client({ analysis: request }), (r) =>
+    return unwrap(await client({ analysis: request }, onProgress), (r) =>
       'analysis' in r ? (r.analysis as T) : undefined,
     );
   } finally {

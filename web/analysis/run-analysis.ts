@@ -1,6 +1,7 @@
 import { type CalibrationTargets, calibrate } from '../../src/analysis/calibrate';
 import { improvementRanking } from '../../src/analysis/constraints';
 import { batchSizeCurve, intervalGrid } from '../../src/analysis/economics';
+import { type ProgressReport, phaseOf } from '../../src/analysis/progress';
 import { resilience } from '../../src/analysis/resilience';
 import { sensitivity } from '../../src/analysis/sensitivity';
 import { runSweepCell, type SweepSpec } from '../../src/analysis/sweep';
@@ -20,30 +21,43 @@ export type AnalysisRequest =
   | { kind: 'constraints'; params: Params; days: number }
   | { kind: 'gameStandings'; game: GameState; rounds: number };
 
-/** Runs one analysis request: the same code in a worker and, without workers, in the page. */
-export function runAnalysis(request: AnalysisRequest): unknown {
+/**
+ * Runs one analysis request: the same code in a worker and, without workers, in the page.
+ * `onProgress` hears how far it has got, as a share of the whole.
+ */
+export function runAnalysis(request: AnalysisRequest, onProgress?: ProgressReport): unknown {
   switch (request.kind) {
     case 'sweepCell':
       return runSweepCell(request.params, request.spec, request.index);
     case 'tipping':
       return {
-        ...tippingCurve(request.params, { days: request.days, seeds: 10, slips: slipGrid(60) }),
+        ...tippingCurve(request.params, {
+          days: request.days,
+          seeds: 10,
+          slips: slipGrid(60),
+          onProgress: phaseOf(onProgress, 0, 0.6),
+        }),
         critical: criticalValue(request.params, request.param, request.range, {
           days: request.days,
+          onProgress: phaseOf(onProgress, 0.6, 1),
         }),
       };
     case 'sensitivity':
-      return sensitivity(request.params, request.metric, { days: request.days });
+      return sensitivity(request.params, request.metric, { days: request.days, onProgress });
     case 'calibrate':
-      return calibrate(request.params, request.targets, { days: Math.min(request.days, 520) });
+      return calibrate(request.params, request.targets, {
+        days: Math.min(request.days, 520),
+        onProgress,
+      });
     case 'resilience':
-      return resilience(request.params, { days: request.days });
+      return resilience(request.params, { days: request.days, onProgress });
     case 'economics':
       return batchSizeCurve(request.params, intervalGrid(request.from, request.to, request.steps), {
         days: request.days,
+        onProgress,
       });
     case 'constraints':
-      return improvementRanking(request.params, { days: request.days });
+      return improvementRanking(request.params, { days: request.days, onProgress });
     case 'gameStandings':
       return standings(request.game, request.rounds);
   }

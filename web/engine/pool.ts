@@ -1,7 +1,13 @@
 import type { RunRequest, RunResponse } from './protocol';
 
-/** A worker that answers requests by id; `cancel` stops what it is doing and rejects what it had pending. */
-export type WorkerClient = ((request: Omit<RunRequest, 'id'>) => Promise<RunResponse>) & {
+/**
+ * A worker that answers requests by id, telling `onProgress` how far a long one has got;
+ * `cancel` stops what it is doing and rejects what it had pending.
+ */
+export type WorkerClient = ((
+  request: Omit<RunRequest, 'id'>,
+  onProgress?: (share: number) => void,
+) => Promise<RunResponse>) & {
   cancel(): void;
 };
 
@@ -20,7 +26,11 @@ export function createWorkerClient(start: WorkerFactory = startSimulationWorker)
   let nextId = 0;
   const pending = new Map<
     number,
-    { resolve: (r: RunResponse) => void; reject: (e: Error) => void }
+    {
+      resolve: (r: RunResponse) => void;
+      reject: (e: Error) => void;
+      onProgress?: (share: number) => void;
+    }
   >();
 
   const crash = (why: string) => {
@@ -38,6 +48,10 @@ export function createWorkerClient(start: WorkerFactory = startSimulationWorker)
     const started = start();
     started.onmessage = (event: MessageEvent<RunResponse>) => {
       const waiting = pending.get(event.data.id);
+      if ('progress' in event.data) {
+        waiting?.onProgress?.(event.data.progress);
+        return;
+      }
       pending.delete(event.data.id);
       waiting?.resolve(event.data);
     };
@@ -50,10 +64,10 @@ export function createWorkerClient(start: WorkerFactory = startSimulationWorker)
     return started;
   };
 
-  const client = (request: Omit<RunRequest, 'id'>) =>
+  const client = (request: Omit<RunRequest, 'id'>, onProgress?: (share: number) => void) =>
     new Promise<RunResponse>((resolve, reject) => {
       const id = nextId++;
-      pending.set(id, { resolve, reject });
+      pending.set(id, { resolve, reject, onProgress });
       try {
         ensure().postMessage({ ...request, id });
       } catch (error) {

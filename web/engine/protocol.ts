@@ -53,5 +53,7 @@ export type RunResponse =
   | { id: number; view: RunView }
   | { id: number; samples: MonteCarloSamples }
   | { id: number; window: WindowSummary }
+  /** Not an answer yet: how far a long analysis has got, as a share of the whole. */
+  | { id: number; progress: number }
   | { id: number; analysis: unknown }
   | { id: number; error: string };

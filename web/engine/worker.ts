@@ -9,7 +9,7 @@ self.onmessage = (event: MessageEvent<RunRequest>) => {
   const { id, scenario, block, upToDay, analysis } = event.data;
   let response: RunResponse;
   try {
-    if (analysis) response = { id, analysis: runAnalysis(analysis) };
+    if (analysis) response = { id, analysis: runAnalysis(analysis, progressReporter(id)) };
     else if (!scenario) throw new Error('a request needs a scenario or an analysis');
     else if (block) response = { id, samples: runBlock(scenario, block.fromRun, block.count) };
     else if (upToDay !== undefined) response = { id, window: runWindow(scenario, upToDay) };
@@ -21,6 +21,17 @@ self.onmessage = (event: MessageEvent<RunRequest>) => {
   }
   (self as unknown as Worker).postMessage(response, transferables(response));
 };
+
+/** Posts an analysis's progress, at most every tenth of a second, so messages stay few. */
+function progressReporter(id: number): (done: number, total: number) => void {
+  let last = 0;
+  return (done, total) => {
+    const now = performance.now();
+    if (now - last < 100) return;
+    last = now;
+    (self as unknown as Worker).postMessage({ id, progress: total > 0 ? done / total : 0 });
+  };
+}
 
 /** The typed arrays of a response, handed over instead of copied. */
 function transferables(response: RunResponse): Transferable[] {
