@@ -58,34 +58,49 @@ export interface Summary {
   valueStreamDays: Record<Stage, number>;
 }
 
+/**
+ * The summary's figures (not levels), each with its label and unit, in the order tables show
+ * them: the one list percentiles, the sensitivity menu, CLI tables and the screens read.
+ * `share` figures are fractions of 1, shown as percentages.
+ */
+export const SUMMARY_FIGURES = [
+  { id: 'deploymentsPerWeek', label: 'Deployment frequency', unit: 'deployments a week' },
+  { id: 'leadTimeDays', label: 'Lead time (median)', unit: 'calendar days' },
+  { id: 'leadTimeP90Days', label: 'Lead time (p90)', unit: 'calendar days' },
+  { id: 'changeFailureRate', label: 'Change failure rate', unit: 'share', share: true },
+  { id: 'timeToRestoreHours', label: 'Time to restore (median)', unit: 'calendar hours' },
+  { id: 'meanWipLines', label: 'Undeployed code (mean)', unit: 'lines' },
+  { id: 'meanDeploymentSizeLines', label: 'Deployment size (mean)', unit: 'lines' },
+  { id: 'throughputLinesPerDay', label: 'Throughput', unit: 'lines a working day' },
+  { id: 'escapedDefectShare', label: 'Defects found in production', unit: 'share', share: true },
+  { id: 'escapedDefectsPerKloc', label: 'Escaped defects', unit: 'per 1,000 lines shipped' },
+  { id: 'newWorkShare', label: 'Time on new work', unit: 'share', share: true },
+  { id: 'unplannedWorkShare', label: 'Time on unplanned work', unit: 'share', share: true },
+  { id: 'costPerDay', label: 'Cost', unit: 'cost units a working day' },
+  { id: 'holdingCostPerDay', label: 'Holding cost', unit: 'cost units a working day' },
+  { id: 'transactionCostPerDay', label: 'Deployment cost', unit: 'cost units a working day' },
+  { id: 'downtimeCostPerDay', label: 'Downtime cost', unit: 'cost units a working day' },
+  { id: 'outageHours', label: 'Hours with service failed', unit: 'calendar hours' },
+  { id: 'incidentEngineerDays', label: 'Incident work', unit: 'engineer-days' },
+  { id: 'releasesDelayed', label: 'Releases cut late', unit: 'releases' },
+  { id: 'failedDeployments', label: 'Failed deployments', unit: 'deployments' },
+  { id: 'automationLevel', label: 'Test automation', unit: 'share', share: true },
+  { id: 'oldestWaitingDays', label: 'Oldest code waiting', unit: 'calendar days' },
+] as const satisfies readonly { id: keyof Summary; label: string; unit: string; share?: boolean }[];
+
+/** One summary figure's description. */
+export type SummaryFigure = (typeof SUMMARY_FIGURES)[number];
+
 /** The summary numbers that are figures (not levels), for percentiles and tables. */
-export const SUMMARY_NUMBERS = [
-  'deploymentsPerWeek',
-  'leadTimeDays',
-  'leadTimeP90Days',
-  'changeFailureRate',
-  'timeToRestoreHours',
-  'meanWipLines',
-  'meanDeploymentSizeLines',
-  'throughputLinesPerDay',
-  'escapedDefectShare',
-  'escapedDefectsPerKloc',
-  'newWorkShare',
-  'unplannedWorkShare',
-  'costPerDay',
-  'holdingCostPerDay',
-  'transactionCostPerDay',
-  'downtimeCostPerDay',
-  'outageHours',
-  'incidentEngineerDays',
-  'releasesDelayed',
-  'failedDeployments',
-  'automationLevel',
-  'oldestWaitingDays',
-] as const;
+export const SUMMARY_NUMBERS = SUMMARY_FIGURES.map((figure) => figure.id);
+
+/** The description of a summary figure. */
+export function summaryFigure(id: SummaryNumber): SummaryFigure {
+  return SUMMARY_FIGURES.find((figure) => figure.id === id)!;
+}
 
 /** A numeric summary key. */
-export type SummaryNumber = (typeof SUMMARY_NUMBERS)[number];
+export type SummaryNumber = SummaryFigure['id'];
 
 function oldestUndeployedAge(state: SimulationState): number {
   let oldest = state.day;

@@ -1,5 +1,5 @@
 import { InputError } from '../errors';
-import type { Summary } from '../metrics';
+import { type Summary, summaryFigure } from '../metrics';
 import { type ParamId, type Params, paramSpec } from '../params';
 import { type SimulationOptions, simulate } from '../simulate';
 import type { WithProgress } from './progress';
@@ -50,6 +50,16 @@ export interface Calibration {
   /** False when some target is out of the model's reach: then `message` says which, plainly. */
   reachable: boolean;
   message: string;
+}
+
+/** A target in words: "a change failure rate of 37.5%", "a lead time of 9.3 calendar days". */
+function targetText(metric: TargetMetric, value: number): string {
+  const figure = summaryFigure(metric);
+  const shown =
+    'share' in figure && figure.share
+      ? `${Number((value * 100).toPrecision(3))}%`
+      : `${Number(value.toPrecision(3))} ${figure.unit}`;
+  return `a ${figure.label.replace(/ \(.*\)$/, '').toLowerCase()} of ${shown}`;
 }
 
 /** Relative error above which a metric counts as not reached. */
@@ -281,6 +291,6 @@ export function calibrate(
   const reachable = missed.length === 0;
   const message = reachable
     ? 'Every target is matched within 20%.'
-    : `No setting of the fitted parameters reaches ${missed.map((m) => `${m.metric} ${m.target} (closest: ${m.simulated === null ? 'none' : Number(m.simulated.toPrecision(3))})`).join(', ')}; the other figures are fitted as well as they can be.`;
+    : `No setting of the fitted parameters reaches ${missed.map((m) => `${targetText(m.metric, m.target)} (closest: ${m.simulated === null ? 'nothing to measure' : targetText(m.metric, m.simulated)})`).join(', ')}; the other figures are fitted as well as they can be.`;
   return { params: best.params, fit, reachable, message };
 }

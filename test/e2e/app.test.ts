@@ -299,7 +299,7 @@ describe('the simulator in Chromium', () => {
     await cells.last().click();
     await expect.poll(() => page.url()).not.toContain('view=whatif');
     expect(page.url()).toContain('regressionPassDays=7');
-    expect(page.url()).toContain('releaseIntervalDays=20');
+    expect(page.url()).toContain('releaseIntervalDays=30');
     expect(errors.join('\n')).toBe('');
     await page.close();
   });
@@ -309,7 +309,14 @@ describe('the simulator in Chromium', () => {
     await page.getByRole('button', { name: 'Use the example history' }).click();
     await expect
       .poll(() => page.locator('dds-whatif table').first().textContent(), { timeout: 30000 })
-      .toContain('changeFailureRate');
+      .toContain('Change failure rate (%)');
+    // The fit is listed setting by setting, in words and units.
+    await expect
+      .poll(() => page.locator('dds-whatif table[data-fitted]').textContent())
+      .toMatch(/Release interval\s*[\d.]+ working days/);
+    await expect
+      .poll(() => page.locator('dds-whatif [role="status"]').first().textContent())
+      .toContain('Every target is matched');
     await page.getByRole('button', { name: 'Load the fitted scenario into the simulator' }).click();
     await expect.poll(() => page.url()).not.toContain('view=whatif');
     await expect.poll(() => level(page)).not.toBeNull();

@@ -182,6 +182,32 @@ describe('screens that tell the truth and fit the room', () => {
     await page.close();
   });
 
+  it('what-if: every analysis shows progress and can be cancelled, and a tab switch never shows another analysis', async () => {
+    const { page, errors } = await open('?preset=medium&view=whatif&analysis=calibrate', 1280, 800);
+    const whatif = page.locator('dds-whatif');
+    await whatif.getByRole('button', { name: 'Use the example history' }).click();
+    await expect.poll(() => whatif.locator('.running').textContent()).toMatch(/\d+% done/);
+    await whatif.getByRole('button', { name: 'Cancel' }).click();
+    await expect
+      .poll(() => whatif.getByRole('status').first().textContent())
+      .toContain('Cancelled');
+    // Start a sensitivity run, then switch tab before it ends: the new tab shows nothing of it.
+    await whatif.getByRole('tab', { name: 'Sensitivity' }).click();
+    await whatif.getByRole('button', { name: 'Run' }).click();
+    await whatif.getByRole('tab', { name: 'Economics' }).click();
+    await page.waitForTimeout(2500);
+    expect(await whatif.locator('[data-bar]').count()).toBe(0);
+    expect(await whatif.locator('[role="alert"]').count()).toBe(0);
+    await whatif.getByRole('button', { name: 'Run' }).click();
+    await expect.poll(() => whatif.locator('[data-minimum]').count(), { timeout: 20000 }).toBe(1);
+    // The U-curve has axes with values, in the units it names.
+    const text = await whatif.locator('svg').first().textContent();
+    expect(text).toContain('cost units a working day');
+    expect(text).toContain('release interval (working days)');
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 60000);
+
   it('exports slide-ready figures: an SVG with title, legend and caption, a PNG at twice its size', async () => {
     const { page, errors } = await open('?preset=spiral', 1280, 720);
     const chart = page.locator('dds-time-chart[data-chart="wip"]');

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { findPreset, PARAMS, presetParams } from '../../src/index';
+import { findPreset, PARAM_BY_ID, PARAMS, presetParams } from '../../src/index';
 import { chartSpecs } from '../../web/charts/chart-specs';
 import { DdsCompare } from '../../web/components/dds-compare';
 import { DdsParamPanel } from '../../web/components/dds-param-panel';
@@ -9,6 +9,7 @@ import { DdsSideBySide } from '../../web/components/dds-side-by-side';
 import { DdsSnapshots } from '../../web/components/dds-snapshots';
 import { DdsTimeChart } from '../../web/components/dds-time-chart';
 import { DdsTimeline } from '../../web/components/dds-timeline';
+import { sliderPosition } from '../../web/components/param-scale';
 import { runScenario } from '../../web/engine/run-scenario';
 import { scenarioFromPreset } from '../../web/state/scenario';
 import { mount, seriousViolations } from './axe';
@@ -40,8 +41,10 @@ describe('dds-param-panel', () => {
     const panel = await mount(Object.assign(new DdsParamPanel(), { params: medium.params }));
     const events: { id: string; value: unknown }[] = [];
     panel.addEventListener('dds-param-change', (e) => events.push((e as CustomEvent).detail));
+    // Team size spans more than two decades: its slider is logarithmic, positions not engineers.
     const slider = panel.shadowRoot!.querySelector<HTMLInputElement>('#param-teamSize')!;
-    slider.value = '12';
+    expect(slider.dataset.scale).toBe('log');
+    slider.value = String(sliderPosition(PARAM_BY_ID.get('teamSize')!, 12));
     slider.dispatchEvent(new Event('input'));
     expect(events).toEqual([{ id: 'teamSize', value: 12 }]);
     const typed = panel.shadowRoot!.querySelector<HTMLInputElement>(

@@ -1,6 +1,8 @@
 import { css, html, LitElement, nothing, svg } from 'lit';
 import { phaseBoundary, type SweepCell, type SweepSpec } from '../../src/analysis/sweep';
+import { PARAM_BY_ID } from '../../src/index';
 import { PALETTE } from '../charts/palette';
+import { formatNumber, formatParam } from './format';
 
 const FILL = { stable: '#cfe8dc', recovers: '#fde7b0', spirals: '#f4b6a3' } as const;
 const MARK = { stable: '·', recovers: 'o', spirals: '✕' } as const;
@@ -64,21 +66,40 @@ export class DdsPhaseMap extends LitElement {
     const spec = this.spec;
     if (spec?.axes.length !== 2 || this.cells.length === 0) return nothing;
     const [ax, ay] = spec.axes;
-    const size = 30;
-    const left = 70;
-    const bottom = 40;
+    const xSpec = PARAM_BY_ID.get(ax.param);
+    const ySpec = PARAM_BY_ID.get(ay.param);
+    const show = (id: string, value: number) => {
+      const p = PARAM_BY_ID.get(id);
+      return p ? formatParam(p, value) : formatNumber(value);
+    };
+    const size = 34;
+    const left = 96;
+    const bottom = 58;
     const width = left + ax.steps * size + 10;
     const height = ay.steps * size + bottom + 10;
     const x = (i: number) => left + (i % ax.steps) * size;
     const y = (i: number) => 10 + (ay.steps - 1 - Math.floor(i / ax.steps)) * size;
     const current = this.cells[this.cursor];
-    const label = `Phase map of ${ax.param} (columns) by ${ay.param} (rows): ${this.cells.filter((c) => c.outcome === 'spirals').length} of ${this.cells.length} cells spiral. Selected: ${ax.param} ${current?.values[0].toPrecision(3)}, ${ay.param} ${current?.values[1].toPrecision(3)}, ${current?.outcome}. Arrow keys move, Enter loads.`;
-    return html`<p class="legend">· stable &nbsp; o recovers &nbsp; ✕ spirals (after the standard slip); the dark line is the tipping boundary.</p>
+    const xLabel = xSpec?.label ?? ax.param;
+    const yLabel = ySpec?.label ?? ay.param;
+    const cellWords = (cell: SweepCell) =>
+      `${xLabel} ${show(ax.param, cell.values[0])}, ${yLabel} ${show(ay.param, cell.values[1])}: ${cell.outcome} (${cell.outcomeCounts.spirals} of ${spec.seeds} seeds spiral)`;
+    const label = `Phase map of ${xLabel} (columns) by ${yLabel} (rows): ${this.cells.filter((c) => c.outcome === 'spirals').length} of ${this.cells.length} cells spiral after the standard slip. Selected: ${current ? cellWords(current) : 'none'}. Arrow keys move, Enter loads.`;
+    const isShare = (id: string) => {
+      const unit = PARAM_BY_ID.get(id)?.unit ?? '';
+      return unit.startsWith('share (0–1)') || unit.startsWith('utilisation');
+    };
+    const tick = (id: string, value: number) =>
+      isShare(id) ? `${formatNumber(value * 100, 3)}%` : formatNumber(value, 3);
+    const unitOf = (id: string) => (isShare(id) ? '%' : (PARAM_BY_ID.get(id)?.unit ?? ''));
+    const columns = Array.from({ length: ax.steps }, (_, i) => this.cells[i]?.values[0]);
+    const rows = Array.from({ length: ay.steps }, (_, j) => this.cells[j * ax.steps]?.values[1]);
+    return html`<p class="legend">· stable &nbsp; o recovers &nbsp; ✕ spirals, after the standard three-week slip; the dark line is the tipping boundary. Click a cell, or move with the arrow keys and press Enter, to load it.</p>
       <svg viewBox=${`0 0 ${width} ${height}`} width=${width} height=${height} role="img" aria-label=${label} tabindex="0" @keydown=${this.handleKey}>
         ${this.cells.map(
           (cell, i) => svg`<g @click=${() => this.pick(i)}>
             <rect class="cell" x=${x(i)} y=${y(i)} width=${size - 1} height=${size - 1} fill=${FILL[cell.outcome]} stroke=${i === this.cursor ? PALETTE.black : 'none'} stroke-width="2" data-outcome=${cell.outcome}>
-              <title>${ax.param} ${cell.values[0].toPrecision(3)}, ${ay.param} ${cell.values[1].toPrecision(3)}: ${cell.outcome} (${cell.outcomeCounts.spirals} of ${spec.seeds} seeds spiral)</title>
+              <title>${cellWords(cell)}</title>
             </rect>
             <text x=${x(i) + size / 2 - 0.5} y=${y(i) + size / 2 + 4} text-anchor="middle" font-size="12" pointer-events="none">${MARK[cell.outcome]}</text>
           </g>`,
@@ -89,9 +110,12 @@ export class DdsPhaseMap extends LitElement {
           const y1 = vertical ? y(a) : y(a) - 0.5;
           return svg`<line x1=${x1} y1=${y1} x2=${vertical ? x1 : x1 + size} y2=${vertical ? y1 + size : y1} stroke=${PALETTE.black} stroke-width="3"></line>`;
         })}
-        <text x=${left + (ax.steps * size) / 2} y=${height - 8} text-anchor="middle" font-size="12">${ax.param} ${ax.from} → ${ax.to}</text>
-        <text transform=${`translate(14 ${10 + (ay.steps * size) / 2}) rotate(-90)`} text-anchor="middle" font-size="12">${ay.param} ${ay.from} → ${ay.to}</text>
-      </svg>`;
+        ${columns.map((value, i) => svg`<text x=${left + i * size + size / 2} y=${10 + ay.steps * size + 14} text-anchor="middle" font-size="11" fill="#374151">${tick(ax.param, value)}</text>`)}
+        ${rows.map((value, j) => svg`<text x=${left - 6} y=${10 + (ay.steps - 1 - j) * size + size / 2 + 4} text-anchor="end" font-size="11" fill="#374151">${tick(ay.param, value)}</text>`)}
+        <text x=${left + (ax.steps * size) / 2} y=${height - 12} text-anchor="middle" font-size="12" fill="#111827">${xLabel} (${unitOf(ax.param)})</text>
+        <text transform=${`translate(14 ${10 + (ay.steps * size) / 2}) rotate(-90)`} text-anchor="middle" font-size="12" fill="#111827">${yLabel} (${unitOf(ay.param)})</text>
+      </svg>
+      <p class="legend" aria-live="polite" data-selected>${current ? `Selected: ${cellWords(current)}.` : ''}</p>`;
   }
 }
 

@@ -1,3 +1,4 @@
+import { Task, TaskStatus } from '@lit/task';
 import { css, html, LitElement, nothing } from 'lit';
 import type { Calibration, CalibrationTargets } from '../../src/analysis/calibrate';
 import type { Improvement, ValueStream } from '../../src/analysis/constraints';
@@ -9,14 +10,16 @@ import { EXAMPLE_HISTORY_CSV, historyTargets } from '../../src/analysis/team-his
 import type { CriticalValue, TippingCurve } from '../../src/analysis/tipping';
 import {
   InputError,
+  PARAM_BY_ID,
   PARAMS,
   type ParamId,
   type Params,
-  SUMMARY_NUMBERS,
+  SUMMARY_FIGURES,
   type SummaryNumber,
 } from '../../src/index';
 import { ANALYSES, type AnalysisId } from '../analysis/analyses';
 import { requestAnalysis, runSweepInBrowser } from '../analysis/analysis-client';
+import type { AnalysisRequest } from '../analysis/run-analysis';
 import type { UiScenario } from '../state/scenario';
 import './dds-phase-map';
 import { download } from './download';
@@ -30,6 +33,22 @@ import {
 } from './whatif-results';
 
 const NUMERIC = PARAMS.filter((p) => p.kind === 'number' || p.kind === 'integer');
+
+/** A swept value as a person would set it: on the parameter's step, to three significant figures. */
+function tidy(id: ParamId, value: number): number {
+  const spec = PARAM_BY_ID.get(id);
+  const stepped = spec ? Math.round(value / spec.step) * spec.step : value;
+  return Number(stepped.toPrecision(3));
+}
+
+/** One run of an analysis: it stops when the signal aborts and reports its progress as a share. */
+type Job = (signal: AbortSignal, onProgress: (share: number) => void) => Promise<unknown>;
+
+/** A phase map's run: the sweep and its cells, kept together so the map draws the sweep it ran. */
+interface MapResult {
+  spec: SweepSpec;
+  cells: SweepCell[];
+}
 
 /**
  * The what-if planning view: a phase map of two parameters, the tipping point, sensitivity,
@@ -57,17 +76,21 @@ export class DdsWhatif extends LitElement {
     .verdict { font-weight: 700; }
     .warning { color: #b42318; font-weight: 700; }
     progress { width: 12rem; }
+    .running { display: flex; gap: 0.6rem; align-items: center; }
+    .legend { display: flex; flex-wrap: wrap; gap: 0.2rem 0.9rem; list-style: none; padding: 0; margin: 0.2rem 0; font-size: 0.8rem; }
+    .legend svg { width: 22px; height: 10px; vertical-align: middle; margin-right: 0.2rem; }
+    .legend-line { font-size: 0.8rem; }
+    .swatch { display: inline-block; width: 0.9rem; height: 0.7rem; vertical-align: middle; margin-left: 0.5rem; }
+    .swatch.up { background: #D55E00; } .swatch.down { background: #0072B2; }
+    .swatch.wait { background: #E69F00; } .swatch.work { background: #0072B2; }
   `;
 
   static override properties = {
     scenario: { attribute: false },
     analysis: { type: String },
     inputs: { attribute: false },
-    busy: { state: true },
     progress: { state: true },
-    result: { state: true },
-    error: { state: true },
-    mapSpec: { state: true },
+    formError: { state: true },
   };
 
   /** The scenario the analyses start from. */
@@ -76,17 +99,31 @@ export class DdsWhatif extends LitElement {
   analysis: AnalysisId = 'map';
   /** Form values from the link (field name to value), so a shared link opens the same analysis. */
   inputs: Record<string, string> = {};
-  private busy = false;
   private progress = 0;
-  private result: unknown = null;
-  private error = '';
-  private mapSpec: SweepSpec | null = null;
-  private controller: AbortController | null = null;
+  /** A problem with the form's fields, found before anything ran. */
+  private formError = '';
+
+  /**
+   * The analysis run: one at a time, cancelled by a new run, a tab switch or the Cancel button,
+   * and always labelled with the analysis it ran, so another tab's result is never shown.
+   */
+  private readonly runTask = new Task(this, {
+    autoRun: false,
+    task: async ([analysis, request]: readonly [AnalysisId, Job], { signal }) => {
+      this.progress = 0;
+      const onProgress = (share: number) => (this.progress = share);
+      const value = await request(signal, onProgress);
+      return { analysis, value };
+    },
+  });
+
+  private get busy(): boolean {
+    return this.runTask.status === TaskStatus.PENDING;
+  }
 
   private selectTab(analysis: AnalysisId): void {
-    this.controller?.abort();
-    this.result = null;
-    this.error = '';
+    this.runTask.abort();
+    this.formError = '';
     this.dispatchEvent(
       new CustomEvent('dds-analysis-change', {
         detail: { analysis },
@@ -107,103 +144,87 @@ export class DdsWhatif extends LitElement {
     );
   }
 
-  private async run(event?: Event): Promise<void> {
-    event?.preventDefault();
-    const scenario = this.scenario;
-    if (!scenario || this.busy) return;
+  /** What a run of the analysis shown does, read from the form; throws a named InputError for bad fields. */
+  private job(): Job {
+    const scenario = this.scenario!;
     const params = scenario.params;
     const days = scenario.days;
-    this.busy = true;
-    this.error = '';
-    this.result = null;
-    this.progress = 0;
-    try {
-      switch (this.analysis) {
-        case 'map': {
-          const axis = (p: string, from: string, to: string, steps: string) => ({
-            param: p as ParamId,
-            from: Number(from),
-            to: Number(to),
-            steps: Number(steps),
-          });
-          const spec: SweepSpec = {
-            axes: [
-              axis(
-                this.field('xParam'),
-                this.field('xFrom'),
-                this.field('xTo'),
-                this.field('xSteps'),
-              ),
-              axis(
-                this.field('yParam'),
-                this.field('yFrom'),
-                this.field('yTo'),
-                this.field('ySteps'),
-              ),
-            ],
-            seeds: Number(this.field('seeds')),
-            days,
-            seed: scenario.seed,
-          };
-          this.controller = new AbortController();
+    const ask =
+      <T>(request: AnalysisRequest): Job =>
+      (signal, onProgress) =>
+        requestAnalysis<T>(request, signal, onProgress);
+    const number = (name: string) => {
+      const value = Number(this.field(name));
+      if (this.field(name).trim() === '' || !Number.isFinite(value))
+        throw new InputError(name, this.field(name), 'allowed: a number');
+      return value;
+    };
+    switch (this.analysis) {
+      case 'map': {
+        const axis = (prefix: 'x' | 'y') => ({
+          param: this.field(`${prefix}Param`) as ParamId,
+          from: number(`${prefix}From`),
+          to: number(`${prefix}To`),
+          steps: number(`${prefix}Steps`),
+        });
+        const spec: SweepSpec = {
+          axes: [axis('x'), axis('y')],
+          seeds: number('seeds'),
+          days,
+          seed: scenario.seed,
+        };
+        return async (signal, onProgress) => {
           const { cells, cancelled } = await runSweepInBrowser(params, spec, {
-            signal: this.controller.signal,
-            onProgress: (done, total) => (this.progress = done / total),
+            signal,
+            onProgress: (done, total) => onProgress(done / total),
           });
-          if (cancelled) this.error = `Cancelled after ${cells.length} cells.`;
-          else {
-            this.mapSpec = spec;
-            this.result = cells;
-          }
-          break;
-        }
-        case 'tipping':
-          this.result = await requestAnalysis({
-            kind: 'tipping',
-            params,
-            days,
-            param: this.field('param') as ParamId,
-          });
-          break;
-        case 'sensitivity':
-          this.result = await requestAnalysis({
-            kind: 'sensitivity',
-            params,
-            days,
-            metric: this.field('metric') as SummaryNumber,
-          });
-          break;
-        case 'calibrate':
-          this.result = await requestAnalysis({
-            kind: 'calibrate',
-            params,
-            days,
-            targets: this.targets(),
-          });
-          break;
-        case 'resilience':
-          this.result = await requestAnalysis({ kind: 'resilience', params, days });
-          break;
-        case 'economics':
-          this.result = await requestAnalysis({
-            kind: 'economics',
-            params,
-            days,
-            from: Number(this.field('from')),
-            to: Number(this.field('to')),
-            steps: 30,
-          });
-          break;
-        case 'constraints':
-          this.result = await requestAnalysis({ kind: 'constraints', params, days });
-          break;
+          if (cancelled) throw new DOMException('Cancelled', 'AbortError');
+          return { spec, cells };
+        };
       }
-    } catch (error) {
-      this.error = error instanceof Error ? error.message : String(error);
-    } finally {
-      this.busy = false;
-      this.controller = null;
+      case 'tipping':
+        return ask({ kind: 'tipping', params, days, param: this.field('param') as ParamId });
+      case 'sensitivity': {
+        const metric = this.field('metric') as SummaryNumber;
+        return async (signal, onProgress) => ({
+          metric,
+          bars: await requestAnalysis(
+            { kind: 'sensitivity', params, days, metric },
+            signal,
+            onProgress,
+          ),
+        });
+      }
+      case 'calibrate':
+        return ask({ kind: 'calibrate', params, days, targets: this.targets() });
+      case 'resilience':
+        return ask({ kind: 'resilience', params, days });
+      case 'economics':
+        return ask({
+          kind: 'economics',
+          params,
+          days,
+          from: number('from'),
+          to: number('to'),
+          steps: 30,
+        });
+      case 'constraints':
+        return ask({ kind: 'constraints', params, days });
     }
+  }
+
+  private run(event?: Event): void {
+    event?.preventDefault();
+    if (!this.scenario) return;
+    this.formError = '';
+    let job: Job;
+    try {
+      job = this.job();
+    } catch (error) {
+      this.formError = error instanceof Error ? error.message : String(error);
+      return;
+    }
+    void this.runTask.run([this.analysis, job]);
   }
 
   private historyText = '';
@@ -235,7 +256,7 @@ export class DdsWhatif extends LitElement {
 
   private useExample(): void {
     this.historyText = EXAMPLE_HISTORY_CSV;
-    void this.run();
+    this.run();
   }
 
   private apply(params: Partial<Params>): void {
@@ -270,21 +291,21 @@ export class DdsWhatif extends LitElement {
   private renderForm() {
     const p = this.scenario!.params;
     const runButton = html`<button type="submit" ?disabled=${this.busy}>${this.busy ? 'Running…' : 'Run'}</button>`;
+    // The selects name parameters by label; the id stays in the option's value and the link.
     switch (this.analysis) {
       case 'map':
         return html`<form @submit=${this.run}>
           ${this.paramSelect('xParam', 'releaseIntervalDays', 'Columns')}
-          <label>from<input name="xFrom" type="number" step="any" .value=${this.input('xFrom', '3')} /></label><label>to<input name="xTo" type="number" step="any" .value=${this.input('xTo', '20')} /></label><label>steps<input name="xSteps" type="number" .value=${this.input('xSteps', '8')} /></label>
-          ${this.paramSelect('yParam', 'regressionPassDays', 'Rows')}
-          <label>from<input name="yFrom" type="number" step="any" .value=${this.input('yFrom', '0.5')} /></label><label>to<input name="yTo" type="number" step="any" .value=${this.input('yTo', '10')} /></label><label>steps<input name="ySteps" type="number" .value=${this.input('ySteps', '8')} /></label>
+          <label>from<input name="xFrom" type="number" step="any" .value=${this.input('xFrom', '2')} /></label><label>to<input name="xTo" type="number" step="any" .value=${this.input('xTo', '30')} /></label><label>steps<input name="xSteps" type="number" .value=${this.input('xSteps', '8')} /></label>
+          ${this.paramSelect('yParam', 'stabilisationShare', 'Rows')}
+          <label>from<input name="yFrom" type="number" step="any" .value=${this.input('yFrom', '0.1')} /></label><label>to<input name="yTo" type="number" step="any" .value=${this.input('yTo', '0.5')} /></label><label>steps<input name="ySteps" type="number" .value=${this.input('ySteps', '9')} /></label>
           <label>seeds a cell<input name="seeds" type="number" .value=${this.input('seeds', '4')} /></label>
           ${runButton}
-          ${this.busy ? html`<progress max="1" .value=${this.progress} aria-label="Cells done"></progress><button type="button" @click=${() => this.controller?.abort()}>Cancel</button>` : nothing}
         </form>`;
       case 'tipping':
         return html`<form @submit=${this.run}>${this.paramSelect('param', 'regressionPassDays', 'Parameter')}${runButton}</form>`;
       case 'sensitivity':
-        return html`<form @submit=${this.run}><label>Metric<select name="metric">${SUMMARY_NUMBERS.map((m) => html`<option value=${m} ?selected=${m === this.input('metric', 'leadTimeDays')}>${m}</option>`)}</select></label>${runButton}</form>`;
+        return html`<form @submit=${this.run}><label>Figure<select name="metric">${SUMMARY_FIGURES.map((f) => html`<option value=${f.id} ?selected=${f.id === this.input('metric', 'leadTimeDays')}>${f.label}</option>`)}</select></label>${runButton}</form>`;
       case 'calibrate':
         return html`<form @submit=${this.run}>
           <label>Team size<input name="team" type="number" min="1" value=${String(p.teamSize)} /></label>
@@ -297,25 +318,50 @@ export class DdsWhatif extends LitElement {
           <button type="button" @click=${() => download('example-deployments.csv', EXAMPLE_HISTORY_CSV, 'text/csv')}>Download the example CSV</button>
         </form>`;
       case 'economics':
-        return html`<form @submit=${this.run}><label>Intervals from<input name="from" type="number" step="any" .value=${this.input('from', '1')} /></label><label>to<input name="to" type="number" step="any" .value=${this.input('to', '40')} /></label>${runButton}</form>`;
+        return html`<form @submit=${this.run}><label>Release intervals from (working days)<input name="from" type="number" step="any" .value=${this.input('from', '1')} /></label><label>to<input name="to" type="number" step="any" .value=${this.input('to', '40')} /></label>${runButton}</form>`;
       default:
         return html`<form @submit=${this.run}>${runButton}</form>`;
     }
   }
 
+  /** Progress and a way to stop, while an analysis runs. */
+  private renderProgress() {
+    if (!this.busy) return nothing;
+    return html`<p class="running" role="status">
+      <progress max="1" .value=${this.progress} aria-label=${`${ANALYSES[this.analysis]}: share done`}></progress>
+      ${Math.round(this.progress * 100)}% done
+      <button type="button" @click=${() => this.runTask.abort()}>Cancel</button></p>`;
+  }
+
   private renderResult() {
-    const result = this.result;
-    if (!result) return nothing;
-    switch (this.analysis) {
+    return this.runTask.render({
+      pending: () => nothing,
+      error: (error) =>
+        error instanceof DOMException && error.name === 'AbortError'
+          ? html`<p role="status">Cancelled: nothing was changed.</p>`
+          : html`<p class="warning" role="alert">${error instanceof Error ? error.message : String(error)}</p>`,
+      complete: (done) => {
+        const { analysis, value } = done as { analysis: AnalysisId; value: unknown };
+        // A result is only ever shown on the tab that asked for it.
+        if (analysis !== this.analysis) return nothing;
+        return this.renderValue(analysis, value);
+      },
+    });
+  }
+
+  private renderValue(analysis: AnalysisId, result: unknown) {
+    switch (analysis) {
       case 'map': {
-        const spec = this.mapSpec!;
-        return html`<dds-phase-map .spec=${spec} .cells=${result as SweepCell[]}
-          @dds-cell-pick=${(e: CustomEvent<{ cell: SweepCell }>) => this.apply(Object.fromEntries(spec.axes.map((a, i) => [a.param, e.detail.cell.values[i]])) as Partial<Params>)}></dds-phase-map>`;
+        const { spec, cells } = result as MapResult;
+        return html`<dds-phase-map .spec=${spec} .cells=${cells}
+          @dds-cell-pick=${(e: CustomEvent<{ cell: SweepCell }>) => this.apply(Object.fromEntries(spec.axes.map((a, i) => [a.param, tidy(a.param, e.detail.cell.values[i])])) as Partial<Params>)}></dds-phase-map>`;
       }
       case 'tipping':
         return tippingView(result as TippingCurve & { critical: CriticalValue });
-      case 'sensitivity':
-        return tornado(result as SensitivityBar[], this.field('metric'));
+      case 'sensitivity': {
+        const { metric, bars } = result as { metric: SummaryNumber; bars: SensitivityBar[] };
+        return tornado(bars, metric);
+      }
       case 'calibrate': {
         const calibration = result as Calibration;
         return html`${calibrationView(calibration)}<button type="button" @click=${() => this.apply(calibration.params)}>Load the fitted scenario into the simulator</button>`;
@@ -338,7 +384,8 @@ export class DdsWhatif extends LitElement {
       </div>
       <section role="tabpanel" aria-label=${ANALYSES[this.analysis]} @change=${this.handleFormChange}>
         ${this.renderForm()}
-        ${this.error ? html`<p class="warning" role="alert">${this.error}</p>` : nothing}
+        ${this.formError ? html`<p class="warning" role="alert">${this.formError}</p>` : nothing}
+        ${this.renderProgress()}
         ${this.renderResult()}
       </section>`;
   }
