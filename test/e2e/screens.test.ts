@@ -208,6 +208,48 @@ describe('screens that tell the truth and fit the room', () => {
     await page.close();
   }, 60000);
 
+  it('prints a stakeholder briefing on one A4 page and on one Letter page: the scenario against its baseline, in words', async () => {
+    const { page, errors } = await open('?preset=medium', 1280, 800);
+    await page.evaluate('window.print = () => {}');
+    await page.locator('dds-app header').getByRole('button', { name: 'Pin as baseline' }).click();
+    const interval = page.locator(
+      'dds-param-panel [data-param="releaseIntervalDays"] input[type="number"]',
+    );
+    await interval.fill('5');
+    await interval.press('Tab');
+    await expect.poll(() => page.url()).toContain('releaseIntervalDays=5');
+    await page.waitForTimeout(500);
+    await page.locator('dds-app header').getByRole('button', { name: 'Print briefing' }).click();
+    const briefing = page.locator('dds-briefing');
+    await briefing.waitFor();
+    const text = (await briefing.evaluate((el) => el.shadowRoot?.textContent ?? '')).replace(/\s+/g, ' ');
+    for (const words of [
+      'Deployments',
+      'Lead time',
+      'Change failure rate',
+      'Time to restore',
+      'Code waiting to go out',
+      'Deployment size',
+      'What changed since the baseline',
+      'Release interval: 10 working days → 5 working days',
+    ])
+      expect(text).toContain(words);
+    expect(text).toMatch(/(better|worse)\)/);
+    await page.screenshot({ path: 'test-results/briefing.png', fullPage: true });
+    await page.emulateMedia({ media: 'print' });
+    for (const format of ['A4', 'Letter'] as const) {
+      const pdf = await page.pdf({ format, printBackground: true });
+      const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];
+      expect(pages.length, format).toBe(1);
+    }
+    await page.emulateMedia({ media: 'screen' });
+    // Once printed, the simulator comes back as it was.
+    await expect.poll(() => page.locator('dds-briefing').count()).toBe(0);
+    await expect.poll(() => page.url()).toContain('releaseIntervalDays=5');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('exports slide-ready figures: an SVG with title, legend and caption, a PNG at twice its size', async () => {
     const { page, errors } = await open('?preset=spiral', 1280, 720);
     const chart = page.locator('dds-time-chart[data-chart="wip"]');

@@ -26,6 +26,7 @@ export interface HeaderActions {
   share(): void;
   save(): void;
   open(event: Event): void;
+  printBriefing(): void;
   playDay(day: number | null): void;
 }
 
@@ -56,6 +57,7 @@ export function appHeader(state: HeaderState, actions: HeaderActions): TemplateR
     <button type="button" @click=${actions.share}>Share link</button>
     <button type="button" @click=${actions.save}>Save</button>
     <label class="file-label">Open<input class="visually-hidden" type="file" accept="application/json,.json" @change=${actions.open} /></label>
+    <button type="button" @click=${actions.printBriefing}>Print briefing</button>
     <dds-play-controls .days=${scenario.days} @dds-play-day=${(e: CustomEvent<{ day: number | null }>) => actions.playDay(e.detail.day)}></dds-play-controls>
     <span class="status" role="status">${state.status}</span>
   </header>`;

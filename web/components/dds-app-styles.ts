@@ -25,6 +25,8 @@ export const appStyles = css`
     :host([presenting]) main { gap: 0.4rem; }
     .charts dds-time-chart[data-highlighted], .stage dds-time-chart[data-highlighted] { outline: 4px solid #ffbf47; outline-offset: 2px; }
     main.game { padding: 0.6rem; }
+    .briefing-page { max-width: 180mm; margin: 0 auto; padding: 6mm; background: #fff; }
+    @media print { .briefing-page { padding: 0; max-width: none; } .screen-only { display: none; } }
     .blank { position: fixed; inset: 0; background: #000; z-index: 1000; cursor: none; }
     @media (max-width: 1100px) { .layout { grid-template-columns: 250px 1fr; } .charts { grid-template-columns: 1fr; } }
     /* Phones and narrow windows: one column, the parameters after the figures they change. */

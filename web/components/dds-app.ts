@@ -12,6 +12,7 @@ import { appHeader, type HeaderActions, type Screen } from './app-header';
 import { appStyles } from './dds-app-styles';
 import type { ParamChangeDetail } from './dds-param-panel';
 import { copyScenarioLink, saveScenarioFile, takeChosenFile } from './scenario-io';
+import './dds-briefing';
 import './dds-compare';
 import './dds-intro';
 import type { IntroChoice } from './dds-intro';
@@ -51,6 +52,7 @@ export class DdsApp extends LitElement implements StoryHost {
     analysis: { state: true },
     window: { state: true },
     introOpen: { state: true },
+    printing: { state: true },
   };
 
   private readonly store = new ScenarioStore();
@@ -65,6 +67,10 @@ export class DdsApp extends LitElement implements StoryHost {
   private storyRunFor: { view: RunView; run: StoryRun } | null = null;
   /** The introduction for newcomers: shown on a bare address until it is closed. */
   private introOpen = false;
+  /** The briefing is being printed: it replaces the screen until printing ends. */
+  private printing = false;
+  private readonly onBeforePrint = () => (this.printing = true);
+  private readonly onAfterPrint = () => (this.printing = false);
   private message = '';
   private status = '';
   private runsShown = 0;
@@ -107,6 +113,8 @@ export class DdsApp extends LitElement implements StoryHost {
     );
     this.introOpen =
       window.location.search === '' && sessionStorage.getItem(INTRO_CLOSED_KEY) === null;
+    window.addEventListener('beforeprint', this.onBeforePrint);
+    window.addEventListener('afterprint', this.onAfterPrint);
     this.store.addEventListener('change', this.onStoreChange);
     this.readView(new URLSearchParams(window.location.search));
     this.stopUrlSync = syncWithUrl(
@@ -122,6 +130,8 @@ export class DdsApp extends LitElement implements StoryHost {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.store.removeEventListener('change', this.onStoreChange);
+    window.removeEventListener('beforeprint', this.onBeforePrint);
+    window.removeEventListener('afterprint', this.onAfterPrint);
     this.stopUrlSync?.();
   }
 
@@ -189,6 +199,14 @@ export class DdsApp extends LitElement implements StoryHost {
     const reason = (event as CustomEvent<{ reason: string }>).detail.reason;
     if (reason !== 'baseline') this.scheduler?.request(this.store.scenario);
     this.requestUpdate();
+  }
+
+  /** Prints the briefing: it is drawn first (its chart needs a frame to size), then printed. */
+  private async printBriefing(): Promise<void> {
+    this.printing = true;
+    await this.updateComplete;
+    await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    window.print();
   }
 
   private closeIntro(): void {
@@ -327,6 +345,7 @@ export class DdsApp extends LitElement implements StoryHost {
     share: () => void this.handleShare(),
     save: () => saveScenarioFile(this.store.scenario),
     open: (event) => void this.handleOpen(event),
+    printBriefing: () => void this.printBriefing(),
     playDay: (day) => (this.playDay = day),
   };
 
@@ -476,6 +495,10 @@ export class DdsApp extends LitElement implements StoryHost {
   override render() {
     const scenario = this.store.scenario;
     const view = this.view;
+    this.classList.toggle('printing', this.printing);
+    if (this.printing)
+      return html`<div class="briefing-page"><dds-briefing .scenario=${scenario} .view=${view} .baseline=${this.store.baseline}></dds-briefing>
+        <p class="screen-only"><button type="button" @click=${() => (this.printing = false)}>Back to the simulator</button></p></div>`;
     const layout = this.story.presenting && this.story.show.length === 0 ? 'layout wide' : 'layout';
     return html`${this.renderHeader(scenario)}
       ${this.message ? html`<div class="message" role="alert"><span>${this.message}</span><button type="button" @click=${() => (this.message = '')}>Dismiss</button></div>` : nothing}

@@ -47,6 +47,7 @@ export class DdsTimeChart extends LitElement {
     .legend .symbol.intervention { color: #009E73; }
     :host([presenting]) .exports, :host([presenting]) .readout.hint, :host([presenting]) .explanation { display: none; }
     :host([presenting]) { padding: 0.4rem 0.6rem 0.3rem; }
+    @media print { .exports, .readout { display: none; } }
     :host([presenting]) .legend { font-size: 1rem; }
   `;
 
