@@ -1,4 +1,5 @@
 import { css, html, LitElement, nothing } from 'lit';
+import { live } from 'lit/directives/live.js';
 import {
   InputError,
   PARAMS,
@@ -104,27 +105,17 @@ export class DdsParamPanel extends LitElement {
   }
 
   /**
-   * Arrow keys on a logarithmic slider move to the next position, and always by at least one
-   * step, so a small value still moves; Page keys move ten positions.
+   * A slider moved to `position`. On a logarithmic slider a move always changes the value by at
+   * least a step in the direction moved, so small values (a team of eight) still move by keyboard.
    */
-  private handleLogKey(spec: ParamSpec, value: number, event: KeyboardEvent): void {
-    const moves: Record<string, number> = {
-      ArrowRight: 1,
-      ArrowUp: 1,
-      ArrowLeft: -1,
-      ArrowDown: -1,
-      PageUp: 10,
-      PageDown: -10,
-    };
-    const move = moves[event.key];
-    if (move === undefined) return;
-    event.preventDefault();
-    const next = sliderValue(spec, sliderPosition(spec, value) + move);
-    const atLeastAStep =
-      move > 0
-        ? Math.min(spec.max, Math.max(next, value + spec.step))
-        : Math.max(spec.min, Math.min(next, value - spec.step));
-    this.emitChange(spec, Number(atLeastAStep.toPrecision(12)));
+  private handleSlider(spec: ParamSpec, value: number, position: number): void {
+    let next = sliderValue(spec, position);
+    if (usesLogScale(spec) && next === value) {
+      const direction = Math.sign(position - sliderPosition(spec, value));
+      if (direction === 0) return;
+      next = Math.min(spec.max, Math.max(spec.min, value + direction * spec.step));
+    }
+    this.emitChange(spec, Number(next.toPrecision(12)));
   }
 
   private toggleHelp(id: keyof Params): void {
@@ -147,11 +138,12 @@ export class DdsParamPanel extends LitElement {
     const stop = stopAt(spec, number);
     const log = usesLogScale(spec);
     // A range over several decades gets a logarithmic slider: every part of its length is used.
+    // live(): the thumb always goes back to the value's own position, even when a move rounds to
+    // the value it had, so the slider never shows a position the value does not have.
     return html`<input type="range" id=${id} min=${log ? 0 : spec.min} max=${log ? LOG_POSITIONS : spec.max}
-        step=${log ? 1 : spec.step} .value=${String(sliderPosition(spec, number))} data-scale=${log ? 'log' : 'linear'}
+        step=${log ? 1 : spec.step} .value=${live(String(sliderPosition(spec, number)))} data-scale=${log ? 'log' : 'linear'}
         aria-describedby=${`${id}-range`} aria-valuetext=${`${value} ${spec.unit}${stop ? `, ${stop}` : ''}`}
-        @input=${(e: Event) => this.emitChange(spec, sliderValue(spec, Number((e.target as HTMLInputElement).value)))}
-        @keydown=${log ? (e: KeyboardEvent) => this.handleLogKey(spec, number, e) : nothing} />
+        @input=${(e: Event) => this.handleSlider(spec, number, Number((e.target as HTMLInputElement).value))} />
       <input type="number" min=${spec.min} max=${spec.max} step=${spec.step} .value=${String(value)}
         aria-label=${`${spec.label} (${spec.unit})`} aria-invalid=${invalid ? 'true' : 'false'}
         aria-describedby=${`${id}-range ${id}-error`} @change=${(e: Event) => this.handleNumber(spec, e)} />`;
