@@ -222,7 +222,10 @@ describe('screens that tell the truth and fit the room', () => {
     await page.locator('dds-app header').getByRole('button', { name: 'Print briefing' }).click();
     const briefing = page.locator('dds-briefing');
     await briefing.waitFor();
-    const text = (await briefing.evaluate((el) => el.shadowRoot?.textContent ?? '')).replace(/\s+/g, ' ');
+    const text = (await briefing.evaluate((el) => el.shadowRoot?.textContent ?? '')).replace(
+      /\s+/g,
+      ' ',
+    );
     for (const words of [
       'Deployments',
       'Lead time',
