@@ -36,7 +36,7 @@ describe('calibration', () => {
     });
     expect(fitted.reachable).toBe(false);
     expect(fitted.message).toContain('No setting of the fitted parameters reaches');
-    expect(fitted.message).toContain('deploymentsPerWeek 500');
+    expect(fitted.message).toContain('a deployment frequency of 500 deployments a week');
   }, 30000);
 
   it('refuses missing or impossible targets', () => {

@@ -6,7 +6,7 @@ import { launchChromium, serveBuiltApp } from './browser';
 import type { StaticServer } from './static-server';
 
 let browser: Browser;
-let server: StaticServer;
+let server: StaticServer & { dir: string };
 
 beforeAll(async () => {
   mkdirSync('test-results', { recursive: true });
@@ -281,7 +281,7 @@ describe('screens that tell the truth and fit the room', () => {
 
   it('opened from file://, the page says how to serve it instead of staying blank', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-    await page.goto(`file://${resolve('dist/index.html')}`);
+    await page.goto(`file://${resolve(server.dir, 'index.html')}`);
     await page.waitForTimeout(500);
     const text = await page.locator('body').innerText();
     expect(text).toContain('python3 -m http.server 8080');
