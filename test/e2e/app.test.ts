@@ -84,7 +84,7 @@ describe('the simulator in Chromium', () => {
     const { page } = await openApp();
     await page.locator('header select[aria-label="Preset team"]').selectOption('low');
     await expect.poll(() => level(page)).toBe('low');
-    expect(page.url()).toContain('preset=low');
+    await expect.poll(() => page.url()).toContain('preset=low');
     await page.goBack();
     await expect.poll(() => level(page)).toBe('medium');
     await page.goForward();

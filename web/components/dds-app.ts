@@ -7,7 +7,7 @@ import { createWindowRunner, createWorkerRunner } from '../engine/worker-runner'
 import { scenarioCaption, scenarioFromFileText, type UiScenario } from '../state/scenario';
 import { ScenarioStore } from '../state/store';
 import { decodeScenario, encodeScenario, WHATIF_PREFIX } from '../state/url-state';
-import { syncWithUrl } from '../state/url-sync';
+import { syncWithUrl, type UrlSync } from '../state/url-sync';
 import { appHeader, type HeaderActions, type Screen } from './app-header';
 import { appStyles } from './dds-app-styles';
 import type { ParamChangeDetail } from './dds-param-panel';
@@ -84,7 +84,7 @@ export class DdsApp extends LitElement implements StoryHost {
   private playDay: number | null = null;
   private specs: ChartSpec[] = [];
   private specsFor: [RunView | null, RunView | null] = [null, null];
-  private stopUrlSync: (() => void) | null = null;
+  private urlSync: UrlSync | null = null;
   private readonly onStoreChange = (event: Event) => this.handleStoreChange(event);
   private readonly story = new StoryController(this, this.store);
 
@@ -117,7 +117,7 @@ export class DdsApp extends LitElement implements StoryHost {
     window.addEventListener('afterprint', this.onAfterPrint);
     this.store.addEventListener('change', this.onStoreChange);
     this.readView(new URLSearchParams(window.location.search));
-    this.stopUrlSync = syncWithUrl(
+    this.urlSync = syncWithUrl(
       this.store,
       (message) => (this.message = message),
       () => this.viewQuery(),
@@ -132,7 +132,7 @@ export class DdsApp extends LitElement implements StoryHost {
     this.store.removeEventListener('change', this.onStoreChange);
     window.removeEventListener('beforeprint', this.onBeforePrint);
     window.removeEventListener('afterprint', this.onAfterPrint);
-    this.stopUrlSync?.();
+    this.urlSync?.stop();
   }
 
   override willUpdate(): void {
@@ -190,9 +190,7 @@ export class DdsApp extends LitElement implements StoryHost {
 
   /** Writes the scenario and the screen into the address bar, as a new history entry or in place. */
   writeUrl(push: boolean): void {
-    const query = `?${encodeScenario(this.store.scenario)}${this.viewQuery()}`;
-    if (push) window.history.pushState(null, '', query);
-    else window.history.replaceState(null, '', query);
+    this.urlSync?.write(push);
   }
 
   private handleStoreChange(event: Event): void {

@@ -9,6 +9,14 @@ function describeError(error: unknown): string {
   return error instanceof InputError ? error.message : `unreadable link (${String(error)})`;
 }
 
+/** The address bar kept in step with a store. */
+export interface UrlSync {
+  /** Writes the address now, as a new history entry (`push`) or in place, dropping any write due. */
+  write(push: boolean): void;
+  /** Writes what is due and stops following the store and the history. */
+  stop(): void;
+}
+
 /**
  * Keeps the URL in step with the store: every input in the address bar, a history entry per
  * settled change so back and forward work, and a clear message (keeping the last good
@@ -19,7 +27,7 @@ export function syncWithUrl(
   onError: (message: string) => void,
   viewQuery: () => string = () => '',
   onView: (query: URLSearchParams) => void = () => {},
-): () => void {
+): UrlSync {
   let lastPush = 0;
   let lastPushed = '';
 
@@ -36,23 +44,50 @@ export function syncWithUrl(
     }
   };
 
-  const write = (event: Event): void => {
-    const reason = (event as CustomEvent<{ reason: string }>).detail.reason;
-    if (reason === 'restore' || reason === 'baseline') return;
-    const query = `?${encodeScenario(store.scenario)}${viewQuery()}`;
+  // The history is written when the page is next idle, not inside the slider's input event:
+  // writing it takes several milliseconds that the charts should have. The address itself is
+  // taken at the change, so every deliberate change (a commit) still gets its own entry.
+  let pending: { query: string; commit: boolean; at: number } | null = null;
+
+  const currentQuery = () => `?${encodeScenario(store.scenario)}${viewQuery()}`;
+
+  const writeQuery = (query: string, push: boolean, at: number): void => {
     if (query === window.location.search) return;
-    const now = Date.now();
-    const settle = reason === 'commit' || now - lastPush > HISTORY_SETTLE_MS;
-    if (settle && query !== lastPushed) {
+    if (push && query !== lastPushed) {
       window.history.pushState(null, '', query);
       lastPushed = query;
     } else {
       window.history.replaceState(null, '', query);
     }
-    lastPush = now;
+    lastPush = at;
+  };
+
+  const flush = (): void => {
+    if (!pending) return;
+    const { query, commit, at } = pending;
+    pending = null;
+    writeQuery(query, commit || at - lastPush > HISTORY_SETTLE_MS, at);
+  };
+
+  const write = (event: Event): void => {
+    const reason = (event as CustomEvent<{ reason: string }>).detail.reason;
+    if (reason === 'restore' || reason === 'baseline') return;
+    const commit = reason === 'commit';
+    if (pending?.commit && commit) flush();
+    const scheduled = pending !== null;
+    pending = {
+      query: currentQuery(),
+      commit: commit || (pending?.commit ?? false),
+      at: Date.now(),
+    };
+    if (scheduled) return;
+    if ('requestIdleCallback' in window) requestIdleCallback(flush, { timeout: 150 });
+    else setTimeout(flush, 0);
   };
 
   const onPopState = () => {
+    // The history entry the user went to wins over a change not yet written.
+    pending = null;
     onView(new URLSearchParams(window.location.search));
     if (!read()) {
       // Back to the bare address: the default scenario.
@@ -63,8 +98,17 @@ export function syncWithUrl(
   read();
   store.addEventListener('change', write);
   window.addEventListener('popstate', onPopState);
-  return () => {
-    store.removeEventListener('change', write);
-    window.removeEventListener('popstate', onPopState);
+  window.addEventListener('pagehide', flush);
+  return {
+    write(push) {
+      flush();
+      writeQuery(currentQuery(), push, Date.now());
+    },
+    stop() {
+      flush();
+      store.removeEventListener('change', write);
+      window.removeEventListener('popstate', onPopState);
+      window.removeEventListener('pagehide', flush);
+    },
   };
 }
