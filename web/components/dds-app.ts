@@ -102,6 +102,7 @@ export class DdsApp extends LitElement implements StoryHost {
         this.dispatchEvent(
           new CustomEvent('dds-rendered-request', { bubbles: true, composed: true }),
         );
+        this.urlSync?.afterPaint();
       },
       (message) => (this.message = message),
     );

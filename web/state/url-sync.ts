@@ -13,6 +13,8 @@ function describeError(error: unknown): string {
 export interface UrlSync {
   /** Writes the address now, as a new history entry (`push`) or in place, dropping any write due. */
   write(push: boolean): void;
+  /** A run has just been drawn: writes what is due once that frame is on screen. */
+  afterPaint(): void;
   /** Writes what is due and stops following the store and the history. */
   stop(): void;
 }
@@ -44,9 +46,10 @@ export function syncWithUrl(
     }
   };
 
-  // The history is written when the page is next idle, not inside the slider's input event:
-  // writing it takes several milliseconds that the charts should have. The address itself is
-  // taken at the change, so every deliberate change (a commit) still gets its own entry.
+  // The history is written once the run the change asked for is on screen (or when the page is
+  // idle, if no run comes), not inside the slider's input event: writing it takes several
+  // milliseconds that the charts should have. The address itself is taken at the change, so every
+  // deliberate change (a commit) still gets its own entry.
   let pending: { query: string; commit: boolean; at: number } | null = null;
 
   const currentQuery = () => `?${encodeScenario(store.scenario)}${viewQuery()}`;
@@ -81,8 +84,8 @@ export function syncWithUrl(
       at: Date.now(),
     };
     if (scheduled) return;
-    if ('requestIdleCallback' in window) requestIdleCallback(flush, { timeout: 150 });
-    else setTimeout(flush, 0);
+    if ('requestIdleCallback' in window) requestIdleCallback(flush, { timeout: 500 });
+    else setTimeout(flush, 100);
   };
 
   const onPopState = () => {
@@ -99,16 +102,21 @@ export function syncWithUrl(
   store.addEventListener('change', write);
   window.addEventListener('popstate', onPopState);
   window.addEventListener('pagehide', flush);
+  window.addEventListener('beforeunload', flush);
   return {
     write(push) {
       flush();
       writeQuery(currentQuery(), push, Date.now());
+    },
+    afterPaint() {
+      if (pending) requestAnimationFrame(() => setTimeout(flush, 0));
     },
     stop() {
       flush();
       store.removeEventListener('change', write);
       window.removeEventListener('popstate', onPopState);
       window.removeEventListener('pagehide', flush);
+      window.removeEventListener('beforeunload', flush);
     },
   };
 }
