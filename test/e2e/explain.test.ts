@@ -110,7 +110,7 @@ describe('story and presenter mode', () => {
     // The scorecard covers the run up to the step's day, and says so.
     await expect
       .poll(() => page.locator('dds-scorecard [data-coverage]').textContent())
-      .toContain('–220 of 520: the run up to the day shown');
+      .toContain('Days 156–220 of 520: the last quarter up to the day shown');
     await page.keyboard.press('ArrowRight');
     await expect
       .poll(() => storyTitle(page))

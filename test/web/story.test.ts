@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../src/index';
+import { runWindow } from '../../web/engine/run-scenario';
 import { STORY_STEPS } from '../../web/story/steps';
 import { dominantOn, loopOn, type StoryRun, storyRun } from '../../web/story/story-run';
 
@@ -69,5 +70,17 @@ describe('the story', () => {
     expect(STORY_STEPS[1].annotate?.(runs[1][0])?.day).toBe(100);
     const swollen = STORY_STEPS[4].annotate?.(runs[4][0]);
     expect(swollen?.label).toMatch(/× the usual release|In test: /);
+  });
+
+  it('the scorecard a step shows rates the team as its caption describes it (16 of 20 seeds)', () => {
+    const levels = (index: number) =>
+      Array.from({ length: SEEDS }, (_, i) => {
+        const step = STORY_STEPS[index];
+        return runWindow({ ...step.scenario(), seed: i + 1 }, step.day).summary.doraLevel;
+      });
+    // Step 1 says "DORA's medium level on the edge of low".
+    expect(levels(0).filter((level) => level === 'medium').length).toBeGreaterThanOrEqual(16);
+    // The spiral: nothing better than low once it has taken hold.
+    expect(levels(4).filter((level) => level === 'low' || level === 'none').length).toBe(SEEDS);
   });
 });

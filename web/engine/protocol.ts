@@ -57,3 +57,9 @@ export type RunResponse =
   | { id: number; progress: number }
   | { id: number; analysis: unknown }
   | { id: number; error: string };
+
+/**
+ * Working days the scorecard looks back over while a run plays or a story step is shown: a
+ * quarter, the period DORA's survey asks about, so a team that has changed is rated as it is now.
+ */
+export const RECENT_WINDOW_DAYS = 65;

@@ -7,7 +7,7 @@ import {
   simulate,
 } from '../../src/index';
 import { runOptions, type UiScenario } from '../state/scenario';
-import type { RunView, WindowSummary } from './protocol';
+import { RECENT_WINDOW_DAYS, type RunView, type WindowSummary } from './protocol';
 import { isMonteCarlo, viewOf, viewOfBlocks } from './view-of';
 
 /** The series the charts draw p10–p90 bands for; only these are gathered across runs. */
@@ -33,11 +33,15 @@ export function runScenario(scenario: UiScenario): RunView {
 
 /**
  * A scenario's figures up to a day: the same runs stopped there (the engine looks only backwards,
- * so they are the shown runs' first days), summarised over the days after the full run's warm-up.
+ * so they are the shown runs' first days), summarised over the last quarter up to that day (or
+ * from the end of the full run's warm-up, if that is later).
  */
 export function runWindow(scenario: UiScenario, upToDay: number): WindowSummary {
   const days = Math.max(1, Math.min(scenario.days, Math.floor(upToDay)));
-  const warmupDays = Math.min(defaultWarmupDays(scenario.days), days - 1);
+  const warmupDays = Math.min(
+    Math.max(defaultWarmupDays(scenario.days), days - RECENT_WINDOW_DAYS),
+    days - 1,
+  );
   const options = { ...runOptions(scenario), days, warmupDays };
   const window = { fromDay: warmupDays + 1, toDay: days };
   if (!isMonteCarlo(scenario))

@@ -1,5 +1,6 @@
 import { findPreset, type Intervention, toCalendarDays } from '../../src/index';
 import type { ChartId } from '../charts/chart-specs';
+import { RECENT_WINDOW_DAYS } from '../engine/protocol';
 import { scenarioFromPreset, type UiScenario } from '../state/scenario';
 import {
   dominantOn,
@@ -234,14 +235,15 @@ export const STORY_STEPS: readonly StoryStep[] = [
   {
     title: 'The virtuous spiral',
     caption: (run) =>
-      `The deployment spiral (R1) now dominates the other way: small releases ship quickly, fail rarely and are easy to fix, which frees time for automation, which makes releases smaller and faster still. ${spoken(wipOn(run, RECOVERED_DAY))} lines wait to go out, against ${spoken(wipOn(run, BEFORE))} before the slip: the team ends better than it started.`,
+      `The deployment spiral (R1) now dominates the other way: small releases ship quickly, fail rarely and are easy to fix, which frees time for automation, which makes releases smaller and faster still. ${spoken(wipOn(run, RECOVERED_DAY))} lines wait to go out, against ${spoken(wipOn(run, BEFORE))} before the slip. The scorecard still counts this quarter's releases of the old backlog; by the end of the run code reaches production in about ${spoken(finalLeadCalendarDays(run))} calendar days, against ${spoken(steadyLeadCalendarDays(run))} before the slip: the team ends better than it started.`,
     holds: (run) => {
       const dominant = dominantOn(run, RECOVERED_DAY);
       return (
         dominant?.id === 'R1' &&
         dominant.direction < 0 &&
         wipOn(run, RECOVERED_DAY) < wipOn(run, BEFORE) &&
-        wipOn(run, run.days) < wipOn(run, BEFORE)
+        wipOn(run, run.days) < wipOn(run, BEFORE) &&
+        finalLeadCalendarDays(run) < steadyLeadCalendarDays(run)
       );
     },
     chart: 'wip',
@@ -252,13 +254,20 @@ export const STORY_STEPS: readonly StoryStep[] = [
   },
 ];
 
-/** The median lead time of the steady team's releases, in calendar days as DORA counts it. */
-function steadyLeadCalendarDays(run: StoryRun): number {
-  const leads = releasesBetween(run, 40, STEADY_DAY)
+/** The median lead time of the releases between two days, in calendar days as DORA counts it. */
+function medianLeadCalendarDays(run: StoryRun, from: number, to: number): number {
+  const leads = releasesBetween(run, from, to)
     .map((d) => d.meanLeadTimeDays)
     .sort((a, b) => a - b);
   return leads.length > 0 ? toCalendarDays(leads[Math.floor(leads.length / 2)]) : Number.NaN;
 }
+
+/** The median lead time of the steady team's releases, before the slip. */
+const steadyLeadCalendarDays = (run: StoryRun) => medianLeadCalendarDays(run, 40, STEADY_DAY);
+
+/** The median lead time of the releases in the run's last quarter. */
+const finalLeadCalendarDays = (run: StoryRun) =>
+  medianLeadCalendarDays(run, run.days - RECENT_WINDOW_DAYS, run.days + 1);
 
 /** Mean lead time (working days) of the last release shipped by a day. */
 function latestLeadDays(run: StoryRun, day: number): number {
