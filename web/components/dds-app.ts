@@ -1,7 +1,7 @@
 import { html, LitElement, nothing } from 'lit';
 import { findPreset, presetParams } from '../../src/index';
 import { type ChartSpec, chartSpecs } from '../charts/chart-specs';
-import type { RunView, WindowSummary } from '../engine/protocol';
+import { RECENT_WINDOW_DAYS, type RunView, type WindowSummary } from '../engine/protocol';
 import { createRunScheduler, type RunScheduler } from '../engine/scheduler';
 import { createWindowRunner, createWorkerRunner } from '../engine/worker-runner';
 import { scenarioCaption, scenarioFromFileText, type UiScenario } from '../state/scenario';
@@ -34,6 +34,12 @@ import { type StoryRun, storyRun } from '../story/story-run';
 /** Session key that remembers a closed introduction. */
 const INTRO_CLOSED_KEY = 'dds-intro-closed';
 
+/** The least height, in pixels, the step's chart keeps in presenter mode. */
+const PRESENTER_CHART_MIN = 160;
+
+/** Pixels kept free under the presenter stage. */
+const PRESENTER_MARGIN = 6;
+
 /**
  * The simulator's main screen: the parameter panel, the preset and run settings, the DORA
  * scorecard, the charts, the interventions timeline and the baseline comparison. Every change
@@ -53,6 +59,7 @@ export class DdsApp extends LitElement implements StoryHost {
     window: { state: true },
     introOpen: { state: true },
     printing: { state: true },
+    presenterTrim: { state: true },
   };
 
   private readonly store = new ScenarioStore();
@@ -65,6 +72,10 @@ export class DdsApp extends LitElement implements StoryHost {
   private windowScheduler: RunScheduler<{ scenario: UiScenario; day: number }> | null = null;
   private windowAsked: { scenario: UiScenario; day: number } | null = null;
   private storyRunFor: { view: RunView; run: StoryRun } | null = null;
+  /** Presenting, pixels taken off the step's chart so that the whole stage fits the screen. */
+  private presenterTrim = 0;
+  private fitAsked = false;
+  private readonly onResize = () => this.fitPresenterStage();
   /** The introduction for newcomers: shown on a bare address until it is closed. */
   private introOpen = false;
   /** The briefing is being printed: it replaces the screen until printing ends. */
@@ -115,6 +126,7 @@ export class DdsApp extends LitElement implements StoryHost {
     this.introOpen =
       window.location.search === '' && sessionStorage.getItem(INTRO_CLOSED_KEY) === null;
     window.addEventListener('beforeprint', this.onBeforePrint);
+    window.addEventListener('resize', this.onResize);
     window.addEventListener('afterprint', this.onAfterPrint);
     this.store.addEventListener('change', this.onStoreChange);
     this.readView(new URLSearchParams(window.location.search));
@@ -132,6 +144,7 @@ export class DdsApp extends LitElement implements StoryHost {
     super.disconnectedCallback();
     this.store.removeEventListener('change', this.onStoreChange);
     window.removeEventListener('beforeprint', this.onBeforePrint);
+    window.removeEventListener('resize', this.onResize);
     window.removeEventListener('afterprint', this.onAfterPrint);
     this.urlSync?.stop();
   }
@@ -154,6 +167,30 @@ export class DdsApp extends LitElement implements StoryHost {
     // Lets a benchmark or test know which run the screen shows.
     this.dataset.runsShown = String(this.runsShown);
     this.askForWindow();
+    this.fitPresenterStage();
+  }
+
+  /**
+   * Presenting, the stage must fit the screen whatever the step's caption and legend: once the
+   * children have drawn, the chart gives up the height the stage overflows by, or takes back the
+   * height left unused.
+   */
+  private fitPresenterStage(): void {
+    if (!this.story.presenting || this.fitAsked) return;
+    this.fitAsked = true;
+    requestAnimationFrame(() => {
+      this.fitAsked = false;
+      if (!this.story.presenting) return;
+      const bottom = Math.max(
+        0,
+        ...[...this.renderRoot.children].map((child) => child.getBoundingClientRect().bottom),
+      );
+      const over = Math.ceil(bottom + window.scrollY + PRESENTER_MARGIN - window.innerHeight);
+      const trim = Math.max(0, this.presenterTrim + over);
+      // A few pixels to spare are left alone, so the stage never swings between two heights.
+      if (over > 0 || (over < -2 * PRESENTER_MARGIN && trim !== this.presenterTrim))
+        this.presenterTrim = trim;
+    });
   }
 
   /** While a day is shown (a story step, play), asks for the figures up to it once per day and scenario. */
@@ -409,7 +446,7 @@ export class DdsApp extends LitElement implements StoryHost {
         coverage:
           window.fromDay > window.toDay
             ? `Day ${window.toDay} of ${scenario.days} is still in the warm-up: no figures yet.`
-            : `Days ${window.fromDay}–${window.toDay} of ${scenario.days}: the run up to the day shown.`,
+            : `Days ${window.fromDay}–${window.toDay} of ${scenario.days}: ${window.toDay - window.fromDay + 1 >= RECENT_WINDOW_DAYS ? 'the last quarter' : 'the run'} up to the day shown.`,
       };
     return {
       summary: view.summary,
@@ -420,7 +457,8 @@ export class DdsApp extends LitElement implements StoryHost {
 
   /** Presenting, the step's chart takes the height the screen has to spare. */
   private presenterChartHeight(): number {
-    return Math.max(200, Math.min(640, Math.round(window.innerHeight * 0.5)));
+    const wanted = Math.min(640, Math.round(window.innerHeight * 0.5)) - this.presenterTrim;
+    return Math.max(PRESENTER_CHART_MIN, wanted);
   }
 
   private renderSimulator(scenario: UiScenario, view: RunView | null) {

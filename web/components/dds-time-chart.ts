@@ -45,7 +45,7 @@ export class DdsTimeChart extends LitElement {
     .legend .symbol { display: inline-block; width: 22px; text-align: center; color: #1b1f24; }
     .legend .symbol.failed { color: #D55E00; }
     .legend .symbol.intervention { color: #009E73; }
-    :host([presenting]) .exports, :host([presenting]) .readout.hint, :host([presenting]) .explanation { display: none; }
+    :host([presenting]) .exports, :host([presenting]) .readout.hint, :host([presenting]) .legend .where, :host([presenting]) .explanation { display: none; }
     :host([presenting]) { padding: 0.4rem 0.6rem 0.3rem; }
     @media print { .exports, .readout { display: none; } }
     :host([presenting]) .legend { font-size: 1rem; }
@@ -219,7 +219,7 @@ export class DdsTimeChart extends LitElement {
     return html`<ul class="legend">
       ${this.legend().map((entry) => {
         if (entry.kind === 'marker')
-          return html`<li><span class=${`symbol ${entry.marker}`} aria-hidden="true">${MARKER_SYMBOLS[entry.marker]}</span>${MARKER_LABELS[entry.marker]} (marked above the chart)</li>`;
+          return html`<li><span class=${`symbol ${entry.marker}`} aria-hidden="true">${MARKER_SYMBOLS[entry.marker]}</span>${MARKER_LABELS[entry.marker]}<span class="where"> (marked above the chart)</span></li>`;
         const { layer } = entry;
         return html`<li>
           <svg viewBox="0 0 22 10" aria-hidden="true">
