@@ -4,25 +4,32 @@ export class InputError extends Error {
   readonly field: string;
 
   constructor(field: string, value: unknown, allowed: string) {
-    super(`${field}: ${describeValue(value)} is not allowed; ${allowed}`);
+    super(`${oneLine(field)}: ${describeValue(value)} is not allowed; ${allowed}`);
     this.name = 'InputError';
     this.field = field;
   }
 }
 
-/** Renders a user-supplied value for an error message, short and unambiguous. */
+/** Longest echo of a user's text (a value, a key) in a message, in characters. */
+const ECHO_CHARS = 80;
+
+/** A user's text fit for one line of a message: control characters escaped, cut to a length. */
+export function oneLine(text: string): string {
+  const shown = text.length > ECHO_CHARS ? `${text.slice(0, ECHO_CHARS)}…` : text;
+  return JSON.stringify(shown).slice(1, -1);
+}
+
+/** Renders a user-supplied value for an error message: short, on one line and unambiguous. */
 export function describeValue(value: unknown): string {
-  if (typeof value === 'string') {
-    const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
-    return JSON.stringify(shown);
-  }
+  if (typeof value === 'string') return `"${oneLine(value)}"`;
   if (typeof value === 'number') return Number.isNaN(value) ? 'NaN' : String(value);
   if (value === undefined) return 'nothing';
   try {
-    const text = JSON.stringify(value);
-    return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+    const text = JSON.stringify(value) ?? String(value);
+    return text.length > ECHO_CHARS ? `${text.slice(0, ECHO_CHARS)}…` : text;
   } catch {
-    return String(value);
+    // Too deep or circular to print.
+    return Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'an object' : typeof value;
   }
 }
 
@@ -42,8 +49,12 @@ export function editDistance(a: string, b: string): number {
   return previous[b.length];
 }
 
+/** Names longer than this get no suggestion: no valid name is near, and comparing costs. */
+const SUGGEST_MAX_CHARS = 64;
+
 /** The candidate closest to `name`, phrased for an error message, or an empty string. */
 export function suggestNearest(name: string, candidates: readonly string[]): string {
+  if (name.length > SUGGEST_MAX_CHARS) return '';
   let best = '';
   let bestDistance = Number.POSITIVE_INFINITY;
   for (const candidate of candidates) {

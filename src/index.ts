@@ -11,6 +11,7 @@ export * from './analysis/team-history';
 export * from './analysis/tipping';
 export * from './dora';
 export { InputError, suggestNearest } from './errors';
+export { MAX_JSON_DEPTH, parseJsonInput } from './json-input';
 export * from './game/game';
 export * from './game/outcomes';
 export * from './interventions';

@@ -120,7 +120,7 @@ export function parseIntervention(raw: unknown, field: string, maxDay = 100000):
   }
   const record = raw as Record<string, unknown>;
   const type = record.type;
-  if (typeof type !== 'string' || !(type in INTERVENTION_FIELDS)) {
+  if (typeof type !== 'string' || !Object.hasOwn(INTERVENTION_FIELDS, type)) {
     const hint = typeof type === 'string' ? suggestNearest(type, INTERVENTION_TYPES) : '';
     throw new InputError(
       `${field}.type`,

@@ -1,5 +1,6 @@
 import { InputError, suggestNearest } from './errors';
 import { type Intervention, parseIntervention } from './interventions';
+import { parseJsonInput } from './json-input';
 import { defaultParams, type Params, resolveParams } from './params';
 import { findPreset, PRESET_IDS, presetParams } from './presets';
 import { MAX_DAYS, type SimulationOptions } from './simulate';
@@ -96,16 +97,7 @@ export function parseScenario(raw: unknown): Scenario {
 
 /** Parses scenario file text; a malformed or empty file is an InputError, not a crash. */
 export function parseScenarioText(text: string, name = 'scenario'): Scenario {
-  if (text.trim() === '')
-    throw new InputError(name, '', 'allowed: a JSON object; the file is empty');
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new InputError(name, text.slice(0, 30), `allowed: valid JSON (${reason})`);
-  }
-  return parseScenario(raw);
+  return parseScenario(parseJsonInput(text, name, 'a JSON object'));
 }
 
 /** The options `simulate` takes for a scenario's run with this seed. */

@@ -1,5 +1,6 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { InputError } from '../errors';
+import { parseJsonInput } from '../json-input';
 import { monteCarlo } from '../monte-carlo';
 import { paramSpec, parseParamText } from '../params';
 import {
@@ -17,20 +18,15 @@ import { COMMAND_FLAGS, COMMANDS } from './commands/index';
 import { bandsCsv, seriesCsv } from './csv';
 import { formatParams, formatPresets, formatSummaryTable, formatTimeline, HELP } from './format';
 import { createProgress } from './progress';
+import { readInputFile } from './read-file';
 
 function readScenario(args: CliArgs): Scenario {
   let scenario: Scenario;
   if (args.scenario !== undefined) {
-    let text: string;
-    try {
-      text = readFileSync(args.scenario, 'utf8');
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
-      throw new InputError('--scenario', args.scenario, `allowed: a readable JSON file (${code})`);
-    }
+    const text = readInputFile(args.scenario, '--scenario', 'JSON file');
     scenario = parseScenarioText(text, `--scenario ${args.scenario}`);
     if (args.preset !== undefined) {
-      const raw = JSON.parse(text) as Record<string, unknown>;
+      const raw = parseJsonInput(text, `--scenario ${args.scenario}`) as Record<string, unknown>;
       scenario = parseScenario({ ...raw, preset: requirePreset(args.preset, '--preset') });
     }
   } else {

@@ -1,4 +1,5 @@
 import { InputError } from '../errors';
+import { parseJsonInput } from '../json-input';
 import { paramSpec, validateParam } from '../params';
 import { requirePreset } from '../scenario';
 
@@ -293,15 +294,5 @@ function parseShocks(raw: unknown, rounds: number): (GameShock | null)[] {
 
 /** Reads a game from JSON text, refusing anything that is not a valid game. */
 export function parseGameText(text: string, source = 'game file'): GameState {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    throw new InputError(
-      source,
-      text.slice(0, 40),
-      `allowed: JSON (${error instanceof Error ? error.message : String(error)})`,
-    );
-  }
-  return parseGame(raw);
+  return parseGame(parseJsonInput(text, source));
 }

@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { type CalibrationTargets, calibrate } from '../../analysis/calibrate';
 import { historyTargets } from '../../analysis/team-history';
-import { InputError } from '../../errors';
 import { toScenarioFile } from '../../scenario';
+import { readInputFile } from '../read-file';
 import { numberFlag, pad, show, single, toCsv, wholeFlag, writeCsvFile } from './flags';
 import type { Command } from './types';
 
@@ -25,17 +24,7 @@ export const calibrateCommand: Command = {
     let targets: CalibrationTargets;
     const history = single(args, '--history');
     if (history !== undefined) {
-      let text: string;
-      try {
-        text = readFileSync(history, 'utf8');
-      } catch (error) {
-        throw new InputError(
-          '--history',
-          history,
-          `allowed: a readable CSV file (${(error as NodeJS.ErrnoException).code ?? 'unreadable'})`,
-        );
-      }
-      targets = historyTargets(text, team);
+      targets = historyTargets(readInputFile(history, '--history', 'CSV file'), team);
     } else {
       targets = {
         teamSize: team,
