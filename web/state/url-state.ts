@@ -4,6 +4,7 @@ import {
   type Intervention,
   PARAM_BY_ID,
   parseIntervention,
+  parseJsonInput,
   parseParamText,
   presetParams,
   requirePreset,
@@ -93,12 +94,7 @@ export function decodeScenario(search: string): UiScenario {
   }
   const interventions = query.get('iv');
   if (interventions !== null) {
-    let raw: unknown;
-    try {
-      raw = JSON.parse(interventions);
-    } catch {
-      throw new InputError('iv', interventions, 'allowed: a JSON list of interventions');
-    }
+    const raw = parseJsonInput(interventions, 'iv', 'a JSON list of interventions');
     if (!Array.isArray(raw))
       throw new InputError('iv', interventions, 'allowed: a JSON list of interventions');
     scenario.interventions = raw.map(
