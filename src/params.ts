@@ -1,4 +1,5 @@
 import { InputError, suggestNearest } from './errors';
+import { decimalValue } from './numbers';
 import type { ParamId, ParamSpec, Params } from './param-spec';
 import { PARAMS } from './param-table/index';
 
@@ -95,10 +96,8 @@ export function parseParamText(
     throw new InputError(field, text, allowedText(spec));
   }
   if (spec.kind === 'choice') return validateParam(spec, trimmed, field);
-  const number = trimmed === '' ? Number.NaN : Number(trimmed);
-  if (Number.isNaN(number) && trimmed !== 'NaN') {
-    throw new InputError(field, text, allowedText(spec));
-  }
+  const number = decimalValue(text);
+  if (Number.isNaN(number)) throw new InputError(field, text, allowedText(spec));
   return validateParam(spec, number, field);
 }
 

@@ -1,4 +1,6 @@
 import { InputError, suggestNearest } from '../errors';
+import { parseWholeText } from '../numbers';
+import { MAX_SEED } from '../scenario';
 
 /** What the command line asked for, before any scenario is built. */
 export interface CliArgs {
@@ -7,7 +9,7 @@ export interface CliArgs {
   sets: string[];
   days?: number;
   runs?: number;
-  seed?: number | string;
+  seed?: number;
   mode?: 'stochastic' | 'expected';
   doraYear?: 2021 | 2023;
   json: boolean;
@@ -44,11 +46,10 @@ const SWITCHES = [
   '-h',
 ];
 
-function wholeNumber(flag: string, text: string, min: number, max: number): number {
-  const value = Number(text);
-  if (text.trim() === '' || !Number.isInteger(value) || value < min || value > max) {
-    throw new InputError(flag, text, `allowed: a whole number from ${min} to ${max}`);
-  }
+/** A flag's value: present and not empty. */
+function requireValue(flag: string, value: string | undefined): string {
+  if (value === undefined) throw new InputError(flag, undefined, 'allowed: a value after the flag');
+  if (value.trim() === '') throw new InputError(flag, value, 'allowed: a value; this one is empty');
   return value;
 }
 
@@ -100,9 +101,7 @@ export function parseArgs(
       continue;
     }
     if (commandFlags.includes(flag)) {
-      const value = inline ?? argv[++i];
-      if (value === undefined)
-        throw new InputError(flag, undefined, 'allowed: a value after the flag');
+      const value = requireValue(flag, inline ?? argv[++i]);
       args.extra[flag] = [...(args.extra[flag] ?? []), value];
       continue;
     }
@@ -113,9 +112,7 @@ export function parseArgs(
         `not a flag${suggestNearest(flag, [...VALUE_FLAGS, ...SWITCHES, ...commandFlags])}; see --help`,
       );
     }
-    const value = inline ?? argv[++i];
-    if (value === undefined)
-      throw new InputError(flag, undefined, 'allowed: a value after the flag');
+    const value = requireValue(flag, inline ?? argv[++i]);
     switch (flag) {
       case '--preset':
         args.preset = value;
@@ -127,14 +124,13 @@ export function parseArgs(
         args.sets.push(value);
         break;
       case '--days':
-        args.days = wholeNumber(flag, value, 1, limits.maxDays);
+        args.days = parseWholeText(value, flag, 1, limits.maxDays);
         break;
       case '--runs':
-        args.runs = wholeNumber(flag, value, 1, limits.maxRuns);
+        args.runs = parseWholeText(value, flag, 1, limits.maxRuns);
         break;
       case '--seed':
-        args.seed =
-          /^-?\d+$/.test(value) && Number.isSafeInteger(Number(value)) ? Number(value) : value;
+        args.seed = parseWholeText(value, flag, 0, MAX_SEED);
         break;
       case '--mode':
         if (value !== 'stochastic' && value !== 'expected')

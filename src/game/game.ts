@@ -1,7 +1,8 @@
 import { InputError } from '../errors';
 import { parseJsonInput } from '../json-input';
+import { requireWhole } from '../numbers';
 import { paramSpec, validateParam } from '../params';
-import { requirePreset } from '../scenario';
+import { MAX_SEED, requirePreset } from '../scenario';
 
 /** What a team decides at the start of each round. */
 export interface TeamDecision {
@@ -70,13 +71,6 @@ function requireObject(raw: unknown, field: string, allowed: string): Record<str
   return raw as Record<string, unknown>;
 }
 
-function requireWhole(raw: unknown, field: string, min: number, max: number): number {
-  if (typeof raw !== 'number' || !Number.isInteger(raw) || raw < min || raw > max) {
-    throw new InputError(field, raw, `allowed: a whole number from ${min} to ${max}`);
-  }
-  return raw;
-}
-
 function rejectUnknown(
   record: Record<string, unknown>,
   keys: readonly string[],
@@ -139,7 +133,7 @@ export function parseGameConfig(raw: unknown, field = 'config'): GameConfig {
     rounds: requireWhole(record.rounds, `${field}.rounds`, 1, MAX_ROUNDS),
     roundDays: requireWhole(record.roundDays, `${field}.roundDays`, 5, 120),
     preset: requirePreset(record.preset, `${field}.preset`),
-    seed: requireWhole(record.seed, `${field}.seed`, 0, 2 ** 31),
+    seed: requireWhole(record.seed, `${field}.seed`, 0, MAX_SEED),
   };
 }
 

@@ -118,7 +118,7 @@ describe('workshop game', () => {
 
   it('refuses a damaged game file with a message naming the field', () => {
     const game = newGame();
-    expect(() => parseGameText('{"version":1')).toThrow(/allowed: JSON/);
+    expect(() => parseGameText('{"version":1')).toThrow(/allowed: valid JSON/);
     expect(() => parseGame({ ...game, version: 2 })).toThrow(/game.version: 2/);
     expect(() => parseGame({ ...game, config: { ...game.config, teams: [] } })).toThrow(
       /game.config.teams/,

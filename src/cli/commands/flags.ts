@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { InputError } from '../../errors';
+import { decimalValue, parseWholeText } from '../../numbers';
 import type { CliArgs } from '../args';
 
 /** The one value of a subcommand flag, or undefined; more than one is an error. */
@@ -20,8 +21,8 @@ export function numberFlag(
 ): number | undefined {
   const text = single(args, flag);
   if (text === undefined) return fallback;
-  const value = Number(text);
-  if (text.trim() === '' || !Number.isFinite(value) || value < min || value > max) {
+  const value = decimalValue(text);
+  if (!Number.isFinite(value) || value < min || value > max) {
     throw new InputError(flag, text, `allowed: a number from ${min} to ${max}`);
   }
   return value;
@@ -35,23 +36,15 @@ export function wholeFlag(
   max: number,
   fallback: number,
 ): number {
-  const value = numberFlag(args, flag, min, max, fallback)!;
-  if (!Number.isInteger(value))
-    throw new InputError(flag, value, `allowed: a whole number from ${min} to ${max}`);
-  return value;
+  const text = single(args, flag);
+  return text === undefined ? fallback : parseWholeText(text, flag, min, max);
 }
 
 /** A range written FROM:TO. */
 export function rangeFlag(text: string, flag: string): [number, number] {
   const parts = text.split(':');
-  const [from, to] = parts.map(Number);
-  if (
-    parts.length !== 2 ||
-    parts.some((p) => p.trim() === '') ||
-    !Number.isFinite(from) ||
-    !Number.isFinite(to) ||
-    !(from < to)
-  ) {
+  const [from, to] = parts.map(decimalValue);
+  if (parts.length !== 2 || !Number.isFinite(from) || !Number.isFinite(to) || !(from < to)) {
     throw new InputError(flag, text, 'allowed: FROM:TO with FROM below TO, e.g. 2:20');
   }
   return [from, to];
