@@ -1,6 +1,7 @@
 import { InputError, suggestNearest } from './errors';
 import { type Intervention, parseIntervention } from './interventions';
 import { parseJsonInput } from './json-input';
+import { requireWhole } from './numbers';
 import { defaultParams, type Params, resolveParams } from './params';
 import { findPreset, PRESET_IDS, presetParams } from './presets';
 import { MAX_DAYS, type SimulationOptions } from './simulate';
@@ -12,7 +13,7 @@ export interface ScenarioFile {
   interventions?: unknown[];
   days?: number;
   runs?: number;
-  seed?: number | string;
+  seed?: number;
 }
 
 /** A validated scenario, ready to run. */
@@ -22,7 +23,7 @@ export interface Scenario {
   interventions: Intervention[];
   days: number;
   runs: number;
-  seed: number | string;
+  seed: number;
 }
 
 /** The keys a scenario file may hold. */
@@ -31,12 +32,8 @@ export const SCENARIO_KEYS = ['preset', 'params', 'interventions', 'days', 'runs
 /** The most Monte Carlo runs one scenario may ask for. */
 export const MAX_RUNS = 100000;
 
-function checkWhole(value: unknown, field: string, min: number, max: number): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    throw new InputError(field, value, `allowed: a whole number from ${min} to ${max}`);
-  }
-  return value;
-}
+/** The largest seed: a seed is a whole number from 0 to this in files, links, flags and the app. */
+export const MAX_SEED = 2 ** 32 - 1;
 
 /** The preset with this id, or an InputError naming the nearest. */
 export function requirePreset(id: unknown, field = 'preset'): string {
@@ -71,11 +68,9 @@ export function parseScenario(raw: unknown): Scenario {
   const base = preset ? presetParams(preset) : defaultParams();
   const params = resolveParams(file.params, base);
   const days =
-    file.days === undefined ? (preset?.days ?? 520) : checkWhole(file.days, 'days', 1, MAX_DAYS);
-  const runs = file.runs === undefined ? 1 : checkWhole(file.runs, 'runs', 1, MAX_RUNS);
-  if (file.seed !== undefined && typeof file.seed !== 'string' && !Number.isFinite(file.seed)) {
-    throw new InputError('seed', file.seed, 'allowed: a number or a string');
-  }
+    file.days === undefined ? (preset?.days ?? 520) : requireWhole(file.days, 'days', 1, MAX_DAYS);
+  const runs = file.runs === undefined ? 1 : requireWhole(file.runs, 'runs', 1, MAX_RUNS);
+  const seed = file.seed === undefined ? 1 : requireWhole(file.seed, 'seed', 0, MAX_SEED);
   let interventions: Intervention[] = preset?.interventions ? [...preset.interventions] : [];
   if (file.interventions !== undefined) {
     if (!Array.isArray(file.interventions)) {
@@ -91,7 +86,7 @@ export function parseScenario(raw: unknown): Scenario {
     interventions,
     days,
     runs,
-    seed: (file.seed as number | string | undefined) ?? 1,
+    seed,
   };
 }
 

@@ -1,5 +1,6 @@
 import {
   findPreset,
+  InputError,
   type Intervention,
   type Params,
   parseScenarioText,
@@ -42,13 +43,19 @@ export const MAX_UI_RUNS = 1000;
 /** A scenario file's text (the command line's format) as the UI runs it; refuses bad files naming the field. */
 export function scenarioFromFileText(text: string, name: string): UiScenario {
   const parsed = parseScenarioText(text, name);
+  if (parsed.runs > MAX_UI_RUNS)
+    throw new InputError(
+      'runs',
+      parsed.runs,
+      `allowed: a whole number from 1 to ${MAX_UI_RUNS} in the browser (the command line runs more)`,
+    );
   return {
     ...scenarioFromPreset(parsed.preset ?? 'medium'),
     params: parsed.params,
     interventions: parsed.interventions,
     days: parsed.days,
-    seed: typeof parsed.seed === 'number' ? parsed.seed : 1,
-    runs: Math.min(parsed.runs, MAX_UI_RUNS),
+    seed: parsed.seed,
+    runs: parsed.runs,
   };
 }
 

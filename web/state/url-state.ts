@@ -2,14 +2,17 @@ import {
   findPreset,
   InputError,
   type Intervention,
+  MAX_DAYS,
+  MAX_SEED,
   PARAM_BY_ID,
   parseIntervention,
   parseJsonInput,
   parseParamText,
+  parseWholeText,
   presetParams,
   requirePreset,
 } from '../../src/index';
-import { scenarioFromPreset, type UiScenario } from './scenario';
+import { MAX_UI_RUNS, scenarioFromPreset, type UiScenario } from './scenario';
 
 /** Version of the URL format; bumped when a key changes meaning. */
 export const URL_VERSION = 1;
@@ -46,14 +49,6 @@ export function encodeScenario(scenario: UiScenario): string {
   return query.toString();
 }
 
-function wholeNumber(key: string, text: string, min: number, max: number): number {
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new InputError(key, text, `allowed: a whole number from ${min} to ${max}`);
-  }
-  return value;
-}
-
 /**
  * Reads a scenario back from URL search parameters. Anything malformed or tampered with is an
  * InputError naming the key; the caller keeps its last good scenario.
@@ -81,11 +76,11 @@ export function decodeScenario(search: string): UiScenario {
     scenario.params = { ...scenario.params, [key]: parseParamText(spec, text, key) };
   }
   const days = query.get('days');
-  if (days !== null) scenario.days = wholeNumber('days', days, 20, 2600);
+  if (days !== null) scenario.days = parseWholeText(days, 'days', 1, MAX_DAYS);
   const seed = query.get('seed');
-  if (seed !== null) scenario.seed = wholeNumber('seed', seed, 0, 2 ** 31);
+  if (seed !== null) scenario.seed = parseWholeText(seed, 'seed', 0, MAX_SEED);
   const runs = query.get('runs');
-  if (runs !== null) scenario.runs = wholeNumber('runs', runs, 1, 1000);
+  if (runs !== null) scenario.runs = parseWholeText(runs, 'runs', 1, MAX_UI_RUNS);
   const mode = query.get('mode');
   if (mode !== null) {
     if (mode !== 'stochastic' && mode !== 'expected')
