@@ -113,7 +113,23 @@ function requireNumber(
   return value;
 }
 
-/** Validates one intervention from a scenario file or caller; `field` locates it in messages. */
+/**
+ * Refuses an intervention that falls on or after the run's end (`runDays` working days, days 0 to
+ * `runDays` − 1): it would never be applied.
+ */
+export function requireDayInRun(day: number, runDays: number, field: string): void {
+  if (day >= runDays)
+    throw new InputError(
+      field,
+      day,
+      `allowed: a day from 0 to ${runDays - 1}, the last day of a ${runDays}-day run (it would never be applied)`,
+    );
+}
+
+/**
+ * Validates one intervention from a scenario file or caller; `field` locates it in messages and
+ * `maxDay` is the run's length in working days.
+ */
 export function parseIntervention(raw: unknown, field: string, maxDay = 100000): Intervention {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     throw new InputError(field, raw, 'allowed: an object with "type" and "day"');
@@ -140,6 +156,7 @@ export function parseIntervention(raw: unknown, field: string, maxDay = 100000):
     }
   }
   const day = requireNumber(record, 'day', field, 0, maxDay);
+  requireDayInRun(day, maxDay, `${field}.day`);
   switch (kind) {
     case 'mergeFreeze':
       return {

@@ -54,6 +54,6 @@ export function parseJsonInput(text: string, field: string, what = 'JSON'): unkn
     return JSON.parse(body);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new InputError(field, body.slice(0, 30), `allowed: ${what} (${reason})`);
+    throw new InputError(field, body.slice(0, 30), `allowed: valid JSON (${reason})`);
   }
 }

@@ -1,5 +1,7 @@
 import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { InputError } from '../errors';
+import { requireDayInRun } from '../interventions';
 import { parseJsonInput } from '../json-input';
 import { monteCarlo } from '../monte-carlo';
 import { paramSpec, parseParamText } from '../params';
@@ -45,9 +47,13 @@ function readScenario(args: CliArgs): Scenario {
       [id]: parseParamText(spec, assignment.slice(equals + 1), `--set ${id}`),
     };
   }
+  const days = args.days ?? scenario.days;
+  scenario.interventions.forEach((intervention, index) =>
+    requireDayInRun(intervention.day, days, `interventions[${index}].day (with --days ${days})`),
+  );
   return {
     ...scenario,
-    days: args.days ?? scenario.days,
+    days,
     runs: args.runs ?? scenario.runs,
     seed: args.seed ?? scenario.seed,
   };
@@ -134,6 +140,11 @@ function runScenario(
   );
 }
 
+/** Whether two paths name the same file (so writing one would overwrite the other). */
+function samePath(a: string, b: string): boolean {
+  return resolve(a) === resolve(b);
+}
+
 /** Runs the command line; resolves to the exit status. Output goes through the given writers. */
 export async function runCli(
   argv: readonly string[],
@@ -142,6 +153,8 @@ export async function runCli(
 ): Promise<number> {
   try {
     const args = parseArgs(argv, { maxDays: MAX_DAYS, maxRuns: MAX_RUNS }, COMMAND_FLAGS);
+    if (args.csv !== undefined && args.scenario !== undefined && samePath(args.csv, args.scenario))
+      throw new InputError('--csv', args.csv, 'allowed: a file other than the --scenario it reads');
     const text = listing(args);
     if (text !== null) out(text);
     else if (args.command) await COMMANDS[args.command].run(args, readScenario(args), { out, err });
