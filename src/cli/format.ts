@@ -206,7 +206,7 @@ Options:
   --set ID=VALUE       change one parameter (repeatable); see --list-params
   --days N             working days to simulate (default 520, two years; a story preset sets its own)
   --runs N             Monte Carlo runs over consecutive seeds; figures become medians with p10/p90
-  --seed S             seed of the first run (default 1)
+  --seed N             seed of the first run, a whole number (default 1)
   --mode MODE          stochastic (default) or expected (every random draw replaced by its mean)
   --dora-year YEAR     DORA table for the levels: 2023 (default) or 2021
   --json               print one JSON object (scenario, summary, percentiles) and nothing else
