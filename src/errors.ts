@@ -4,7 +4,9 @@ export class InputError extends Error {
   readonly field: string;
 
   constructor(field: string, value: unknown, allowed: string) {
-    super(`${oneLine(field) || '(a name left empty)'}: ${describeValue(value)} is not allowed; ${allowed}`);
+    super(
+      `${oneLine(field) || '(a name left empty)'}: ${describeValue(value)} is not allowed; ${allowed}`,
+    );
     this.name = 'InputError';
     this.field = field;
   }

@@ -48,9 +48,8 @@ function readScenario(args: CliArgs): Scenario {
     };
   }
   const days = args.days ?? scenario.days;
-  scenario.interventions.forEach((intervention, index) =>
-    requireDayInRun(intervention.day, days, `interventions[${index}].day (with --days ${days})`),
-  );
+  for (const [index, intervention] of scenario.interventions.entries())
+    requireDayInRun(intervention.day, days, `interventions[${index}].day (with --days ${days})`);
   return {
     ...scenario,
     days,
