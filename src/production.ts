@@ -12,6 +12,7 @@ import {
 } from './derived';
 import { toCalendarDays } from './dora';
 import { recordLeadTime, recordLeadTimeSpread } from './lead-time';
+import { exp } from './portable-math';
 import {
   type Cohort,
   type IncidentKind,
@@ -67,7 +68,7 @@ function failedDeployments(
   const errorChance = deployErrorChance(state.params, state.automation);
   const { deployments, blockers } = shipment;
   if (context.draws.expected) {
-    return deployments * (1 - (1 - errorChance) * Math.exp(-blockers / deployments));
+    return deployments * (1 - (1 - errorChance) * exp(-blockers / deployments));
   }
   const byCode = Math.min(blockers, deployments);
   const errors = context.draws.binomial(deployments - byCode, errorChance);

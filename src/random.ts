@@ -1,4 +1,5 @@
 import seedrandom from 'seedrandom';
+import { cosTurns, exp, log, log1p } from './portable-math';
 
 /**
  * The source of every random draw in a run. The engine asks for draws by their distribution,
@@ -32,14 +33,14 @@ export function createSeededDraws(seed: number | string, state?: object | null):
   const normal = (): number => {
     let u = 0;
     while (u === 0) u = uniform();
-    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * uniform());
+    return Math.sqrt(-2 * log(u)) * cosTurns(uniform());
   };
 
   const poisson = (mean: number): number => {
     if (!(mean > 0)) return 0;
     if (mean < 30) {
       // Knuth's product method: exact and fast for small means.
-      const limit = Math.exp(-mean);
+      const limit = exp(-mean);
       let count = 0;
       let product = uniform();
       while (product > limit) {
@@ -70,13 +71,13 @@ export function createSeededDraws(seed: number | string, state?: object | null):
     if (mean < 10) {
       // Waiting-time method: jump from success to success with geometric gaps, so the cost
       // grows with the successes (n p), not with the trials.
-      const logFailure = Math.log1p(-p);
+      const logFailure = log1p(-p);
       // Below double precision a success is never drawn (and the gap would not be finite).
       if (logFailure === 0) return 0;
       let successes = 0;
       let position = 0;
       for (;;) {
-        position += Math.floor(Math.log(1 - uniform()) / logFailure) + 1;
+        position += Math.floor(log(1 - uniform()) / logFailure) + 1;
         if (position > trials) return successes;
         successes++;
       }

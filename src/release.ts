@@ -10,6 +10,7 @@ import {
   regressionPassDays,
   testers,
 } from './derived';
+import { exp, powPositive } from './portable-math';
 import { ship } from './production';
 import { type Cohort, NEVER, type ReleaseCandidate, type SimulationState } from './state';
 
@@ -70,7 +71,7 @@ function cutRelease(
   const kloc = lines / 1000;
   if (params.densitySizeExponent > 0) {
     const interaction = draws.poisson(
-      kloc * params.defectsPerKloc * Math.max(0, kloc ** params.densitySizeExponent - 1),
+      kloc * params.defectsPerKloc * Math.max(0, powPositive(kloc, params.densitySizeExponent) - 1),
     );
     state.totals.defectsInjected += interaction;
     defects += interaction;
@@ -176,7 +177,7 @@ function finishPass(
   // A blocker found means fix, then retest. In expected-value mode that is a chance: the pass
   // happened with its weight and found at least one of a Poisson number of blockers.
   const retest = draws.expected
-    ? weight * (1 - Math.exp(-params.blockerDetection * blockersBefore))
+    ? weight * (1 - exp(-params.blockerDetection * blockersBefore))
     : foundBlockers >= 1
       ? 1
       : 0;

@@ -9,6 +9,7 @@ import {
 import { runContinuousPipeline } from './continuous';
 import { type DayContext, resetDayContext, takeFree } from './day';
 import { POST_INCIDENT_FOCUS } from './derived';
+import { exp } from './portable-math';
 import { bookOutages, workIncidents, workProductionFixes } from './production';
 import { recordDay } from './record';
 import { runReleasePipeline, shipsInBatches } from './release';
@@ -45,7 +46,7 @@ export function stepDay(state: SimulationState, context: DayContext): void {
   const decay = context.cautionDecay;
   if (decay.memoryDays !== params.cautionMemoryDays) {
     decay.memoryDays = params.cautionMemoryDays;
-    decay.factor = Math.exp(-1 / params.cautionMemoryDays);
+    decay.factor = exp(-1 / params.cautionMemoryDays);
   }
   state.caution *= decay.factor;
   // Lines are conserved, so what is not in production is still undeployed.

@@ -1,6 +1,7 @@
 import { InputError } from '../errors';
 import { type Summary, summaryFigure } from '../metrics';
 import { type ParamId, type Params, paramSpec } from '../params';
+import { exp, log } from '../portable-math';
 import { type SimulationOptions, simulate } from '../simulate';
 import type { WithProgress } from './progress';
 
@@ -106,7 +107,7 @@ function relativeError(metric: TargetMetric, target: number, simulated: number |
   if (simulated === null) return 10;
   // Failure rates near zero are compared on a five-point scale, not relative to a tiny target.
   if (metric === 'changeFailureRate') return Math.abs(simulated - target) / Math.max(0.05, target);
-  return Math.abs(Math.log(Math.max(simulated, 1e-6) / target));
+  return Math.abs(log(Math.max(simulated, 1e-6) / target));
 }
 
 /**
@@ -144,12 +145,12 @@ function polish(
     fitted.forEach(({ id, from, to }, i) => {
       (params as unknown as Record<string, number>)[id] = Math.min(
         to,
-        Math.max(from, Math.exp(x[i]) - 1e-3),
+        Math.max(from, exp(x[i]) - 1e-3),
       );
     });
     return params;
   };
-  const x0 = fitted.map(({ id }) => Math.log((start.params[id] as number) + 1e-3));
+  const x0 = fitted.map(({ id }) => log((start.params[id] as number) + 1e-3));
   const simplex = [x0, ...x0.map((_, i) => x0.map((v, j) => (i === j ? v + 0.3 : v)))].map((x) => ({
     x,
     loss: lossOf(toParams(x)),
@@ -219,13 +220,10 @@ export function calibrate(
           continue;
         // Scan a log grid, then refine around the best point.
         let bestValue = params[id] as number;
-        let lo = Math.log(from + 1e-3);
-        let hi = Math.log(to + 1e-3);
+        let lo = log(from + 1e-3);
+        let hi = log(to + 1e-3);
         for (let pass = 0; pass < 3; pass++) {
-          const grid = Array.from(
-            { length: 9 },
-            (_, i) => Math.exp(lo + ((hi - lo) * i) / 8) - 1e-3,
-          );
+          const grid = Array.from({ length: 9 }, (_, i) => exp(lo + ((hi - lo) * i) / 8) - 1e-3);
           for (const value of grid) {
             const candidate = { ...params, [id]: Math.min(to, Math.max(from, value)) };
             const l = loss(summaryOf(candidate));
@@ -234,7 +232,7 @@ export function calibrate(
               bestValue = candidate[id] as number;
             }
           }
-          const centre = Math.log(bestValue + 1e-3);
+          const centre = log(bestValue + 1e-3);
           const width = (hi - lo) / 8;
           lo = centre - width;
           hi = centre + width;

@@ -1,3 +1,4 @@
+import { exp, log } from '../portable-math';
 import type { SeriesSet } from '../series';
 import {
   FEEDBACK_LOOPS,
@@ -140,7 +141,7 @@ function activityOf(
   for (let i = 0; i < n; i++) {
     if (Math.abs(changes[i]) < CHANGE_THRESHOLD) continue;
     movers++;
-    logSum += Math.log(Math.abs(changes[i]));
+    logSum += log(Math.abs(changes[i]));
     if (first < 0) first = i;
   }
   const flatAllowed = plan.reinforcing ? 1 : 0;
@@ -148,7 +149,7 @@ function activityOf(
   // Which way the first node turns, read back through the polarities from the first node that moves.
   let sign = changes[first] > 0 ? 1 : -1;
   for (let i = 0; i < first; i++) sign *= plan.polarities[i];
-  return { activity: Math.exp(logSum / movers) * (movers / n), direction: sign as -1 | 1 };
+  return { activity: exp(logSum / movers) * (movers / n), direction: sign as -1 | 1 };
 }
 
 /** How strongly a loop is at work given each node's trend, and which way it turns (0 when at rest). */
@@ -173,7 +174,7 @@ function trends(
   const sumDayY = new Float64Array(days + 1);
   const sumYY = new Float64Array(days + 1);
   for (let day = 0; day < days; day++) {
-    const y = Math.log(Math.max(0, signal[day]) + floor);
+    const y = log(Math.max(0, signal[day]) + floor);
     sumY[day + 1] = sumY[day] + y;
     sumDayY[day + 1] = sumDayY[day] + day * y;
     sumYY[day + 1] = sumYY[day] + y * y;
