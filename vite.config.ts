@@ -1,9 +1,16 @@
 import { defineConfig } from 'vite';
 import { precachePlugin } from './web/offline/precache-plugin.ts';
+import { pageWithPolicyPlugin, securityPolicyPlugin } from './web/security/policy-plugin.ts';
 
 /** `vite build --mode embed` builds the `<death-spiral-sim>` element as one classic script. */
 const embed = defineConfig({
   publicDir: 'web/embed/public',
+  plugins: [
+    pageWithPolicyPlugin(
+      new URL('./web/embed/example/embed-example.html', import.meta.url),
+      'embed-example.html',
+    ),
+  ],
   build: {
     outDir: 'dist',
     emptyOutDir: false,
@@ -24,7 +31,15 @@ export default defineConfig(({ mode }) =>
         base: './',
         publicDir: false,
         // The element script and its example page come from the second build; kept offline too.
-        plugins: [precachePlugin(['death-spiral-sim.js', 'embed-example.html'])],
+        plugins: [
+          securityPolicyPlugin(),
+          precachePlugin([
+            'death-spiral-sim.js',
+            'embed-example.html',
+            'embed-example.js',
+            'embed-example.css',
+          ]),
+        ],
         build: {
           outDir: 'dist',
           target: 'es2022',
