@@ -292,10 +292,11 @@ describe('the embeddable element', () => {
       <death-spiral-sim id="a" preset="spiral" controls="releaseIntervalDays" charts="wip" height="160"></death-spiral-sim>
       <death-spiral-sim id="b" preset="nope"></death-spiral-sim>
       <death-spiral-sim id="c" scenario="team.json" charts="leadTime"></death-spiral-sim>
-      <death-spiral-sim id="d" scenario="missing.json"></death-spiral-sim></main>
+      <death-spiral-sim id="d" scenario="missing.json"></death-spiral-sim>
+      <death-spiral-sim id="e" preset="medium" charts="wip,nonsense"></death-spiral-sim></main>
       <script>window.events = []; for (const id of ['a', 'b', 'c', 'd']) for (const type of ['death-spiral-run', 'death-spiral-change', 'death-spiral-error'])
         document.getElementById(id).addEventListener(type, (e) => window.events.push([id, type, e.detail.message || e.detail.id || e.detail.summary.doraLevel]));</script>
-      <script src="death-spiral-sim.js"></script></body></html>`,
+      <script src="death-spiral-sim.js"></script><script src="death-spiral-sim.js"></script></body></html>`,
     );
     writeFileSync(
       join(folder, 'team.json'),
@@ -319,7 +320,7 @@ describe('the embeddable element', () => {
         '["d","death-spiral-error","scenario: \\"missing.json\\" is not allowed; allowed: the address of a scenario file that can be read (the server answered 404)"]',
       );
     await expect.poll(() => page.locator('#a dds-param-panel [data-param]').count()).toBe(1);
-    await expect.poll(() => page.locator('#b .error').textContent()).toContain('allowed: one of');
+    await expect.poll(() => page.locator('#b .refusal').textContent()).toContain('allowed: one of');
     await page.locator('#a #param-releaseIntervalDays').fill('5');
     await expect.poll(events).toContain('["a","death-spiral-change","releaseIntervalDays"]');
     // Attributes are live: a new preset re-runs, a bad height is refused and named.
@@ -327,13 +328,37 @@ describe('the embeddable element', () => {
     await expect.poll(events).toContain('["a","death-spiral-run","elite"]');
     await page.evaluate(`document.getElementById('a').setAttribute('height', 'tall')`);
     await expect.poll(events).toContain('height: \\"tall\\" is not allowed');
+    // The message stays through the next run, until the attribute reads well again.
+    const runs = Number(await page.locator('#a').getAttribute('data-runs'));
+    await page.locator('#a #param-releaseIntervalDays').fill('7');
+    await expect
+      .poll(async () => Number(await page.locator('#a').getAttribute('data-runs')))
+      .toBeGreaterThan(runs);
+    expect(await page.locator('#a .refusal').textContent()).toContain(
+      'height: "tall" is not allowed',
+    );
+    await page.evaluate(`document.getElementById('a').setAttribute('height', '150')`);
+    await expect.poll(() => page.locator('#a .refusal').count()).toBe(0);
+    // A bad chart id on first load: the default charts, and a message saying so.
+    await expect.poll(() => page.locator('#e dds-time-chart').count()).toBe(2);
+    expect(await page.locator('#e .refusal').textContent()).toContain('The default charts are shown');
     await page.evaluate(`document.getElementById('b').setAttribute('preset', 'high')`);
-    await expect.poll(() => page.locator('#b .error').count()).toBe(0);
+    await expect.poll(() => page.locator('#b .refusal').count()).toBe(0);
     expect(await seriousViolations(page, 'main')).toEqual([]);
     await page.screenshot({ path: 'test-results/embed-plain-page.png', fullPage: true });
     expect(errors).toEqual([]);
     await page.close();
     await plain.close();
+    // On a page of the app itself, whose elements share the names, the script is harmless too.
+    const app = await browser.newPage();
+    const appErrors: string[] = [];
+    app.on('pageerror', (error) => appErrors.push(error.message));
+    await app.goto(server.url);
+    await app.locator('dds-time-chart svg.chart').first().waitFor();
+    await app.addScriptTag({ url: `${server.url}death-spiral-sim.js` });
+    await app.waitForTimeout(300);
+    expect(appErrors).toEqual([]);
+    await app.close();
   });
 
   it('the example page shipped with the build renders both examples', async () => {

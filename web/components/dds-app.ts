@@ -30,6 +30,7 @@ import { cadenceNote } from '../planner/cadence-note';
 import type { StoryStep } from '../story/steps';
 import { StoryController, type StoryHost } from '../story/story-controller';
 import { type StoryRun, storyRun } from '../story/story-run';
+import { defineElement } from './define-element';
 
 /** Session key that remembers a closed introduction. */
 const INTRO_CLOSED_KEY = 'dds-intro-closed';
@@ -562,7 +563,7 @@ export class DdsApp extends LitElement implements StoryHost {
   }
 }
 
-customElements.define('dds-app', DdsApp);
+defineElement('dds-app', DdsApp);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -5,6 +5,7 @@ import type { RunView } from '../engine/protocol';
 import { paramDifferences, scenarioCaption, type UiScenario } from '../state/scenario';
 import { formatFigure, formatParam } from './format';
 import './dds-time-chart';
+import { defineElement } from './define-element';
 
 /** The figures a briefing compares, and which way is better. */
 const BRIEFED: { id: SummaryNumber; higherIsBetter: boolean }[] = [
@@ -126,7 +127,7 @@ export class DdsBriefing extends LitElement {
   }
 }
 
-customElements.define('dds-briefing', DdsBriefing);
+defineElement('dds-briefing', DdsBriefing);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -2,6 +2,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import { PARAM_BY_ID, type Summary } from '../../src/index';
 import type { UiScenario } from '../state/scenario';
 import { paramDifferences } from '../state/scenario';
+import { defineElement } from './define-element';
 import { formatDuration, formatPercent } from './format';
 
 const METRICS: { key: keyof Summary; label: string; show: (v: number) => string }[] = [
@@ -91,7 +92,7 @@ export class DdsCompare extends LitElement {
   }
 }
 
-customElements.define('dds-compare', DdsCompare);
+defineElement('dds-compare', DdsCompare);
 
 declare global {
   interface HTMLElementTagNameMap {

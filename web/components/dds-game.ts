@@ -26,6 +26,7 @@ import {
 } from '../../src/index';
 import { requestAnalysis } from '../analysis/analysis-client';
 import { GAME_KEY, loadGame, PREVIOUS_GAME_KEY, saveGame, storedText } from '../state/game-storage';
+import { defineElement } from './define-element';
 import { download } from './download';
 import { gameDebrief, SHOCK_WORDS } from './game-debrief';
 import { takeChosenFile } from './scenario-io';
@@ -371,7 +372,7 @@ export class DdsGame extends LitElement {
   }
 }
 
-customElements.define('dds-game', DdsGame);
+defineElement('dds-game', DdsGame);
 
 declare global {
   interface HTMLElementTagNameMap {

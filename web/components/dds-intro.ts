@@ -1,4 +1,5 @@
 import { css, html, LitElement } from 'lit';
+import { defineElement } from './define-element';
 
 /** Where a newcomer can start. */
 export type IntroChoice = 'spiral' | 'recovery' | 'own';
@@ -47,7 +48,7 @@ export class DdsIntro extends LitElement {
   }
 }
 
-customElements.define('dds-intro', DdsIntro);
+defineElement('dds-intro', DdsIntro);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -23,6 +23,7 @@ import {
 } from '../loops/diagram-layout';
 import { ringLayout } from '../loops/focus-layout';
 import './dds-time-chart';
+import { defineElement } from './define-element';
 
 const KIND_COLOUR = { reinforcing: '#b42318', balancing: '#175cd3' } as const;
 
@@ -354,7 +355,7 @@ export class DdsLoopDiagram extends LitElement {
   }
 }
 
-customElements.define('dds-loop-diagram', DdsLoopDiagram);
+defineElement('dds-loop-diagram', DdsLoopDiagram);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -9,6 +9,7 @@ import {
   usesLogScale,
   validateParam,
 } from '../../src/index';
+import { defineElement } from './define-element';
 import { LOG_POSITIONS, sliderPosition, sliderValue, stopAt } from './param-scale';
 
 /** Headings of the parameter groups, in panel order. */
@@ -199,7 +200,7 @@ export class DdsParamPanel extends LitElement {
   }
 }
 
-customElements.define('dds-param-panel', DdsParamPanel);
+defineElement('dds-param-panel', DdsParamPanel);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -2,6 +2,7 @@ import { css, html, LitElement, nothing, svg } from 'lit';
 import { phaseBoundary, type SweepCell, type SweepSpec } from '../../src/analysis/sweep';
 import { PARAM_BY_ID } from '../../src/index';
 import { PALETTE } from '../charts/palette';
+import { defineElement } from './define-element';
 import { formatNumber, formatParam } from './format';
 
 const FILL = { stable: '#cfe8dc', recovers: '#fde7b0', spirals: '#f4b6a3' } as const;
@@ -119,7 +120,7 @@ export class DdsPhaseMap extends LitElement {
   }
 }
 
-customElements.define('dds-phase-map', DdsPhaseMap);
+defineElement('dds-phase-map', DdsPhaseMap);
 
 declare global {
   interface HTMLElementTagNameMap {

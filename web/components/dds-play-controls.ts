@@ -1,4 +1,5 @@
 import { css, html, LitElement } from 'lit';
+import { defineElement } from './define-element';
 
 /** Working days shown per second at each speed. */
 export const PLAY_SPEEDS = [10, 30, 90] as const;
@@ -110,7 +111,7 @@ export class DdsPlayControls extends LitElement {
   }
 }
 
-customElements.define('dds-play-controls', DdsPlayControls);
+defineElement('dds-play-controls', DdsPlayControls);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,5 +1,6 @@
 import { css, html, LitElement, nothing } from 'lit';
 import type { DoraLevel, DoraRating, Percentiles, Summary, SummaryNumber } from '../../src/index';
+import { defineElement } from './define-element';
 import { formatCount, formatDuration, formatPercent } from './format';
 
 const LEVEL_MARK: Readonly<Record<DoraRating, string>> = {
@@ -194,7 +195,7 @@ export class DdsScorecard extends LitElement {
   }
 }
 
-customElements.define('dds-scorecard', DdsScorecard);
+defineElement('dds-scorecard', DdsScorecard);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -4,6 +4,7 @@ import { timeChartModel } from '../charts/time-chart';
 import type { RunView } from '../engine/protocol';
 import './dds-scorecard';
 import './dds-time-chart';
+import { defineElement } from './define-element';
 
 /** One side of the comparison: a name and the run it produced. */
 export interface ComparedRun {
@@ -77,7 +78,7 @@ export class DdsSideBySide extends LitElement {
   }
 }
 
-customElements.define('dds-side-by-side', DdsSideBySide);
+defineElement('dds-side-by-side', DdsSideBySide);
 
 declare global {
   interface HTMLElementTagNameMap {

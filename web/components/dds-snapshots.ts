@@ -1,5 +1,6 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { readSnapshots, type Snapshot, writeSnapshots } from '../state/snapshots';
+import { defineElement } from './define-element';
 
 /**
  * Named snapshots kept in the browser: save the scenario on screen under a name, load one back,
@@ -117,7 +118,7 @@ export class DdsSnapshots extends LitElement {
   }
 }
 
-customElements.define('dds-snapshots', DdsSnapshots);
+defineElement('dds-snapshots', DdsSnapshots);
 
 declare global {
   interface HTMLElementTagNameMap {

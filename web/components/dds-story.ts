@@ -3,6 +3,7 @@ import { PARAM_BY_ID } from '../../src/index';
 import { STORY_STEPS } from '../story/steps';
 import { PRESENTER_CONTROLS } from '../story/story-controller';
 import type { StoryRun } from '../story/story-run';
+import { defineElement } from './define-element';
 
 /**
  * The story bar: the step's title and caption, previous and next, a link to every step, and the
@@ -118,7 +119,7 @@ export class DdsStory extends LitElement {
   }
 }
 
-customElements.define('dds-story', DdsStory);
+defineElement('dds-story', DdsStory);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -17,6 +17,7 @@ import {
   formatCompact,
   timeChartModel,
 } from '../charts/time-chart';
+import { defineElement } from './define-element';
 import { download, svgToPng } from './download';
 
 /**
@@ -309,7 +310,7 @@ export class DdsTimeChart extends LitElement {
   }
 }
 
-customElements.define('dds-time-chart', DdsTimeChart);
+defineElement('dds-time-chart', DdsTimeChart);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,5 +1,6 @@
 import { css, html, LitElement } from 'lit';
 import { INTERVENTION_CAPTIONS, type Intervention } from '../../src/index';
+import { defineElement } from './define-element';
 
 type Kind = Exclude<Intervention['type'], 'set'>;
 
@@ -231,7 +232,7 @@ export class DdsTimeline extends LitElement {
   }
 }
 
-customElements.define('dds-timeline', DdsTimeline);
+defineElement('dds-timeline', DdsTimeline);
 
 declare global {
   interface HTMLElementTagNameMap {

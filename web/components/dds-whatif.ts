@@ -22,6 +22,7 @@ import { requestAnalysis, runSweepInBrowser } from '../analysis/analysis-client'
 import type { AnalysisRequest } from '../analysis/run-analysis';
 import type { UiScenario } from '../state/scenario';
 import './dds-phase-map';
+import { defineElement } from './define-element';
 import { download } from './download';
 import {
   calibrationView,
@@ -391,7 +392,7 @@ export class DdsWhatif extends LitElement {
   }
 }
 
-customElements.define('dds-whatif', DdsWhatif);
+defineElement('dds-whatif', DdsWhatif);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -7,7 +7,10 @@ import { runOptions, type UiScenario } from '../state/scenario';
 import '../components/dds-param-panel';
 import '../components/dds-scorecard';
 import '../components/dds-time-chart';
+import { defineElement } from '../components/define-element';
 import {
+  DEFAULT_EMBED_CHARTS,
+  EMBED_HEIGHT,
   parseCharts,
   parseControls,
   parseHeight,
@@ -60,9 +63,10 @@ export class DeathSpiralSim extends LitElement {
   private current: UiScenario | null = null;
   private view: RunView | null = null;
   private shownControls: string[] = [];
-  private shownCharts: ChartId[] = [];
-  private chartHeight = 200;
-  private error = '';
+  private shownCharts: ChartId[] = [...DEFAULT_EMBED_CHARTS];
+  private chartHeight: number = EMBED_HEIGHT.default;
+  /** What is wrong now, by attribute: each message stays until that attribute reads well again. */
+  private errors = new Map<string, string>();
   private loading = 0;
   private runQueued = false;
 
@@ -88,12 +92,14 @@ export class DeathSpiralSim extends LitElement {
       void this.loadScenario();
   }
 
-  private refuse(error: unknown): void {
-    const field = error instanceof InputError ? error.field : 'scenario';
-    this.error = error instanceof Error ? error.message : String(error);
+  /** Shows and announces a refusal under `source` (the attribute it came from). */
+  private refuse(source: string, error: unknown, kept = ''): void {
+    const field = error instanceof InputError ? error.field : source;
+    const message = `${error instanceof Error ? error.message : String(error)}${kept}`;
+    this.errors.set(source, message);
     this.dispatchEvent(
       new CustomEvent('death-spiral-error', {
-        detail: { field, message: this.error },
+        detail: { field, message },
         bubbles: true,
         composed: true,
       }),
@@ -103,25 +109,31 @@ export class DeathSpiralSim extends LitElement {
 
   /** Reads each layout attribute on its own: a bad one keeps its last good value, the others apply. */
   private readLayout(): void {
-    this.error = '';
-    const read = <T>(parse: () => T, apply: (value: T) => void) => {
+    const read = <T>(source: string, parse: () => T, apply: (value: T) => void, kept: string) => {
       try {
         apply(parse());
+        this.errors.delete(source);
       } catch (error) {
-        this.refuse(error);
+        this.refuse(source, error, kept);
       }
     };
     read(
+      'controls',
       () => parseControls(this.controls),
       (v) => (this.shownControls = v),
+      '. The controls shown before stay.',
     );
     read(
+      'charts',
       () => parseCharts(this.charts),
       (v) => (this.shownCharts = v),
+      this.hasUpdated ? '. The charts shown before stay.' : '. The default charts are shown.',
     );
     read(
+      'height',
       () => parseHeight(this.height),
       (v) => (this.chartHeight = v),
+      `. Charts stay ${this.chartHeight} pixels high.`,
     );
   }
 
@@ -143,12 +155,13 @@ export class DeathSpiralSim extends LitElement {
         scenario = scenarioOfText(await response.text(), source);
       }
       if (ticket !== this.loading) return;
-      this.error = '';
+      this.errors.delete('scenario');
       this.current = scenario;
       this.run();
     } catch (error) {
       if (ticket !== this.loading) return;
       this.refuse(
+        'scenario',
         error instanceof TypeError
           ? new InputError(
               'scenario',
@@ -156,6 +169,7 @@ export class DeathSpiralSim extends LitElement {
               `allowed: the address of a scenario file that can be read (${error.message})`,
             )
           : error,
+        this.current ? '. The last good scenario stays.' : '',
       );
     }
   }
@@ -204,7 +218,7 @@ export class DeathSpiralSim extends LitElement {
     const specs = view
       ? chartSpecs(view, null).filter((spec) => this.shownCharts.includes(spec.id as ChartId))
       : [];
-    return html`${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+    return html`${[...this.errors.values()].map((message) => html`<p class="error refusal" role="alert">${message}</p>`)}
       <div class=${this.shownControls.length > 0 ? 'layout with-controls' : 'layout'}>
         ${
           this.shownControls.length > 0 && this.current
@@ -221,8 +235,7 @@ export class DeathSpiralSim extends LitElement {
   }
 }
 
-if (!customElements.get('death-spiral-sim'))
-  customElements.define('death-spiral-sim', DeathSpiralSim);
+defineElement('death-spiral-sim', DeathSpiralSim);
 
 declare global {
   interface HTMLElementTagNameMap {
