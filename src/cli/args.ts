@@ -1,6 +1,7 @@
 import { InputError, suggestNearest } from '../errors';
 import { parseWholeText } from '../numbers';
 import { MAX_SEED } from '../scenario';
+import { OVER_BUDGET_FLAG } from './budget';
 
 /** What the command line asked for, before any scenario is built. */
 export interface CliArgs {
@@ -13,6 +14,8 @@ export interface CliArgs {
   mode?: 'stochastic' | 'expected';
   doraYear?: 2021 | 2023;
   json: boolean;
+  /** Run a job past the work budget. */
+  overBudget: boolean;
   csv?: string;
   listParams: boolean;
   listPresets: boolean;
@@ -38,6 +41,7 @@ const VALUE_FLAGS = [
 ];
 const SWITCHES = [
   '--json',
+  OVER_BUDGET_FLAG,
   '--list-params',
   '--list-presets',
   '--markdown',
@@ -62,6 +66,7 @@ export function parseArgs(
   const args: CliArgs = {
     sets: [],
     json: false,
+    overBudget: false,
     listParams: false,
     listPresets: false,
     markdown: false,
@@ -93,6 +98,7 @@ export function parseArgs(
       if (inline !== undefined)
         throw new InputError(flag, inline, 'allowed: no value (it is a switch)');
       if (flag === '--json') args.json = true;
+      else if (flag === OVER_BUDGET_FLAG) args.overBudget = true;
       else if (flag === '--list-params') args.listParams = true;
       else if (flag === '--list-presets') args.listPresets = true;
       else if (flag === '--markdown') args.markdown = true;

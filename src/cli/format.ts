@@ -211,6 +211,8 @@ Options:
   --dora-year YEAR     DORA table for the levels: 2023 (default) or 2021
   --json               print one JSON object (scenario, summary, percentiles) and nothing else
   --csv FILE           write the per-day series to FILE (percentile columns when --runs > 1)
+  --over-budget        run a job past the work budget (2 GB of memory or 20 minutes, estimated
+                       before it starts; the estimate is printed when a job is refused)
   --list-params        list every parameter with default, range and unit (--markdown for a table)
   --list-presets       list the presets
   --schema             print the JSON Schema of scenario files

@@ -16,6 +16,7 @@ import {
 import { scenarioJsonSchema } from '../schema';
 import { MAX_DAYS, simulate } from '../simulate';
 import { type CliArgs, parseArgs } from './args';
+import { checkBudget, runsEstimate } from './budget';
 import { COMMAND_FLAGS, COMMANDS } from './commands/index';
 import { bandsCsv, seriesCsv } from './csv';
 import { formatParams, formatPresets, formatSummaryTable, formatTimeline, HELP } from './format';
@@ -90,6 +91,7 @@ function runScenario(
     interventions: scenario.interventions,
     doraYear: args.doraYear,
   };
+  checkBudget(runsEstimate(scenario.runs, scenario.days, Boolean(args.csv)), args.overBudget, err);
   const table = `DORA ${args.doraYear ?? 2023} table`;
   const heading = `Scenario: ${scenario.preset ?? 'defaults'} · ${scenario.days} working days`;
   if (scenario.runs === 1) {

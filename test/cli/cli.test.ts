@@ -1,5 +1,5 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PARAMS } from '../../src/index';
@@ -100,8 +100,91 @@ describe('command line', async () => {
     ['bad runs', ['--runs', 'x'], '--runs'],
     ['missing value', ['--preset'], '--preset'],
     ['missing file', ['--scenario', '/no/such/file.json'], '--scenario'],
+    ['an endless file', ['--scenario', '/dev/zero'], '--scenario'],
+    ['a folder', ['--scenario', '/tmp'], '--scenario'],
+    ['hexadecimal', ['--runs', '0x2'], '--runs'],
+    ['exponent for a whole number', ['--days', '1e3'], '--days'],
+    ['binary parameter', ['--set', 'teamSize=0b11'], 'teamSize'],
+    ['spaces around a number', ['--runs', ' 52 '], '--runs'],
+    ['text seed', ['--seed', 'abc'], '--seed'],
+    ['empty CSV path', ['--csv', ''], '--csv'],
+    ['empty range', ['tipping', '--range', ''], '--range'],
+    ['range without a parameter', ['tipping', '--range', '0:1'], '--range'],
+    [
+      'an intervention after a shortened run',
+      ['--preset', 'spiral', '--days', '50'],
+      'interventions[0].day',
+    ],
+    [
+      'a run past the work budget',
+      ['--runs', '100000', '--days', '10400', '--csv', join(dir, 'huge.csv')],
+      '--over-budget',
+    ],
+    [
+      'a sweep past the work budget',
+      [
+        'sweep',
+        '--param',
+        'releaseIntervalDays=1:20:100',
+        '--param',
+        'regressionPassDays=1:10:100',
+        '--seeds',
+        '1000',
+      ],
+      '--over-budget',
+    ],
   ];
   itRefuses(bad);
+
+  it('a run past the budget is refused at once, before anything is allocated or written', async () => {
+    const csv = join(dir, 'never.csv');
+    const started = Date.now();
+    const result = await run('--runs', '100000', '--days', '10400', '--csv', csv);
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(result.stderr).toMatch(/about 2\d\d GB of memory/);
+    expect(() => readFileSync(csv)).toThrow();
+  });
+
+  it('reads a scenario file with a byte-order mark, and will not overwrite it with the CSV', async () => {
+    const file = join(dir, 'bom.json');
+    writeFileSync(file, `\uFEFF${JSON.stringify({ preset: 'low', days: 60 })}`);
+    expect((await run('--scenario', file, '--json')).status).toBe(0);
+    const clash = await run('--scenario', file, '--csv', file);
+    expect(clash.status).toBe(2);
+    expect(clash.stderr).toContain('--csv');
+    expect(readFileSync(file, 'utf8')).toContain('"preset":"low"');
+  });
+
+  it('a sweep asked for more workers than the machine has cores uses the cores and says so', async () => {
+    const result = await run(
+      'sweep',
+      '--preset',
+      'spiral',
+      '--param',
+      'releaseIntervalDays=4:8:2',
+      '--seeds',
+      '1',
+      '--days',
+      '200',
+      '--workers',
+      '64',
+    );
+    expect(result.status).toBe(0);
+    expect(result.stderr).toMatch(/--workers \d+: this machine has \d+ cores, so \d+ work/);
+  });
+
+  it('an intervention on the last day or after it is refused with that day and the last day', async () => {
+    const file = join(dir, 'late.json');
+    writeFileSync(
+      file,
+      JSON.stringify({ days: 60, interventions: [{ type: 'removeApprovals', day: 60 }] }),
+    );
+    const result = await run('--scenario', file);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain(
+      'interventions[0].day: 60 is not allowed; allowed: a day from 0 to 59',
+    );
+  });
 
   it('bad scenario files: empty, malformed and with unknown keys', async () => {
     for (const [text, hint] of [

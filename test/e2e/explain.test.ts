@@ -341,7 +341,9 @@ describe('the embeddable element', () => {
     await expect.poll(() => page.locator('#a .refusal').count()).toBe(0);
     // A bad chart id on first load: the default charts, and a message saying so.
     await expect.poll(() => page.locator('#e dds-time-chart').count()).toBe(2);
-    expect(await page.locator('#e .refusal').textContent()).toContain('The default charts are shown');
+    expect(await page.locator('#e .refusal').textContent()).toContain(
+      'The default charts are shown',
+    );
     await page.evaluate(`document.getElementById('b').setAttribute('preset', 'high')`);
     await expect.poll(() => page.locator('#b .refusal').count()).toBe(0);
     expect(await seriousViolations(page, 'main')).toEqual([]);

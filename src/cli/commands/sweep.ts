@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import {
   phaseBoundary,
   type SweepAxis,
@@ -7,6 +8,7 @@ import {
 } from '../../analysis/sweep';
 import { InputError } from '../../errors';
 import { paramSpec } from '../../params';
+import { checkBudget, runsEstimate } from '../budget';
 import { createProgress } from '../progress';
 import { runSweepInParallel } from '../sweep-pool';
 import { numberFlag, pad, show, toCsv, wholeFlag, writeCsvFile } from './flags';
@@ -44,8 +46,25 @@ export const sweepCommand: Command = {
       interventions: scenario.interventions,
     };
     validateSweep(spec);
-    const workers = wholeFlag(args, '--workers', 1, 64, 2);
-    const progress = createProgress(err, sweepSize(spec));
+    const asked = wholeFlag(args, '--workers', 1, 64, 2);
+    const cores = availableParallelism();
+    if (asked > cores)
+      err(`--workers ${asked}: this machine has ${cores} cores, so ${cores} work.`);
+    const workers = Math.min(asked, cores);
+    const runs = sweepSize(spec) * spec.seeds;
+    checkBudget(
+      {
+        ...runsEstimate(runs, spec.days, false, workers),
+        // A sweep keeps one small record a cell, not the runs.
+        bytes: sweepSize(spec) * 1024,
+        field: '--seeds',
+        value: spec.seeds,
+        what: `a sweep of ${sweepSize(spec)} cells × ${spec.seeds} seeds on ${workers} workers`,
+      },
+      args.overBudget,
+      err,
+    );
+    const progress = createProgress(err, sweepSize(spec), 'cells');
     const controller = new AbortController();
     const stop = () => controller.abort();
     process.once('SIGINT', stop);
