@@ -201,11 +201,14 @@ describe('dds-snapshots', () => {
     root.querySelector('input[type="text"]')!.dispatchEvent(new Event('input'));
     root.querySelector('form')!.requestSubmit();
     await panel.updateComplete;
-    expect([...root.querySelectorAll('li .name')].map((n) => n.textContent)).toEqual([
-      'ok',
-      'Elite team',
-    ]);
-    expect(JSON.parse(localStorage.getItem('death-spiral-snapshots-v1')!)).toHaveLength(2);
+    expect(
+      [...root.querySelectorAll('ul:not(.unreadable) li .name')].map((n) => n.textContent),
+    ).toEqual(['ok', 'Elite team']);
+    // The entry this version cannot use is kept as it was, listed, and downloadable.
+    const stored = JSON.parse(localStorage.getItem('death-spiral-snapshots-v1')!);
+    expect(stored).toHaveLength(3);
+    expect(stored).toContainEqual({ name: 'bad', query: 'preset=nope' });
+    expect(root.querySelector('ul.unreadable')?.textContent).toContain('"bad"');
     let loaded = '';
     panel.addEventListener('dds-snapshot-load', (e) => (loaded = (e as CustomEvent).detail.query));
     root.querySelector<HTMLButtonElement>('button[aria-label="Load ok"]')!.click();

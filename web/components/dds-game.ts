@@ -25,7 +25,14 @@ import {
   type TeamStanding,
 } from '../../src/index';
 import { requestAnalysis } from '../analysis/analysis-client';
-import { GAME_KEY, loadGame, PREVIOUS_GAME_KEY, saveGame, storedText } from '../state/game-storage';
+import {
+  GAME_KEY,
+  keepCurrentAsEarlier,
+  loadGame,
+  PREVIOUS_GAME_KEY,
+  saveGame,
+  storedText,
+} from '../state/game-storage';
 import { defineElement } from './define-element';
 import { download } from './download';
 import { gameDebrief, SHOCK_WORDS } from './game-debrief';
@@ -164,9 +171,19 @@ export class DdsGame extends LitElement {
           freezeMerges: false,
         },
       );
+      const kept = keepCurrentAsEarlier();
+      if (kept) {
+        this.message = kept;
+        return;
+      }
+      const wasDamaged = this.damaged;
       this.game = game;
       this.damaged = false;
-      this.message = saveGame(game) ?? '';
+      this.message =
+        saveGame(game) ??
+        (wasDamaged
+          ? 'The damaged save is kept as the earlier game.'
+          : '');
     } catch (error) {
       this.message = `The game was not started: ${error instanceof Error ? error.message : String(error)}`;
     }
@@ -205,8 +222,12 @@ export class DdsGame extends LitElement {
     if (!file) return;
     try {
       const game = parseGameText(await file.text(), file.name);
-      const hadGame = this.game !== null;
-      if (this.game) saveGame(this.game, PREVIOUS_GAME_KEY);
+      const hadGame = storedText(GAME_KEY) !== null;
+      const kept = keepCurrentAsEarlier();
+      if (kept) {
+        this.message = kept;
+        return;
+      }
       this.game = game;
       this.damaged = false;
       this.message =
@@ -223,7 +244,11 @@ export class DdsGame extends LitElement {
       this.message = previous.problem ?? 'There is no earlier game to bring back.';
       return;
     }
-    if (this.game) saveGame(this.game, PREVIOUS_GAME_KEY);
+    const kept = keepCurrentAsEarlier();
+    if (kept) {
+      this.message = kept;
+      return;
+    }
     this.game = previous.game;
     this.message =
       saveGame(previous.game) ??
@@ -231,7 +256,11 @@ export class DdsGame extends LitElement {
   }
 
   private handleNewGame(): void {
-    if (this.game) saveGame(this.game, PREVIOUS_GAME_KEY);
+    const kept = keepCurrentAsEarlier();
+    if (kept) {
+      this.message = kept;
+      return;
+    }
     this.game = null;
     this.damaged = false;
     saveGame(null);

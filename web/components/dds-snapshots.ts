@@ -1,6 +1,14 @@
 import { css, html, LitElement, nothing } from 'lit';
-import { readSnapshots, type Snapshot, writeSnapshots } from '../state/snapshots';
+import {
+  MAX_SNAPSHOTS,
+  readSnapshots,
+  type Snapshot,
+  type SnapshotStore,
+  storeProblems,
+  writeSnapshots,
+} from '../state/snapshots';
 import { defineElement } from './define-element';
+import { download } from './download';
 
 /**
  * Named snapshots kept in the browser: save the scenario on screen under a name, load one back,
@@ -25,23 +33,30 @@ export class DdsSnapshots extends LitElement {
 
   static override properties = {
     currentQuery: { attribute: false },
-    snapshots: { state: true },
+    store: { state: true },
     picked: { state: true },
     name: { state: true },
   };
 
   /** The URL query of the scenario on screen, which Save keeps. */
   currentQuery = '';
-  private snapshots: Snapshot[] = [];
+  private store: SnapshotStore = { snapshots: [], unreadable: [], unreadableText: null };
+  private get snapshots(): Snapshot[] {
+    return this.store.snapshots;
+  }
   private picked: string[] = [];
   private name = '';
 
   override connectedCallback(): void {
     super.connectedCallback();
-    const { snapshots, problems } = readSnapshots(window.localStorage);
-    this.snapshots = snapshots;
-    if (problems.length > 0)
-      this.problem(`Some saved snapshots could not be used: ${problems.join('; ')}`);
+    try {
+      this.store = readSnapshots(window.localStorage);
+    } catch {
+      this.problem('This browser does not allow keeping snapshots here.');
+      return;
+    }
+    const problems = storeProblems(this.store);
+    if (problems.length > 0) this.problem(`Saved snapshots: ${problems.join('; ')}.`);
   }
 
   private problem(message: string): void {
@@ -54,16 +69,24 @@ export class DdsSnapshots extends LitElement {
     );
   }
 
+  /** Keeps the new list, with everything this version cannot read left as it was. */
   private keep(snapshots: Snapshot[]): void {
-    const error = writeSnapshots(window.localStorage, snapshots);
+    const next = { ...this.store, snapshots };
+    const error = writeSnapshots(window.localStorage, next);
     if (error) this.problem(error);
-    this.snapshots = snapshots;
+    else this.store = next;
   }
 
   private handleSave(event: Event): void {
     event.preventDefault();
     const name = this.name.trim() || `Snapshot ${this.snapshots.length + 1}`;
     const others = this.snapshots.filter((s) => s.name !== name);
+    if (others.length >= MAX_SNAPSHOTS) {
+      this.problem(
+        `This browser keeps at most ${MAX_SNAPSHOTS} snapshots and has ${others.length}: delete one to save another, or save the scenario to a file.`,
+      );
+      return;
+    }
     this.keep([...others, { name, query: this.currentQuery, savedAt: new Date().toISOString() }]);
     this.name = '';
   }
@@ -114,7 +137,26 @@ export class DdsSnapshots extends LitElement {
           </ul>
           <button type="button" ?disabled=${this.picked.length !== 2} @click=${this.handleCompare}>Compare the two picked side by side</button>
           ${this.picked.length !== 2 ? html`<span> (pick two)</span>` : nothing}`
-      }`;
+      }
+      ${this.renderKeptAside()}`;
+  }
+
+  /** Entries this version cannot use: listed with the reason, kept, and downloadable. */
+  private renderKeptAside() {
+    const { unreadable, unreadableText } = this.store;
+    if (unreadable.length === 0 && unreadableText === null) return nothing;
+    return html`<ul class="unreadable" aria-label="Snapshots this version cannot use">
+      ${unreadable.map(
+        (entry, i) => html`<li><span class="name">Kept, not usable here: ${entry.reason}</span>
+          <button type="button" @click=${() => download(`snapshot-kept-${i + 1}.json`, JSON.stringify(entry.raw, null, 2), 'application/json')}>Download</button></li>`,
+      )}
+      ${
+        unreadableText === null
+          ? nothing
+          : html`<li><span class="name">Saved snapshots that could not be read, kept aside</span>
+          <button type="button" @click=${() => download('snapshots-unreadable.txt', unreadableText)}>Download</button></li>`
+      }
+    </ul>`;
   }
 }
 

@@ -53,3 +53,18 @@ export function saveGame(game: GameState | null, key = GAME_KEY): string | null 
     return `The game could not be saved in this browser (${String(error)}); export it to keep it.`;
   }
 }
+
+/**
+ * Keeps what is stored as the game in progress, exactly as stored and whether it reads or not, as
+ * the earlier game: called before anything replaces it, so a damaged save is never overwritten.
+ */
+export function keepCurrentAsEarlier(): string | null {
+  const text = storedText(GAME_KEY);
+  if (text === null) return null;
+  try {
+    window.localStorage.setItem(PREVIOUS_GAME_KEY, text);
+    return null;
+  } catch (error) {
+    return `The game you had could not be kept as the earlier game (${String(error)}); export it first.`;
+  }
+}
