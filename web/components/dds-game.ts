@@ -180,10 +180,7 @@ export class DdsGame extends LitElement {
       this.game = game;
       this.damaged = false;
       this.message =
-        saveGame(game) ??
-        (wasDamaged
-          ? 'The damaged save is kept as the earlier game.'
-          : '');
+        saveGame(game) ?? (wasDamaged ? 'The damaged save is kept as the earlier game.' : '');
     } catch (error) {
       this.message = `The game was not started: ${error instanceof Error ? error.message : String(error)}`;
     }
