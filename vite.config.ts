@@ -2,7 +2,10 @@ import { defineConfig } from 'vite';
 import { precachePlugin } from './web/offline/precache-plugin.ts';
 import { pageWithPolicyPlugin, securityPolicyPlugin } from './web/security/policy-plugin.ts';
 
-/** `vite build --mode embed` builds the `<death-spiral-sim>` element as one classic script. */
+/**
+ * `vite build --mode embed` builds the `<death-spiral-sim>` element as one classic script; it runs
+ * before the app's build, which lists its files for offline use.
+ */
 const embed = defineConfig({
   publicDir: 'web/embed/public',
   plugins: [
@@ -42,6 +45,9 @@ export default defineConfig(({ mode }) =>
         ],
         build: {
           outDir: 'dist',
+          // The embeddable element is built first into the same folder (its files are hashed
+          // into the service worker's version), and `npm run build` empties the folder before.
+          emptyOutDir: false,
           target: 'es2022',
         },
         preview: {

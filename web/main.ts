@@ -1,5 +1,9 @@
 /// <reference types="vite/client" />
 import './components/dds-app';
+import { registerServiceWorker } from './offline/updates';
+
+// Which build this is, for a reader of the page (and a test that builds two).
+document.documentElement.dataset.build = import.meta.env.VITE_BUILD_ID ?? 'local';
 
 // The built app keeps its files for offline use (a workshop room without internet); the
 // development server (which has hot reload) must not be cached.
@@ -8,9 +12,5 @@ if (
   'serviceWorker' in navigator &&
   window.location.protocol.startsWith('http')
 ) {
-  window.addEventListener('load', () => {
-    navigator.serviceWorker.register('./sw.js').catch(() => {
-      // Without a service worker the app still works online; nothing to tell the user.
-    });
-  });
+  window.addEventListener('load', registerServiceWorker);
 }

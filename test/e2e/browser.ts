@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,20 +16,29 @@ export function launchChromium(): Promise<Browser> {
 }
 
 /**
+ * Builds the embeddable element, then the app, into `dir` (emptied first) as `npm run build`
+ * does; `define` sets build-time constants (a test builds a second, different version this way).
+ */
+export async function buildInto(dir: string, define: Record<string, string> = {}): Promise<void> {
+  // The test runner sets NODE_ENV to "test"; the app is built as it ships.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    rmSync(dir, { recursive: true, force: true });
+    await build({ logLevel: 'silent', mode: 'embed', define, build: { outDir: dir } });
+    await build({ logLevel: 'silent', define, build: { outDir: dir } });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
+}
+
+/**
  * Builds the app and the embeddable element into a fresh folder (so test files building at the
  * same time never share one) and serves that folder with a plain static server.
  */
 export async function serveBuiltApp(): Promise<StaticServer & { dir: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'death-spiral-build-'));
-  // The test runner sets NODE_ENV to "test"; the app is built as it ships.
-  const nodeEnv = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
-  try {
-    await build({ logLevel: 'silent', build: { outDir: dir } });
-    await build({ logLevel: 'silent', mode: 'embed', build: { outDir: dir, emptyOutDir: false } });
-  } finally {
-    process.env.NODE_ENV = nodeEnv;
-  }
+  await buildInto(dir);
   return { ...(await serveFolder(dir)), dir };
 }
 
