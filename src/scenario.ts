@@ -32,6 +32,9 @@ export const SCENARIO_KEYS = ['preset', 'params', 'interventions', 'days', 'runs
 /** The most Monte Carlo runs one scenario may ask for. */
 export const MAX_RUNS = 100000;
 
+/** The most interventions one scenario holds, in a file or a link. */
+export const MAX_INTERVENTIONS = 1000;
+
 /** The largest seed: a seed is a whole number from 0 to this in files, links, flags and the app. */
 export const MAX_SEED = 2 ** 32 - 1;
 
@@ -76,6 +79,12 @@ export function parseScenario(raw: unknown): Scenario {
     if (!Array.isArray(file.interventions)) {
       throw new InputError('interventions', file.interventions, 'allowed: a list of interventions');
     }
+    if (file.interventions.length > MAX_INTERVENTIONS)
+      throw new InputError(
+        'interventions',
+        `${file.interventions.length} interventions`,
+        `allowed: at most ${MAX_INTERVENTIONS}`,
+      );
     interventions = file.interventions.map((item, index) =>
       parseIntervention(item, `interventions[${index}]`, days),
     );

@@ -62,4 +62,30 @@ describe('URL state', () => {
       }
     });
   }
+
+  it('a scenario with many interventions makes a short link that opens as the same scenario', () => {
+    const scenario = scenarioFromPreset('medium');
+    scenario.days = 2600;
+    scenario.interventions = Array.from({ length: 1000 }, (_, i) => ({
+      type: 'releaseSlip' as const,
+      day: 1 + 2 * i,
+      days: 1 + (i % 9),
+    }));
+    const query = encodeScenario(scenario);
+    expect(query).toContain('ivz=');
+    // Servers refuse request lines past 8 to 16 KB; this stays far below.
+    expect(query.length).toBeLessThan(8000);
+    expect(decodeScenario(`?${query}`)).toEqual(scenario);
+    // A short list stays readable in the address bar.
+    const few = { ...scenario, interventions: scenario.interventions.slice(0, 3) };
+    expect(encodeScenario(few)).toContain('iv=');
+    expect(decodeScenario(`?${encodeScenario(few)}`)).toEqual(few);
+  });
+
+  it('a damaged, oversized or doubled packed list is refused by name', () => {
+    for (const query of ['?ivz=%%%', '?ivz=AAAA', '?iv=[]&ivz=AAAA']) {
+      expect(() => decodeScenario(query)).toThrow(InputError);
+      expect(() => decodeScenario(query)).toThrow(/^ivz: /);
+    }
+  });
 });

@@ -3,6 +3,7 @@ import {
   InputError,
   type Intervention,
   MAX_DAYS,
+  MAX_INTERVENTIONS,
   MAX_SEED,
   PARAM_BY_ID,
   parseIntervention,
@@ -12,12 +13,16 @@ import {
   presetParams,
   requirePreset,
 } from '../../src/index';
+import { packJson, unpackJson } from './packed-json';
 import { MAX_UI_RUNS, scenarioFromPreset, type UiScenario } from './scenario';
 
 /** Version of the URL format; bumped when a key changes meaning. */
 export const URL_VERSION = 1;
 
-const RUN_KEYS = ['v', 'preset', 'days', 'seed', 'runs', 'mode', 'iv'] as const;
+const RUN_KEYS = ['v', 'preset', 'days', 'seed', 'runs', 'mode', 'iv', 'ivz'] as const;
+
+/** Interventions longer than this as JSON go into the link packed (`ivz`) rather than as they are. */
+const PACK_ABOVE_CHARS = 1500;
 
 /** Keys of the screen shown (not of the scenario), read by the app itself. */
 export const VIEW_KEYS = ['view', 'analysis', 'story', 'present', 'show'] as const;
@@ -44,8 +49,12 @@ export function encodeScenario(scenario: UiScenario): string {
   if (scenario.runs !== 1) query.set('runs', String(scenario.runs));
   if (scenario.mode !== 'stochastic') query.set('mode', scenario.mode);
   const presetInterventions = JSON.stringify(preset?.interventions ?? []);
-  if (JSON.stringify(scenario.interventions) !== presetInterventions)
-    query.set('iv', JSON.stringify(scenario.interventions));
+  const interventions = JSON.stringify(scenario.interventions);
+  if (interventions !== presetInterventions) {
+    // A long list is packed, so a link to any scenario a file may hold stays short.
+    if (interventions.length > PACK_ABOVE_CHARS) query.set('ivz', packJson(interventions));
+    else query.set('iv', interventions);
+  }
   return query.toString();
 }
 
@@ -87,13 +96,23 @@ export function decodeScenario(search: string): UiScenario {
       throw new InputError('mode', mode, 'allowed: stochastic or expected');
     scenario.mode = mode;
   }
-  const interventions = query.get('iv');
+  const packed = query.get('ivz');
+  if (packed !== null && query.has('iv'))
+    throw new InputError('ivz', packed, 'allowed: iv or ivz, not both');
+  const interventions = packed === null ? query.get('iv') : unpackJson(packed, 'ivz');
   if (interventions !== null) {
-    const raw = parseJsonInput(interventions, 'iv', 'a JSON list of interventions');
+    const field = packed === null ? 'iv' : 'ivz';
+    const raw = parseJsonInput(interventions, field, 'a JSON list of interventions');
     if (!Array.isArray(raw))
-      throw new InputError('iv', interventions, 'allowed: a JSON list of interventions');
+      throw new InputError(field, interventions, 'allowed: a JSON list of interventions');
+    if (raw.length > MAX_INTERVENTIONS)
+      throw new InputError(
+        field,
+        `${raw.length} interventions`,
+        `allowed: at most ${MAX_INTERVENTIONS}`,
+      );
     scenario.interventions = raw.map(
-      (item, index): Intervention => parseIntervention(item, `iv[${index}]`, scenario.days),
+      (item, index): Intervention => parseIntervention(item, `${field}[${index}]`, scenario.days),
     );
   }
   return scenario;
