@@ -301,7 +301,8 @@ export class DdsApp extends LitElement implements StoryHost {
     // The analyses load on first use, so the simulator's own download stays small.
     if (this.screen === 'whatif') void import('./dds-whatif');
     const analysis = query.get('analysis');
-    this.analysis = analysis && analysis in ANALYSES ? (analysis as AnalysisId) : 'map';
+    this.analysis =
+      analysis && Object.hasOwn(ANALYSES, analysis) ? (analysis as AnalysisId) : 'map';
     this.whatifInputs = Object.fromEntries(
       [...query]
         .filter(([key]) => key.startsWith(WHATIF_PREFIX))

@@ -54,7 +54,7 @@ export class DdsPhaseMap extends LitElement {
       ArrowUp: nx,
       ArrowDown: -nx,
     };
-    if (event.key in moves) {
+    if (Object.hasOwn(moves, event.key)) {
       this.cursor = Math.max(0, Math.min(total - 1, this.cursor + moves[event.key]));
       event.preventDefault();
     } else if (event.key === 'Enter' || event.key === ' ') {
