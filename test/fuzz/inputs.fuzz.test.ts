@@ -10,7 +10,7 @@ import { decodeScenario, encodeScenario } from '../../web/state/url-state';
 import { damagedText, isOneLineRefusal, PROTOTYPE_NAMES, scenarioObject } from './hostile-input';
 
 /** Cases per property: a bounded corpus in `npm test`, many more under `npm run fuzz`. */
-const RUNS = Number(process.env.FUZZ_RUNS ?? 400);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261201);
 const settings = { numRuns: RUNS, seed: SEED, endOnFailure: true };
 
@@ -138,5 +138,20 @@ describe('hostile input', () => {
       ),
     ).toBe(2);
     expect(err[0]).toContain('nesting');
+  });
+
+  it('a huge unknown name is answered at once, on one short line, with no suggestion', () => {
+    const key = `${'x'.repeat(1_000_000)}\nsecond line`;
+    const started = performance.now();
+    let message = '';
+    try {
+      parseScenarioText(JSON.stringify({ [key]: 1 }));
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(performance.now() - started).toBeLessThan(500);
+    expect(isOneLineRefusal(message)).toBe(true);
+    expect(message.length).toBeLessThan(400);
+    expect(message).not.toContain('did you mean');
   });
 });
