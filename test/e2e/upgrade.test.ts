@@ -1,10 +1,11 @@
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildInto, launchChromium } from './browser';
 import { serveFolder } from './static-server';
 
+mkdirSync('test-results', { recursive: true });
 const dir = mkdtempSync(join(tmpdir(), 'death-spiral-upgrade-'));
 const buildOf = (id: string) =>
   buildInto(dir, { 'import.meta.env.VITE_BUILD_ID': JSON.stringify(id) });
@@ -49,6 +50,7 @@ describe('a new build', () => {
       const banner = page.locator('.update-banner');
       await expect.poll(() => banner.textContent(), { timeout: 15000 }).toContain('A new version');
       expect(await page.locator('html').getAttribute('data-build')).toBe('A');
+      await page.screenshot({ path: 'test-results/update-banner.png' });
       await banner.getByRole('button', { name: 'Reload' }).click();
       await expect
         .poll(() => page.locator('html').getAttribute('data-build'), { timeout: 15000 })

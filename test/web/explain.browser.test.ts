@@ -195,6 +195,12 @@ describe('death-spiral-sim', () => {
     await expect.poll(() => errors.length).toBe(2);
     expect(errors[1].message).toContain('teamSize');
     expect(element.summary?.doraLevel).toBe('medium');
-    expect(element.shadowRoot!.querySelector('.error')?.textContent).toContain('teamSize');
+    // Both refusals stay on screen: each until its own attribute reads well again.
+    const shown = [...element.shadowRoot!.querySelectorAll('.refusal')].map((p) => p.textContent);
+    expect(shown).toHaveLength(2);
+    expect(shown.join(' ')).toContain('teamSize');
+    expect(shown.join(' ')).toContain('controls');
+    element.setAttribute('controls', 'releaseIntervalDays');
+    await expect.poll(() => element.shadowRoot!.querySelectorAll('.refusal').length).toBe(1);
   });
 });
