@@ -13,8 +13,8 @@ export const WORK_BUDGET = { bytes: 2 * 1024 ** 3, seconds: 20 * 60 } as const;
  */
 const SECONDS_PER_RUN_DAY = 2.5e-6;
 
-/** Bytes one run holds per day for every series whose percentiles a CSV asks for. */
-const BYTES_PER_RUN_DAY_OF_BANDS = SERIES_IDS.length * 8;
+/** Bytes one run holds per day for every series whose percentiles a CSV asks for (32-bit floats). */
+const BYTES_PER_RUN_DAY_OF_BANDS = SERIES_IDS.length * Float32Array.BYTES_PER_ELEMENT;
 
 /** What a job will cost, in words what it is, and the flag (and its value) that sets its size. */
 export interface WorkEstimate {
