@@ -19,9 +19,17 @@ export interface MonteCarloResult {
   /** How many runs came out at each level ("none": nothing deployed to judge). */
   levelCounts: Record<DoraRating, number>;
   bands: Partial<Record<SeriesId, Band>>;
+  /** How many runs (the first ones) the bands are drawn from: at most MAX_BAND_RUNS. */
+  bandRuns: number;
   /** The first run, kept whole for its events. */
   first: SimulationResult;
 }
+
+/**
+ * Runs whose day-by-day series the bands are drawn from: a day's p10–p90 settles long before
+ * this many, and memory then stays bounded however many runs the figures are taken over.
+ */
+export const MAX_BAND_RUNS = 500;
 
 /** Options for a Monte Carlo: the run options plus how many runs and what to keep. */
 export interface MonteCarloOptions extends SimulationOptions {
@@ -42,7 +50,10 @@ export interface MonteCarloSamples {
   /** Each run's figures; NaN where a run had nothing to measure. */
   figures: Record<SummaryNumber, Float64Array>;
   levels: DoraRating[];
+  /** The kept runs' series, run after run; the block keeps only runs below MAX_BAND_RUNS. */
   series: Partial<Record<SeriesId, Float32Array>>;
+  /** How many of the block's runs the series hold. */
+  bandRuns: number;
   /** The block's first run whole, when the block starts at run 0. */
   first: SimulationResult | null;
 }
@@ -74,20 +85,21 @@ export function collectRuns(
   const series: Partial<Record<SeriesId, Float32Array>> = {};
   let first: SimulationResult | null = null;
   let days = 0;
+  const bandRuns = Math.max(0, Math.min(count, MAX_BAND_RUNS - fromRun));
   for (let i = 0; i < count; i++) {
     const result = simulate(params, { ...options, seed: runSeed(seed, fromRun + i) });
     if (i === 0) {
       days = result.days;
       if (fromRun === 0) first = result;
-      for (const id of bandSeries) series[id] = new Float32Array(count * days);
+      for (const id of bandSeries) series[id] = new Float32Array(bandRuns * days);
     }
     for (const key of SUMMARY_NUMBERS) figures[key][i] = result.summary[key] ?? Number.NaN;
     levels.push(result.summary.doraLevel);
     // Run-major: one contiguous copy per run; the percentile pass gathers each day's column.
-    for (const id of bandSeries) series[id]!.set(result.series[id], i * days);
+    if (i < bandRuns) for (const id of bandSeries) series[id]!.set(result.series[id], i * days);
     options.onProgress?.(i + 1, count);
   }
-  return { runs: count, days, figures, levels, series, first };
+  return { runs: count, days, figures, levels, series, bandRuns, first };
 }
 
 /** Joins blocks of runs, in run order, into one. */
@@ -105,18 +117,20 @@ export function mergeSamples(blocks: readonly MonteCarloSamples[]): MonteCarloSa
     }
   }
   const series: Partial<Record<SeriesId, Float32Array>> = {};
+  const bandRuns = blocks.reduce((sum, block) => sum + block.bandRuns, 0);
   for (const id of Object.keys(blocks[0].series) as SeriesId[]) {
-    const store = new Float32Array(runs * days);
+    const store = new Float32Array(bandRuns * days);
     let offset = 0;
     for (const block of blocks) {
       store.set(block.series[id]!, offset);
-      offset += block.runs * days;
+      offset += block.bandRuns * days;
     }
     series[id] = store;
   }
   return {
     runs,
     days,
+    bandRuns,
     figures,
     levels: blocks.flatMap((b) => b.levels),
     series,
@@ -151,7 +165,7 @@ export function summariseSamples(
   for (const level of samples.levels) levelCounts[level]++;
   const bands: Partial<Record<SeriesId, Band>> = {};
   for (const [id, store] of Object.entries(samples.series) as [SeriesId, Float32Array][]) {
-    bands[id] = bandOf(store, samples.runs, samples.days);
+    bands[id] = bandOf(store, samples.bandRuns, samples.days);
   }
   return {
     runs: samples.runs,
@@ -165,6 +179,7 @@ export function summariseSamples(
     percentiles,
     levelCounts,
     bands,
+    bandRuns: samples.bandRuns,
     first,
   };
 }

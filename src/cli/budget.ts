@@ -1,4 +1,5 @@
 import { InputError } from '../errors';
+import { MAX_BAND_RUNS } from '../monte-carlo';
 import { SERIES_IDS } from '../series';
 
 /** The switch that runs a job past the budget anyway. */
@@ -35,9 +36,10 @@ export function runsEstimate(
   return {
     field: '--runs',
     value: runs,
-    bytes: bands ? runs * days * BYTES_PER_RUN_DAY_OF_BANDS : runs * 4096,
+    bytes:
+      (bands ? Math.min(runs, MAX_BAND_RUNS) * days * BYTES_PER_RUN_DAY_OF_BANDS : 0) + runs * 4096,
     seconds: (runs * days * SECONDS_PER_RUN_DAY) / workers,
-    what: `${runs.toLocaleString('en')} runs of ${days.toLocaleString('en')} days${bands ? ' with every series kept for the CSV' : ''}`,
+    what: `${runs.toLocaleString('en')} runs of ${days.toLocaleString('en')} days${bands ? ' with the series of the CSV' : ''}`,
   };
 }
 

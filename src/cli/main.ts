@@ -117,7 +117,13 @@ function runScenario(
     onProgress: progress.update,
   });
   progress.done();
-  if (args.csv) writeCsv(args.csv, bandsCsv(result));
+  if (args.csv) {
+    writeCsv(args.csv, bandsCsv(result));
+    if (result.bandRuns < result.runs)
+      err(
+        `The CSV's day-by-day bands are drawn from the first ${result.bandRuns} of the ${result.runs} runs; the figures use them all.`,
+      );
+  }
   if (args.json) {
     const { runs, summary, percentiles, levelCounts } = result;
     out(

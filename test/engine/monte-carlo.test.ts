@@ -50,4 +50,25 @@ describe('Monte Carlo in blocks', () => {
     expect(merged.percentiles).toEqual(whole.percentiles);
     expect(Array.from(merged.bands.wipLines!.p90)).toEqual(Array.from(whole.bands.wipLines!.p90));
   });
+
+  it('past MAX_BAND_RUNS the bands come from the first runs, in one block or many, and the figures from all', async () => {
+    const { collectRuns, MAX_BAND_RUNS, mergeSamples, summariseSamples } = await import(
+      '../../src/monte-carlo'
+    );
+    const params = preset('elite');
+    const options = { days: 20, seed: 1, bandSeries: ['wipLines'] as const };
+    const runs = MAX_BAND_RUNS + 40;
+    const blocks = [
+      collectRuns(params, { ...options, fromRun: 0, count: MAX_BAND_RUNS - 10 }),
+      collectRuns(params, { ...options, fromRun: MAX_BAND_RUNS - 10, count: 50 }),
+    ];
+    // The second block keeps only the ten runs still below the limit.
+    expect(blocks[1].bandRuns).toBe(10);
+    expect(blocks[1].series.wipLines!.length).toBe(10 * 20);
+    const merged = summariseSamples(mergeSamples(blocks));
+    const first = monteCarlo(params, { ...options, runs: MAX_BAND_RUNS });
+    expect(merged.bandRuns).toBe(MAX_BAND_RUNS);
+    expect(Array.from(merged.bands.wipLines!.p50)).toEqual(Array.from(first.bands.wipLines!.p50));
+    expect(Object.values(merged.levelCounts).reduce((a, b) => a + b, 0)).toBe(runs);
+  });
 });
