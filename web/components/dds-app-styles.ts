@@ -15,6 +15,8 @@ export const appStyles = css`
     main { min-width: 0; display: grid; gap: 0.6rem; align-content: start; }
     .top { display: grid; grid-template-columns: repeat(auto-fit, minmax(340px, 1fr)); gap: 0.75rem; }
     .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(380px, 1fr)); gap: 0.75rem; }
+    /* Charts off screen skip style, layout and paint until they scroll near (their size is kept). */
+    .charts dds-time-chart { content-visibility: auto; contain-intrinsic-size: auto 420px; }
     .message { background: #fff4e5; border: 1px solid #b54708; color: #7a2e0e; border-radius: 6px; padding: 0.5rem 0.8rem; display: flex; justify-content: space-between; gap: 1rem; }
     .message button { font: inherit; }
     .status { font-size: 0.8rem; color: #d1d5db; }
