@@ -24,6 +24,7 @@ import {
 import { ringLayout } from '../loops/focus-layout';
 import './dds-time-chart';
 import { defineElement } from './define-element';
+import { IdleWhenOffScreen } from './idle-when-off-screen';
 
 const KIND_COLOUR = { reinforcing: '#b42318', balancing: '#175cd3' } as const;
 
@@ -41,7 +42,7 @@ export function loopDirectionWords(loop: FeedbackLoop, direction: number): strin
  * Compact (presenter mode), it draws only the loop in question, alone on a ring, in text a room
  * can read: the one the story outlines, or else the dominant one.
  */
-export class DdsLoopDiagram extends LitElement {
+export class DdsLoopDiagram extends IdleWhenOffScreen(LitElement) {
   static override styles = css`
     :host { display: block; background: #fff; border: 1px solid #d6d9de; border-radius: 6px; padding: 0.6rem 0.75rem; }
     h2 { font-size: 1rem; margin: 0 0 0.2rem; }

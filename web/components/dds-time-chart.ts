@@ -19,6 +19,7 @@ import {
 } from '../charts/time-chart';
 import { defineElement } from './define-element';
 import { download, svgToPng } from './download';
+import { IdleWhenOffScreen } from './idle-when-off-screen';
 
 /**
  * A time chart: labelled axes, a legend that shows colour and dash and every event marker, markers
@@ -29,7 +30,7 @@ import { download, svgToPng } from './download';
  * @event dds-chart-error - Export failed; `detail.message` says why.
  * @csspart svg - The chart's SVG.
  */
-export class DdsTimeChart extends LitElement {
+export class DdsTimeChart extends IdleWhenOffScreen(LitElement) {
   static override styles = css`
     :host { display: block; background: #fff; border: 1px solid #d6d9de; border-radius: 6px; padding: 0.6rem 0.75rem 0.5rem; }
     figure { margin: 0; }
@@ -72,23 +73,10 @@ export class DdsTimeChart extends LitElement {
   private cursor: number | null = null;
   private width = 560;
   private resizeObserver: ResizeObserver | null = null;
-  private visibilityObserver: IntersectionObserver | null = null;
   private model: ChartModel | null = null;
-  /** Whether the chart is on (or near) the screen; charts start as if they were. */
-  private onScreen = true;
-  /** An update held back while the chart was off screen, and whether it is now being let through. */
-  private held: 'no' | 'waiting' | 'releasing' = 'no';
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.visibilityObserver = new IntersectionObserver(
-      (entries) => {
-        this.onScreen = entries[entries.length - 1].isIntersecting;
-        if (this.onScreen && this.held === 'waiting') this.releaseHeldUpdate();
-      },
-      { rootMargin: '200px' },
-    );
-    this.visibilityObserver.observe(this);
     this.resizeObserver = new ResizeObserver((entries) => {
       const measured = Math.floor(entries[0].contentRect.width);
       // Resize on the next frame: changing size inside the observer's callback loops.
@@ -101,30 +89,6 @@ export class DdsTimeChart extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.resizeObserver?.disconnect();
-    this.visibilityObserver?.disconnect();
-  }
-
-  /**
-   * A slider move redraws every chart; the ones off screen wait until the browser is idle (or they
-   * scroll into view), so the charts in view repaint first.
-   */
-  protected override shouldUpdate(): boolean {
-    if (!this.hasUpdated || this.onScreen || this.held === 'releasing') {
-      this.held = 'no';
-      return true;
-    }
-    if (this.held === 'no') {
-      this.held = 'waiting';
-      const release = () => this.held === 'waiting' && this.releaseHeldUpdate();
-      if ('requestIdleCallback' in window) requestIdleCallback(release, { timeout: 300 });
-      else setTimeout(release, 50);
-    }
-    return false;
-  }
-
-  private releaseHeldUpdate(): void {
-    this.held = 'releasing';
-    this.requestUpdate();
   }
 
   private get format(): (value: number) => string {

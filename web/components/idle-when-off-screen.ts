@@ -1,0 +1,56 @@
+import type { LitElement } from 'lit';
+
+// biome-ignore lint/suspicious/noExplicitAny: the mixin pattern needs a constructor of any arguments.
+type LitConstructor = abstract new (...args: any[]) => LitElement;
+
+/**
+ * An element whose updates wait while it is off screen: a slider move redraws every chart and the
+ * loop diagram, and the ones out of view then catch up when the browser is idle (or as soon as
+ * they scroll near), so what is in view repaints first.
+ */
+export function IdleWhenOffScreen<Base extends LitConstructor>(base: Base) {
+  abstract class Deferring extends base {
+    #observer: IntersectionObserver | null = null;
+    /** Whether the element is on (or near) the screen; it starts as if it were. */
+    #onScreen = true;
+    /** An update held back while off screen, and whether it is now being let through. */
+    #held: 'no' | 'waiting' | 'releasing' = 'no';
+
+    override connectedCallback(): void {
+      super.connectedCallback();
+      this.#observer = new IntersectionObserver(
+        (entries) => {
+          this.#onScreen = entries[entries.length - 1].isIntersecting;
+          if (this.#onScreen && this.#held === 'waiting') this.#release();
+        },
+        { rootMargin: '200px' },
+      );
+      this.#observer.observe(this);
+    }
+
+    override disconnectedCallback(): void {
+      super.disconnectedCallback();
+      this.#observer?.disconnect();
+    }
+
+    protected override shouldUpdate(changed: Map<PropertyKey, unknown>): boolean {
+      if (!this.hasUpdated || this.#onScreen || this.#held === 'releasing') {
+        this.#held = 'no';
+        return super.shouldUpdate(changed);
+      }
+      if (this.#held === 'no') {
+        this.#held = 'waiting';
+        const release = () => this.#held === 'waiting' && this.#release();
+        if ('requestIdleCallback' in window) requestIdleCallback(release, { timeout: 300 });
+        else setTimeout(release, 50);
+      }
+      return false;
+    }
+
+    #release(): void {
+      this.#held = 'releasing';
+      this.requestUpdate();
+    }
+  }
+  return Deferring;
+}
