@@ -1,5 +1,5 @@
 import { truncate } from './arrays';
-import type { DayContext } from './day';
+import { type DayContext, moveLines, STAGE, type Stage } from './day';
 import { changeLines, mergeDetection } from './derived';
 import type { Cohort, SimulationState } from './state';
 
@@ -64,10 +64,12 @@ export function writeCode(
   state.totals.defectsInjected += defects;
   context.linesWritten += lines;
   context.wipLineDaysAdjustment += lines * (context.end - commitTime);
+  moveLines(context, null, STAGE.branch, lines, commitTime);
 }
 
 /** Merges code into the trunk: review and automated tests catch some of its defects on the way. */
-function merge(state: SimulationState, context: DayContext, cohort: Cohort): void {
+function merge(state: SimulationState, context: DayContext, cohort: Cohort, from: Stage): void {
+  moveLines(context, from, STAGE.merged, cohort.lines, cohort.mergeTime);
   const caught = context.draws.binomial(
     cohort.defects,
     mergeDetection(state.params, state.automation),
@@ -100,11 +102,12 @@ export function mergeDue(state: SimulationState, context: DayContext, until: num
         cohort.defects - mustHaveDefects,
         cohort.commitTime,
       );
+      moveLines(context, STAGE.branch, STAGE.held, cohort.lines * (1 - share), cohort.mergeTime);
       cohort.lines *= share;
       cohort.defects = mustHaveDefects;
     }
     if (cohort.lines > 0 || cohort.defects > 0) {
-      merge(state, context, cohort);
+      merge(state, context, cohort, STAGE.branch);
     }
   }
   truncate(state.branches, write);
@@ -148,7 +151,7 @@ function releaseHeld(state: SimulationState, context: DayContext, lines: number)
   if (held.lines <= 1e-9) {
     held.lines = 0;
   }
-  merge(state, context, cohort);
+  merge(state, context, cohort, STAGE.held);
 }
 
 /** Lines in one change, for counting changes in a batch. */

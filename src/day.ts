@@ -38,6 +38,11 @@ export interface DayContext {
   incidentsOpenDays: number;
   /** Line-days of undeployed code within today beyond the start-of-day stock (arrivals minus departures). */
   wipLineDaysAdjustment: number;
+  /**
+   * Line-days today in each stage of undeployed code (branches, held, merged, candidate): the
+   * start-of-day stock, plus what arrived and less what left, each for the rest of the day.
+   */
+  stageLineDays: Float64Array;
   /** Scratch space for the day's outage intervals, reused so booking them allocates nothing. */
   scratch: number[];
   /** Daily decay of caution, kept with the memory it was computed for (one exp per run, not per day). */
@@ -75,6 +80,7 @@ export function createDayContext(day: number, draws: Draws, engineers: number): 
     severityHours: 0,
     incidentsOpenDays: 0,
     wipLineDaysAdjustment: 0,
+    stageLineDays: new Float64Array(4),
     scratch: [],
     cautionDecay: { memoryDays: Number.NaN, factor: 1 },
   };
@@ -115,4 +121,26 @@ export function takeFree(context: DayContext, wanted: number): number {
   const taken = Math.min(Math.max(wanted, 0), context.free);
   context.free -= taken;
   return taken;
+}
+
+/** The stages of undeployed code, as indices into `DayContext.stageLineDays`. */
+export const STAGE = { branch: 0, held: 1, merged: 2, candidate: 3 } as const;
+
+/** A stage of undeployed code, or `null` for outside it (written, or in production). */
+export type Stage = (typeof STAGE)[keyof typeof STAGE] | null;
+
+/**
+ * Books `lines` moving from one stage to another at `time`: each stage holds them for its part of
+ * the day, so a stage's series is its mean over the day, as undeployed code's total is.
+ */
+export function moveLines(
+  context: DayContext,
+  from: Stage,
+  to: Stage,
+  lines: number,
+  time: number,
+): void {
+  const rest = lines * (context.end - Math.min(context.end, Math.max(context.start, time)));
+  if (from !== null) context.stageLineDays[from] -= rest;
+  if (to !== null) context.stageLineDays[to] += rest;
 }

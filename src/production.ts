@@ -1,6 +1,6 @@
 import { truncate } from './arrays';
 import { changesIn } from './code-flow';
-import { type DayContext, takeFree } from './day';
+import { type DayContext, moveLines, STAGE, takeFree } from './day';
 import {
   continuousWaitDays,
   deployErrorChance,
@@ -122,6 +122,14 @@ export function ship(state: SimulationState, context: DayContext, shipment: Ship
   }
   context.leadTimeLineDays += leadTimeLineDays;
   context.wipLineDaysAdjustment -= shipment.lines * (context.end - shipment.time);
+  // A release ships its candidate; continuous delivery ships from the merged pipeline.
+  moveLines(
+    context,
+    shipment.release ? STAGE.candidate : STAGE.merged,
+    null,
+    shipment.lines,
+    shipment.time,
+  );
   context.linesDeployed += shipment.lines;
   context.deployments += shipment.deployments;
   context.failedDeployments += failed;

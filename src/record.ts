@@ -1,4 +1,4 @@
-import type { DayContext } from './day';
+import { type DayContext, STAGE } from './day';
 import { deploymentCost } from './derived';
 import { shipsInBatches, trainInterval } from './release';
 import type { SimulationState } from './state';
@@ -33,6 +33,20 @@ function releaseGap(state: SimulationState, context: DayContext): number {
   return Math.max(previous, sinceLast);
 }
 
+/** A stage's line-days with the rounding of sums and differences (a millionth of a line) taken off. */
+function withoutRounding(lineDays: number): number {
+  return Math.abs(lineDays) < 1e-6 ? 0 : lineDays;
+}
+
+/** Opens today's book of line-days by stage with the stock each stage holds as the day starts. */
+export function openStageBook(state: SimulationState, context: DayContext): void {
+  const stages = context.stageLineDays;
+  stages[STAGE.branch] = sumLines(state.branches);
+  stages[STAGE.held] = state.held.lines;
+  stages[STAGE.merged] = sumLines(state.merged) + sumLines(state.pipeline);
+  stages[STAGE.candidate] = state.candidate?.lines ?? 0;
+}
+
 /** Writes today's values into the series and, past the warm-up, into the window totals. */
 export function recordDay(
   state: SimulationState,
@@ -49,10 +63,13 @@ export function recordDay(
   const downtimeCost = params.outageCostPerHour * context.severityHours;
 
   series.wipLines[day] = wipLineDays;
-  series.wipBranchLines[day] = sumLines(state.branches);
-  series.wipHeldLines[day] = state.held.lines;
-  series.wipMergedLines[day] = sumLines(state.merged) + sumLines(state.pipeline);
-  series.wipCandidateLines[day] = state.candidate?.lines ?? 0;
+  // Each stage's mean over the day, so the stages add up to the total (a team that ships within
+  // the day still shows the code that waited hours).
+  const stages = context.stageLineDays;
+  series.wipBranchLines[day] = withoutRounding(stages[STAGE.branch]);
+  series.wipHeldLines[day] = withoutRounding(stages[STAGE.held]);
+  series.wipMergedLines[day] = withoutRounding(stages[STAGE.merged]);
+  series.wipCandidateLines[day] = withoutRounding(stages[STAGE.candidate]);
   series.productionLines[day] = state.productionLines;
   series.linesWritten[day] = context.linesWritten;
   series.linesDeployed[day] = context.linesDeployed;

@@ -11,7 +11,7 @@ import { type DayContext, resetDayContext, takeFree } from './day';
 import { POST_INCIDENT_FOCUS } from './derived';
 import { exp } from './portable-math';
 import { bookOutages, workIncidents, workProductionFixes } from './production';
-import { recordDay } from './record';
+import { openStageBook, recordDay } from './record';
 import { runReleasePipeline, shipsInBatches } from './release';
 import type { SimulationState } from './state';
 
@@ -51,6 +51,7 @@ export function stepDay(state: SimulationState, context: DayContext): void {
   state.caution *= decay.factor;
   // Lines are conserved, so what is not in production is still undeployed.
   const undeployedAtStart = state.totals.linesWritten - state.totals.linesDeployed;
+  openStageBook(state, context);
   // Post-incident reviews come on top of the planned improvement time: a learning organisation
   // spends more on improvement after failures, taken from feature work.
   const improvementTarget = params.automationShare * params.teamSize + state.reviewBacklog;

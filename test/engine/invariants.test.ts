@@ -160,6 +160,53 @@ describe('invariants over random parameters and seeds', () => {
     );
   });
 
+  it('the stages of undeployed code add up, day by day, to the day-mean the scorecard counts', () => {
+    fc.assert(
+      fc.property(
+        paramsArbitrary,
+        fc.integer({ min: 1, max: 1e6 }),
+        mode,
+        fc.array(interventionArbitrary, { maxLength: 4 }),
+        (params, seed, m, interventions) => {
+          const { series, days } = simulate(params, { days: 150, seed, mode: m, interventions });
+          for (let day = 0; day < days; day++) {
+            const stages =
+              series.wipBranchLines[day] +
+              series.wipHeldLines[day] +
+              series.wipMergedLines[day] +
+              series.wipCandidateLines[day];
+            expect(Math.abs(stages - series.wipLines[day])).toBeLessThanOrEqual(
+              1e-6 * Math.max(1, series.wipLines[day]),
+            );
+          }
+        },
+      ),
+      {
+        numRuns: Number(process.env.PROPERTY_RUNS ?? 60),
+        seed: Number(process.env.PROPERTY_SEED ?? 20261127),
+      },
+    );
+  });
+
+  it('each day, the release candidate stage holds every release for the part of the day it was in test', () => {
+    for (const seed of [3, 4]) {
+      const result = simulate(defaultParams(), { days: 200, seed });
+      const expected = new Float64Array(result.days);
+      for (const release of result.deployments) {
+        const cut = release.time - release.pipelineDays;
+        for (let day = Math.floor(cut); day <= Math.min(result.days - 1, release.time); day++) {
+          const overlap = Math.min(day + 1, release.time) - Math.max(day, cut);
+          if (overlap > 0) expected[day] += release.lines * overlap;
+        }
+      }
+      expect(result.deployments.length).toBeGreaterThan(3);
+      // Up to the last shipment: the release cut then is still in test at the end, not in the log.
+      const lastShipped = Math.floor(result.deployments[result.deployments.length - 1].time);
+      for (let day = 0; day < lastShipped; day++)
+        expect(result.series.wipCandidateLines[day]).toBeCloseTo(expected[day], 3);
+    }
+  });
+
   it("Little's law holds in steady state within 3%", () => {
     fc.assert(
       fc.property(
