@@ -4,7 +4,7 @@ import type { DoraRating } from '../dora';
 import type { Intervention } from '../interventions';
 import type { Params } from '../param-spec';
 import { findPreset, presetParams } from '../presets';
-import { simulate } from '../simulate';
+import { type SimulationResult, simulate } from '../simulate';
 import {
   GAME_START_DAY,
   type GameShock,
@@ -21,6 +21,11 @@ export interface RoundResult {
   shock: GameShock | null;
   /** Thousand lines that reached production in the round. */
   valueKloc: number;
+  /**
+   * The round's score in cost units: what the code the team shipped since the game began earned
+   * live in the round, less the round's downtime and deployment costs (see SCORING_RULE).
+   */
+  netValue: number;
   deployments: number;
   /** Failed deployments in the round: each is an incident. */
   incidents: number;
@@ -36,12 +41,42 @@ export interface RoundResult {
 export interface TeamStanding {
   team: string;
   rounds: RoundResult[];
+  /** The game's score so far: the rounds' net value added up. */
+  netValue: number;
+  /** Place in the standings; teams whose scores are equal share it. */
+  rank: number;
   valueKloc: number;
   incidents: number;
   wipLines: number;
   doraLevel: DoraRating | null;
   /** Undeployed code each working day of the game so far, in lines. */
   wipByDay: Float64Array;
+}
+
+/** The scoring rule in words, for the screen: what the score counts and why. */
+export const SCORING_RULE =
+  'Score: what the code your team shipped during the game earns while it is live (the cost of delay a thousand lines waiting would lose, per working day), less what your incidents cost in downtime and your deployments cost to make. Shipping small and early earns most; code that waits earns nothing.';
+
+/**
+ * Net value of days [from, to) of a run in cost units: live code shipped since `startDay` earns
+ * the cost of delay per KLOC-day (the value the model says waiting code forgoes), less downtime
+ * and deployment costs.
+ */
+function netValueOf(
+  params: Params,
+  series: SimulationResult['series'],
+  startDay: number,
+  from: number,
+  to: number,
+): number {
+  const live = series.productionLines[startDay - 1] ?? 0;
+  let value = 0;
+  for (let day = from; day < to; day++)
+    value +=
+      ((series.productionLines[day] - live) / 1000) * params.holdingCostPerKlocDay -
+      series.downtimeCost[day] -
+      series.transactionCost[day];
+  return value;
 }
 
 /** Working days into a round its shock strikes: the first week's decisions are already in force. */
@@ -82,7 +117,7 @@ function sum(values: Float64Array, from: number, to: number): number {
   return total;
 }
 
-/** Every team's standing over the rounds whose results are shown, ranked by value delivered. */
+/** Every team's standing over the rounds whose results are shown, ranked by score (net value). */
 export function standings(game: GameState, rounds: number = roundsShown(game)): TeamStanding[] {
   const preset = findPreset(game.config.preset)!;
   const params = presetParams(preset);
@@ -103,6 +138,7 @@ export function standings(game: GameState, rounds: number = roundsShown(game)): 
         decision: game.decisions[r][t],
         shock: game.shocks[r],
         valueKloc: sum(run.series.linesDeployed, from, to) / 1000,
+        netValue: netValueOf(params, run.series, GAME_START_DAY, from, to),
         deployments: sum(run.series.deployments, from, to),
         incidents: sum(run.series.failedDeployments, from, to),
         wipLines: run.series.wipLines[to - 1],
@@ -114,6 +150,8 @@ export function standings(game: GameState, rounds: number = roundsShown(game)): 
     return {
       team,
       rounds: results,
+      netValue: results.reduce((s, r) => s + r.netValue, 0),
+      rank: 0,
       valueKloc: results.reduce((s, r) => s + r.valueKloc, 0),
       incidents: results.reduce((s, r) => s + r.incidents, 0),
       wipLines: last?.wipLines ?? 0,
@@ -121,5 +159,12 @@ export function standings(game: GameState, rounds: number = roundsShown(game)): 
       wipByDay,
     };
   });
-  return table.sort((a, b) => b.valueKloc - a.valueKloc || a.incidents - b.incidents);
+  table.sort((a, b) => b.netValue - a.netValue);
+  // Equal scores (to the cost unit) share a place: teams that chose alike are not ranked apart.
+  for (const [i, standing] of table.entries())
+    standing.rank =
+      i > 0 && Math.round(standing.netValue) === Math.round(table[i - 1].netValue)
+        ? table[i - 1].rank
+        : i + 1;
+  return table;
 }

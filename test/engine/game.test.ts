@@ -185,3 +185,67 @@ describe('workshop game', () => {
     );
   });
 });
+
+describe('the game teaches the article', () => {
+  const spiral = presetParams(findPreset('spiral')!);
+  const unchanged: TeamDecision = {
+    releaseIntervalDays: spiral.releaseIntervalDays,
+    regressionPasses: spiral.regressionPasses,
+    automationShare: spiral.automationShare,
+    freezeMerges: false,
+  };
+  const plans: Record<string, TeamDecision> = {
+    unchanged,
+    // Release more often, on purpose, and invest in automation.
+    smaller: { ...unchanged, releaseIntervalDays: 5, automationShare: 0.2 },
+    // "Be careful": test more and release less.
+    careful: {
+      ...unchanged,
+      releaseIntervalDays: unchanged.releaseIntervalDays * 2,
+      regressionPasses: unchanged.regressionPasses + 2,
+    },
+    // The same choices as the unchanged team: they must share its place.
+    twin: unchanged,
+  };
+  const teams = Object.keys(plans);
+
+  /** Eight monthly rounds from the spiral team, with the facilitator's slip in round 2. */
+  function finalStandings(seed: number) {
+    let game = createGame({ teams, rounds: 8, roundDays: 20, preset: 'spiral', seed }, unchanged);
+    for (let round = 0; round < 8; round++) {
+      if (round === 1) game = setShock(game, 'releaseSlip');
+      teams.forEach((team, t) => {
+        game = decide(game, t, plans[team]);
+      });
+      game = revealResults(runRound(game));
+      if (round < 7) game = nextRound(game);
+    }
+    return Object.fromEntries(standings(game).map((s) => [s.team, s]));
+  }
+
+  const seeds = Array.from({ length: 20 }, (_, i) => i + 1);
+  const results = seeds.map(finalStandings);
+
+  it('shipping smaller and automating beats changing nothing, and testing more while releasing less does worse (16 of 20 seeds)', () => {
+    const smallerWins = results.filter((r) => r.smaller.netValue > r.unchanged.netValue).length;
+    const carefulLoses = results.filter((r) => r.careful.netValue < r.unchanged.netValue).length;
+    expect(smallerWins).toBeGreaterThanOrEqual(16);
+    expect(carefulLoses).toBeGreaterThanOrEqual(16);
+    // And it does so with less code waiting at the end.
+    expect(
+      results.filter((r) => r.smaller.wipLines < r.unchanged.wipLines).length,
+    ).toBeGreaterThanOrEqual(16);
+  });
+
+  it('the score is the live value of what was shipped, less downtime and deployment costs, and equal scores share a place', () => {
+    for (const r of results) {
+      expect(r.twin.netValue).toBe(r.unchanged.netValue);
+      expect(r.twin.rank).toBe(r.unchanged.rank);
+      for (const standing of Object.values(r))
+        expect(standing.netValue).toBeCloseTo(
+          standing.rounds.reduce((sum, round) => sum + round.netValue, 0),
+          6,
+        );
+    }
+  });
+});

@@ -19,6 +19,7 @@ import {
   revealResults,
   roundsShown,
   runRound,
+  SCORING_RULE,
   setPaused,
   setShock,
   type TeamDecision,
@@ -371,11 +372,13 @@ export class DdsGame extends LitElement {
       ${
         shown === 0
           ? html`<p>No results yet.</p>`
-          : html`<table data-scoreboard>
-        <thead><tr><th scope="col">Rank</th><th scope="col">Team</th><th scope="col" class="num">Value delivered (thousand lines shipped)</th><th scope="col">DORA level (last round)</th><th scope="col" class="num">Incidents (failed deployments)</th><th scope="col" class="num">Code waiting (lines)</th></tr></thead>
+          : html`<p class="rule" data-scoring-rule>${SCORING_RULE}</p>
+        <table data-scoreboard>
+        <thead><tr><th scope="col">Rank</th><th scope="col">Team</th><th scope="col" class="num">Score (cost units)</th><th scope="col" class="num">Shipped (thousand lines)</th><th scope="col">DORA level (last round)</th><th scope="col" class="num">Incidents (failed deployments)</th><th scope="col" class="num">Code waiting (lines)</th></tr></thead>
         <tbody>${this.table.map(
-          (s, i) => html`<tr>
-            <td>${i + 1}</td><th scope="row">${s.team}</th>
+          (s) => html`<tr>
+            <td data-rank>${s.rank}</td><th scope="row">${s.team}</th>
+            <td class="num" data-score>${Math.round(s.netValue).toLocaleString('en-GB')}</td>
             <td class="num">${s.valueKloc.toFixed(1)}</td>
             <td>${s.doraLevel === null ? '–' : s.doraLevel === 'none' ? 'no deployments' : s.doraLevel}</td>
             <td class="num">${Math.round(s.incidents)}</td>
