@@ -58,7 +58,10 @@ type DecisionField = keyof TeamDecision;
  */
 export class DdsGame extends LitElement {
   static override styles = css`
-    :host { display: block; }
+    /* min-width 0: as a grid or flex item the screen keeps to its column, however wide a table. */
+    :host { display: block; min-width: 0; }
+    /* Wide tables scroll in their own box on a phone; the page never scrolls sideways. */
+    .scroll { overflow-x: auto; max-width: 100%; }
     section { background: #fff; border: 1px solid #d6d9de; border-radius: 6px; padding: 0.7rem 0.9rem; margin-bottom: 0.7rem; }
     h2 { font-size: 1.1rem; margin: 0 0 0.4rem; }
     h3 { font-size: 1rem; margin: 0.6rem 0 0.3rem; }
@@ -349,7 +352,7 @@ export class DdsGame extends LitElement {
     const round = game.decisions[game.decisions.length - 1];
     return html`<section aria-labelledby="decisions-title">
       <h2 id="decisions-title">Decisions for round ${currentRound(game)}</h2>
-      <table>
+      <div class="scroll"><table>
         <thead><tr><th scope="col">Team</th><th scope="col">Days between releases</th><th scope="col">Manual regression passes</th><th scope="col">Share of team on automation (0–1)</th><th scope="col">Freeze merges</th></tr></thead>
         <tbody>${round.map(
           (decision, team) => html`<tr data-team=${team}>
@@ -360,7 +363,7 @@ export class DdsGame extends LitElement {
             <td>${this.renderDecisionInput(game, team, 'freezeMerges', decision)}</td>
           </tr>`,
         )}</tbody>
-      </table>
+      </table></div>
     </section>`;
   }
 
@@ -373,7 +376,7 @@ export class DdsGame extends LitElement {
         shown === 0
           ? html`<p>No results yet.</p>`
           : html`<p class="rule" data-scoring-rule>${SCORING_RULE}</p>
-        <table data-scoreboard>
+        <div class="scroll"><table data-scoreboard>
         <thead><tr><th scope="col">Rank</th><th scope="col">Team</th><th scope="col" class="num">Score (cost units)</th><th scope="col" class="num">Shipped (thousand lines)</th><th scope="col">DORA level (last round)</th><th scope="col" class="num">Incidents (failed deployments)</th><th scope="col" class="num">Code waiting (lines)</th></tr></thead>
         <tbody>${this.table.map(
           (s) => html`<tr>
@@ -385,7 +388,7 @@ export class DdsGame extends LitElement {
             <td class="num">${Math.round(s.wipLines).toLocaleString('en-GB')}</td>
           </tr>`,
         )}</tbody>
-      </table>`
+      </table></div>`
       }
     </section>`;
   }

@@ -54,7 +54,7 @@ export function gameDebrief(game: GameState, table: readonly TeamStanding[]) {
     ${days > 0 ? html`<dds-time-chart .spec=${chart} .height=${200}></dds-time-chart>` : nothing}
     ${table.map(
       (s) => html`<h3>${s.team}</h3>
-      <table data-debrief=${s.team}>
+      <div class="scroll"><table data-debrief=${s.team}>
         <thead><tr><th scope="col">Round</th><th scope="col" class="num">Interval (days)</th><th scope="col" class="num">Passes</th><th scope="col" class="num">Automation</th><th scope="col">Freeze</th><th scope="col">Shock</th>
           <th scope="col" class="num">Shipped (k lines)</th><th scope="col" class="num">Deploys</th><th scope="col" class="num">Incidents</th><th scope="col" class="num">Waiting (lines)</th><th scope="col" class="num">Lead time (days)</th><th scope="col">DORA</th></tr></thead>
         <tbody>${s.rounds.map(
@@ -65,7 +65,7 @@ export function gameDebrief(game: GameState, table: readonly TeamStanding[]) {
             <td class="num">${r.valueKloc.toFixed(1)}</td><td class="num">${Math.round(r.deployments)}</td><td class="num">${Math.round(r.incidents)}</td>
             <td class="num">${Math.round(r.wipLines).toLocaleString('en-GB')}</td><td class="num">${r.leadTimeDays === null ? 'nothing shipped' : r.leadTimeDays.toFixed(1)}</td><td>${r.doraLevel === 'none' ? 'no deployments' : r.doraLevel}</td></tr>`,
         )}</tbody>
-      </table>`,
+      </table></div>`,
     )}
   </section>`;
 }
