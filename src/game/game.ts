@@ -1,7 +1,7 @@
 import { InputError } from '../errors';
 import { parseJsonInput } from '../json-input';
 import { requireWhole } from '../numbers';
-import { paramSpec, validateParam } from '../params';
+import { paramSpec } from '../params';
 import { MAX_SEED, requirePreset } from '../scenario';
 
 /** What a team decides at the start of each round. */
@@ -86,12 +86,49 @@ function rejectUnknown(
   }
 }
 
+/** A decision a team makes as a number. */
+export type NumberDecision = 'releaseIntervalDays' | 'regressionPasses' | 'automationShare';
+
+/**
+ * What a team may choose each round: the parameters' own ranges, but a release every 1 to 60
+ * working days (a round is a month; a longer interval is a decision not to release at all).
+ */
+export const DECISION_LIMITS: Readonly<
+  Record<NumberDecision, { min: number; max: number; step: number }>
+> = {
+  releaseIntervalDays: { min: 1, max: 60, step: 1 },
+  regressionPasses: { ...rangeOf('regressionPasses'), step: 1 },
+  automationShare: { ...rangeOf('automationShare'), step: 0.05 },
+};
+
+function rangeOf(id: NumberDecision): { min: number; max: number } {
+  const spec = paramSpec(id);
+  return { min: spec.min, max: spec.max };
+}
+
 /** Validates a team's decision; every problem names the field, the value and what is allowed. */
 export function parseDecision(raw: unknown, field = 'decision'): TeamDecision {
   const record = requireObject(raw, field, `allowed: an object with ${DECISION_KEYS.join(', ')}`);
   rejectUnknown(record, DECISION_KEYS, field);
-  const number = (id: 'releaseIntervalDays' | 'regressionPasses' | 'automationShare') =>
-    validateParam(paramSpec(id), record[id], `${field}.${id}`) as number;
+  const number = (id: NumberDecision) => {
+    const { min, max } = DECISION_LIMITS[id];
+    const value = record[id];
+    const spec = paramSpec(id);
+    const whole = spec.kind === 'integer';
+    if (
+      typeof value !== 'number' ||
+      !Number.isFinite(value) ||
+      value < min ||
+      value > max ||
+      (whole && !Number.isInteger(value))
+    )
+      throw new InputError(
+        `${field}.${id}`,
+        value,
+        `allowed: ${whole ? 'a whole number' : 'a number'} from ${min} to ${max} (${spec.unit})`,
+      );
+    return value;
+  };
   if (typeof record.freezeMerges !== 'boolean') {
     throw new InputError(`${field}.freezeMerges`, record.freezeMerges, 'allowed: true or false');
   }

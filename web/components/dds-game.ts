@@ -2,6 +2,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import {
   createGame,
   currentRound,
+  DECISION_LIMITS,
   decide,
   findPreset,
   GAME_SHOCKS,
@@ -62,6 +63,7 @@ export class DdsGame extends LitElement {
     :host { display: block; min-width: 0; }
     /* Wide tables scroll in their own box on a phone; the page never scrolls sideways. */
     .scroll { overflow-x: auto; max-width: 100%; }
+    .scroll:focus-visible { outline: 3px solid #0b57d0; outline-offset: 2px; }
     section { background: #fff; border: 1px solid #d6d9de; border-radius: 6px; padding: 0.7rem 0.9rem; margin-bottom: 0.7rem; }
     h2 { font-size: 1.1rem; margin: 0 0 0.4rem; }
     h3 { font-size: 1rem; margin: 0.6rem 0 0.3rem; }
@@ -97,6 +99,11 @@ export class DdsGame extends LitElement {
   private message = '';
   private damaged = false;
   private errors: Record<string, string> = {};
+
+  /** Whether a decision on screen was refused: the round cannot run on a value no one chose. */
+  private get hasInvalidEntry(): boolean {
+    return Object.values(this.errors).some((message) => message !== '');
+  }
   private teamCount = 2;
   private table: TeamStanding[] = [];
   private tableFor: [GameState | null, number] = [null, -1];
@@ -301,7 +308,8 @@ export class DdsGame extends LitElement {
     return html`<section aria-labelledby="facilitator-title">
       <h2 id="facilitator-title">Round ${round} of ${game.config.rounds} · <span class="phase" data-phase-text>${PHASE_WORDS[phase]}</span></h2>
       <div class="bar" role="group" aria-label="Facilitator controls">
-        <button type="button" ?disabled=${paused || phase !== 'deciding'} @click=${() => this.applyMove(runRound)}>Run round ${round}</button>
+        <button type="button" ?disabled=${paused || phase !== 'deciding' || this.hasInvalidEntry} @click=${() => this.applyMove(runRound)}>Run round ${round}</button>
+        ${this.hasInvalidEntry && phase === 'deciding' ? html`<span class="hint" data-run-blocked>Correct the entries marked below to run the round.</span>` : nothing}
         <button type="button" ?disabled=${paused || phase !== 'hidden'} @click=${() => this.applyMove(revealResults)}>Reveal results</button>
         <button type="button" ?disabled=${paused || phase !== 'revealed'} @click=${() => this.applyMove(nextRound)}>${round >= game.config.rounds ? 'Finish and debrief' : 'Next round'}</button>
         <button type="button" class="secondary" aria-pressed=${paused ? 'true' : 'false'} @click=${() => this.applyMove((g) => setPaused(g, !g.paused))}>${paused ? 'Resume' : 'Pause'}</button>
@@ -335,10 +343,9 @@ export class DdsGame extends LitElement {
         @change=${(e: Event) => this.handleDecision(team, field, (e.target as HTMLInputElement).checked)} />`;
     }
     const spec = PARAM_BY_ID.get(field)!;
-    const step = field === 'automationShare' ? 0.05 : 1;
-    const max = field === 'releaseIntervalDays' ? 60 : spec.max;
+    const { min, max, step } = DECISION_LIMITS[field];
     const id = `d-${team}-${field}`;
-    return html`<input id=${id} type="number" min=${spec.min} max=${max} step=${step} .value=${String(decision[field])} ?disabled=${disabled}
+    return html`<input id=${id} type="number" min=${min} max=${max} step=${step} .value=${String(decision[field])} ?disabled=${disabled}
         aria-label=${`${name}: ${spec.label} (${spec.unit})`} aria-invalid=${error ? 'true' : 'false'} aria-describedby=${`${id}-error`}
         @change=${(e: Event) => {
           const text = (e.target as HTMLInputElement).value;
@@ -352,7 +359,7 @@ export class DdsGame extends LitElement {
     const round = game.decisions[game.decisions.length - 1];
     return html`<section aria-labelledby="decisions-title">
       <h2 id="decisions-title">Decisions for round ${currentRound(game)}</h2>
-      <div class="scroll"><table>
+      <div class="scroll" tabindex="0" role="region" aria-label="Decisions, scrolls sideways"><table>
         <thead><tr><th scope="col">Team</th><th scope="col">Days between releases</th><th scope="col">Manual regression passes</th><th scope="col">Share of team on automation (0–1)</th><th scope="col">Freeze merges</th></tr></thead>
         <tbody>${round.map(
           (decision, team) => html`<tr data-team=${team}>
@@ -376,7 +383,7 @@ export class DdsGame extends LitElement {
         shown === 0
           ? html`<p>No results yet.</p>`
           : html`<p class="rule" data-scoring-rule>${SCORING_RULE}</p>
-        <div class="scroll"><table data-scoreboard>
+        <div class="scroll" tabindex="0" role="region" aria-label="Scoreboard, scrolls sideways"><table data-scoreboard>
         <thead><tr><th scope="col">Rank</th><th scope="col">Team</th><th scope="col" class="num">Score (cost units)</th><th scope="col" class="num">Shipped (thousand lines)</th><th scope="col">DORA level (last round)</th><th scope="col" class="num">Incidents (failed deployments)</th><th scope="col" class="num">Code waiting (lines)</th></tr></thead>
         <tbody>${this.table.map(
           (s) => html`<tr>

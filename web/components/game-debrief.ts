@@ -54,7 +54,7 @@ export function gameDebrief(game: GameState, table: readonly TeamStanding[]) {
     ${days > 0 ? html`<dds-time-chart .spec=${chart} .height=${200}></dds-time-chart>` : nothing}
     ${table.map(
       (s) => html`<h3>${s.team}</h3>
-      <div class="scroll"><table data-debrief=${s.team}>
+      <div class="scroll" tabindex="0" role="region" aria-label=${`${s.team}: rounds, scrolls sideways`}><table data-debrief=${s.team}>
         <thead><tr><th scope="col">Round</th><th scope="col" class="num">Interval (days)</th><th scope="col" class="num">Passes</th><th scope="col" class="num">Automation</th><th scope="col">Freeze</th><th scope="col">Shock</th>
           <th scope="col" class="num">Shipped (k lines)</th><th scope="col" class="num">Deploys</th><th scope="col" class="num">Incidents</th><th scope="col" class="num">Waiting (lines)</th><th scope="col" class="num">Lead time (days)</th><th scope="col">DORA</th></tr></thead>
         <tbody>${s.rounds.map(
