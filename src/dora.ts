@@ -12,9 +12,6 @@ export type DoraLevel = 'elite' | 'high' | 'medium' | 'low';
 /** DORA report years whose cluster table the classification can use. */
 export type DoraYear = 2021 | 2023;
 
-/** The levels, best first. */
-export const DORA_LEVELS: readonly DoraLevel[] = ['elite', 'high', 'medium', 'low'];
-
 /** DORA's survey answer buckets for lead time and recovery time, in calendar hours, fastest first. */
 export const DURATION_BUCKETS = [
   { label: '< 1 hour', upToHours: 1 },

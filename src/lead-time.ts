@@ -104,8 +104,3 @@ export function leadTimeQuantile(histogram: LeadTimeHistogram, q: number): numbe
   }
   return EDGES[BIN_COUNT];
 }
-
-/** The mean lead time over all recorded lines (0 when nothing was recorded). */
-export function leadTimeMean(histogram: LeadTimeHistogram): number {
-  return histogram.total > 0 ? histogram.weightedSum / histogram.total : 0;
-}

@@ -127,8 +127,3 @@ export function assertValidParams(params: Params, field = 'params'): void {
   for (const key of Object.keys(params)) paramSpec(key, `${field}.${key}`);
   for (const spec of PARAMS) validateParam(spec, params[spec.id], `${field}.${spec.id}`);
 }
-
-/** Shows a parameter value as text (URL, CLI, docs). */
-export function formatParamValue(value: number | boolean | string): string {
-  return typeof value === 'number' ? String(Number(value.toPrecision(10))) : String(value);
-}

@@ -83,7 +83,7 @@ function checkOptions(options: SimulationOptions): void {
   }
 }
 
-/** Starts a run that can be advanced day by day (play mode, the workshop game) and resumed from saved state. */
+/** Starts a run that can be advanced day by day and resumed from saved (JSON) state. */
 export function startSimulation(params: Params, options: SimulationOptions = {}): SimulationState {
   assertValidParams(params);
   checkOptions(options);

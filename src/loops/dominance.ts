@@ -263,19 +263,3 @@ export function loopTimeline(series: SeriesSet, days: number): LoopTimeline {
   }
   return { days, nodeValues, nodeChanges, activity, direction, dominant };
 }
-
-/** The loop that dominates on a day, with its activity and direction; null when none is at work. */
-export function dominantLoopAt(
-  timeline: LoopTimeline,
-  day: number,
-): { loop: FeedbackLoop; activity: number; direction: -1 | 1 } | null {
-  const at = Math.max(0, Math.min(timeline.days - 1, day));
-  const index = timeline.dominant[at];
-  if (index < 0) return null;
-  const loop = FEEDBACK_LOOPS[index];
-  return {
-    loop,
-    activity: timeline.activity[loop.id][at],
-    direction: timeline.direction[loop.id][at] > 0 ? 1 : -1,
-  };
-}

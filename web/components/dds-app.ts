@@ -111,9 +111,6 @@ export class DdsApp extends LitElement implements StoryHost {
         this.runsShown++;
         this.dataset.resultAt = String(performance.now());
         this.status = `${view.runs > 1 ? `${view.runs} runs` : 'one run'} in ${view.engineMs.toFixed(0)} ms`;
-        this.dispatchEvent(
-          new CustomEvent('dds-rendered-request', { bubbles: true, composed: true }),
-        );
         this.urlSync?.afterPaint();
       },
       (message) => (this.message = message),
