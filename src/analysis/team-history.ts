@@ -1,7 +1,8 @@
+import { dsvFormat } from 'd3-dsv';
 import { InputError } from '../errors';
 import type { CalibrationTargets } from './calibrate';
 
-/** The columns of a team-history CSV: one row per deployment, oldest first. */
+/** The columns of a team-history CSV: one row per deployment, in any order. */
 export const HISTORY_COLUMNS = ['deployed_at', 'failed', 'restored_at', 'first_commit_at'] as const;
 
 /** An example of the format, for the docs and the UI: a two-week train with two failures in twelve. */
@@ -20,25 +21,36 @@ export const EXAMPLE_HISTORY_CSV = `deployed_at,failed,restored_at,first_commit_
 2026-06-12T16:00,no,,2026-05-22
 `;
 
+/** ISO 8601 as tools write it: a date, or a date and time with seconds, milliseconds and a zone. */
+const ISO_8601 =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/**
+ * Reads a date as GitHub, GitLab and spreadsheets write it (`2026-01-09`, `2026-01-09T16:00`,
+ * `2026-01-09T16:00:00.123Z`, `2026-01-09T17:00:00+01:00`); without a zone it is taken as UTC.
+ */
 function parseDate(text: string, field: string): number {
   const trimmed = text.trim();
-  // Dates only, or date and time; anything else (and impossible dates) is refused.
-  if (!/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2})?)?$/.test(trimmed)) {
-    throw new InputError(field, text, 'allowed: a date like 2026-01-31 or 2026-01-31T14:00');
-  }
-  const time = Date.parse(
-    trimmed.length === 10 ? `${trimmed}T00:00:00Z` : `${trimmed.replace(' ', 'T')}Z`,
-  );
-  const [year, month, day] = trimmed.slice(0, 10).split('-').map(Number);
-  const check = new Date(time);
+  const match = ISO_8601.exec(trimmed);
+  if (!match)
+    throw new InputError(
+      field,
+      text,
+      'allowed: an ISO 8601 date, like 2026-01-31, 2026-01-31T14:00 or 2026-01-31T14:00:00.000+01:00',
+    );
+  const [, year, month, day, hour, , , zone] = match;
+  const zoned =
+    zone && !zone.includes(':') && zone !== 'Z' ? `${zone.slice(0, 3)}:${zone.slice(3)}` : zone;
+  const body = trimmed.replace(' ', 'T').replace(/(Z|[+-]\d{2}:?\d{2})$/, '');
+  const time = Date.parse(hour === undefined ? `${body}T00:00:00Z` : `${body}${zoned ?? 'Z'}`);
+  const check = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
   if (
     Number.isNaN(time) ||
-    check.getUTCFullYear() !== year ||
-    check.getUTCMonth() + 1 !== month ||
-    check.getUTCDate() !== day
-  ) {
+    check.getUTCFullYear() !== Number(year) ||
+    check.getUTCMonth() + 1 !== Number(month) ||
+    check.getUTCDate() !== Number(day)
+  )
     throw new InputError(field, text, 'allowed: a real calendar date');
-  }
   return time;
 }
 
@@ -60,23 +72,31 @@ function median(values: number[]): number | undefined {
 }
 
 /**
- * Reads a team's deployment history (CSV, header first, oldest deployment first) into
+ * Reads a team's deployment history (CSV through d3-dsv: quoted cells, `,` or `;`, a byte-order
+ * mark, CRLF, rows in any order) into
  * calibration targets: deployments per week, change failure rate, median time to restore and,
  * when first-commit dates are given, median lead time. Every problem names the row and column.
  */
 export function historyTargets(csv: string, teamSize: number): CalibrationTargets {
-  const lines = csv.split(/\r?\n/).filter((line) => line.trim() !== '');
-  if (lines.length === 0)
+  const text = csv.charCodeAt(0) === 0xfeff ? csv.slice(1) : csv;
+  const firstLine = text.slice(0, text.search(/\r?\n|$/));
+  // A spreadsheet set to a comma decimal writes `;` between cells.
+  const delimiter =
+    (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
+  const table = dsvFormat(delimiter)
+    .parseRows(text)
+    .filter((cells) => cells.some((cell) => cell.trim() !== ''));
+  if (table.length === 0)
     throw new InputError(
       'history',
       '',
       'allowed: a CSV with a header row and at least two deployments; the file is empty',
     );
-  const header = lines[0].split(',').map((cell) => cell.trim().toLowerCase());
+  const header = table[0].map((cell) => cell.trim().toLowerCase());
   if (header[0] !== 'deployed_at' || header[1] !== 'failed') {
     throw new InputError(
       'history header',
-      lines[0],
+      table[0].join(delimiter),
       `allowed: columns ${HISTORY_COLUMNS.join(',')} (the last two optional)`,
     );
   }
@@ -88,27 +108,40 @@ export function historyTargets(csv: string, teamSize: number): CalibrationTarget
       `allowed: columns ${HISTORY_COLUMNS.join(',')}`,
     );
   const column = (name: string) => header.indexOf(name);
-  const rows = lines.slice(1);
+  // Rows in any order (newest first, as deployment APIs list them): sorted by deployment time,
+  // each keeping its line number in the file for messages.
+  const rows = table.slice(1).map((cells, i) => ({ cells, row: `row ${i + 2}` }));
   if (rows.length < 2)
     throw new InputError(
       'history',
       `${rows.length} deployment(s)`,
       'allowed: at least two deployments, to measure how often they happen',
     );
-  let previous = Number.NEGATIVE_INFINITY;
+  const seen = new Map<string, string>();
+  for (const { cells, row } of rows) {
+    if (cells.length > header.length)
+      throw new InputError(row, cells.join(delimiter), `allowed: ${header.length} columns`);
+    const key = cells.map((cell) => cell.trim()).join('\u0000');
+    const first = seen.get(key);
+    if (first)
+      throw new InputError(
+        row,
+        cells.join(delimiter),
+        `allowed: each deployment once (the same as ${first})`,
+      );
+    seen.set(key, row);
+  }
+  const dated = rows
+    .map((entry) => ({
+      ...entry,
+      deployed: parseDate(entry.cells[0] ?? '', `${entry.row} deployed_at`),
+    }))
+    .sort((a, b) => a.deployed - b.deployed);
   let failures = 0;
   const restores: number[] = [];
   const leads: number[] = [];
   const times: number[] = [];
-  rows.forEach((line, i) => {
-    const row = `row ${i + 2}`;
-    const cells = line.split(',');
-    if (cells.length > header.length)
-      throw new InputError(row, line, `allowed: ${header.length} columns`);
-    const deployed = parseDate(cells[0] ?? '', `${row} deployed_at`);
-    if (deployed < previous)
-      throw new InputError(`${row} deployed_at`, cells[0], 'allowed: dates in order, oldest first');
-    previous = deployed;
+  for (const { cells, row, deployed } of dated) {
     times.push(deployed);
     const failed = parseFailed(cells[1] ?? '', `${row} failed`);
     if (failed) failures++;
@@ -142,7 +175,7 @@ export function historyTargets(csv: string, teamSize: number): CalibrationTarget
         );
       leads.push((deployed - commit) / DAY);
     }
-  });
+  }
   const weeks = (times[times.length - 1] - times[0]) / (7 * DAY);
   if (!(weeks > 0))
     throw new InputError('history', 'all on one moment', 'allowed: deployments spread over time');

@@ -76,7 +76,6 @@ describe('team history CSV', () => {
     ['deployed_at,failed\n2026-13-01,no\n2026-01-02,no', 'row 2 deployed_at'],
     ['deployed_at,failed\n2026-02-30,no\n2026-03-02,no', 'real calendar date'],
     ['deployed_at,failed\nyesterday,no\n2026-01-02,no', 'row 2 deployed_at'],
-    ['deployed_at,failed\n2026-01-05,no\n2026-01-02,no', 'oldest first'],
     ['deployed_at,failed\n2026-01-01,maybe\n2026-01-02,no', 'row 2 failed'],
     [
       'deployed_at,failed,restored_at\n2026-01-05,yes,2026-01-04\n2026-01-09,no,',
