@@ -42,6 +42,21 @@ export async function serveBuiltApp(): Promise<StaticServer & { dir: string }> {
   return { ...(await serveFolder(dir)), dir };
 }
 
+/** The engine bundled for browsers exactly as the app ships it, as the text of one ES module. */
+export async function bundledEngineSource(): Promise<string> {
+  const outDir = mkdtempSync(join(tmpdir(), 'engine-bundle-'));
+  await build({
+    logLevel: 'silent',
+    configFile: false,
+    build: {
+      outDir,
+      lib: { entry: 'src/index.ts', formats: ['es'], fileName: 'engine' },
+      minify: true,
+    },
+  });
+  return readFileSync(join(outDir, 'engine.js'), 'utf8');
+}
+
 const axeSource = readFileSync(
   createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
   'utf8',

@@ -1,28 +1,13 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findPreset, presetParams, simulate } from '../../src/index';
-import { launchChromium } from './browser';
+import { bundledEngineSource, launchChromium } from './browser';
 
 let browser: Browser;
 let engineSource: string;
 
 beforeAll(async () => {
-  // The engine bundled for browsers exactly as the app ships it, as one ES module.
-  const outDir = mkdtempSync(join(tmpdir(), 'engine-bundle-'));
-  await build({
-    logLevel: 'silent',
-    configFile: false,
-    build: {
-      outDir,
-      lib: { entry: 'src/index.ts', formats: ['es'], fileName: 'engine' },
-      minify: true,
-    },
-  });
-  engineSource = readFileSync(join(outDir, 'engine.js'), 'utf8');
+  engineSource = await bundledEngineSource();
   browser = await launchChromium();
 }, 60000);
 
