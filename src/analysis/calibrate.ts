@@ -5,13 +5,15 @@ import { exp, log } from '../portable-math';
 import { type SimulationOptions, simulate } from '../simulate';
 import type { WithProgress } from './progress';
 
-/** A team's own figures to fit: its size and any of the four DORA metrics (calendar units). */
+/** A team's own figures to fit: its size, any of the four DORA metrics (calendar units), deployment size and waiting code. */
 export interface CalibrationTargets {
   teamSize: number;
   deploymentsPerWeek?: number;
   leadTimeDays?: number;
   changeFailureRate?: number;
   timeToRestoreHours?: number;
+  meanDeploymentSizeLines?: number;
+  meanWipLines?: number;
 }
 
 /** The metrics a calibration can fit, in the order they are reported. */
@@ -20,20 +22,52 @@ export const TARGET_METRICS = [
   'leadTimeDays',
   'changeFailureRate',
   'timeToRestoreHours',
+  'meanDeploymentSizeLines',
+  'meanWipLines',
 ] as const;
 
 /** A target metric. */
 export type TargetMetric = (typeof TARGET_METRICS)[number];
 
-/** The parameters with no public anchor that calibration fits, and the range it searches. */
-export const FITTED_PARAMS: readonly { id: ParamId; from: number; to: number }[] = [
+/**
+ * The parameters with no public anchor that calibration fits, and the range it searches. Output
+ * per engineer is fitted only to a team's measured sizes: with the DORA figures alone nothing
+ * pins it down.
+ */
+export const FITTED_PARAMS: readonly {
+  id: ParamId;
+  from: number;
+  to: number;
+  onlyFor?: readonly TargetMetric[];
+}[] = [
   { id: 'releaseIntervalDays', from: 0.5, to: 120 },
   { id: 'regressionPassDays', from: 0, to: 30 },
   { id: 'approvalWaitDays', from: 0, to: 40 },
   { id: 'testAutomation', from: 0.005, to: 0.99 },
   { id: 'diagnosisHoursPerKloc', from: 0.02, to: 200 },
   { id: 'detectionHours', from: 0.05, to: 200 },
+  {
+    id: 'linesPerEngineerDay',
+    from: 2,
+    to: 1000,
+    onlyFor: ['meanDeploymentSizeLines', 'meanWipLines'],
+  },
 ];
+
+/** The parameters a calibration to these figures fits. */
+export function paramsToFit(metrics: readonly TargetMetric[]): typeof FITTED_PARAMS {
+  return FITTED_PARAMS.filter(
+    (param) => !param.onlyFor || param.onlyFor.some((metric) => metrics.includes(metric)),
+  );
+}
+
+/** One fitted parameter: where the search started, where it ended, and whether it hit its range's end. */
+export interface FittedParam {
+  id: ParamId;
+  from: number;
+  to: number;
+  atLimit: boolean;
+}
 
 /** One metric of a fit: what the team reported and what the fitted model gives. */
 export interface FitLine {
@@ -48,6 +82,8 @@ export interface FitLine {
 export interface Calibration {
   params: Params;
   fit: FitLine[];
+  /** The parameters fitted, from the team as given to the fitted value. */
+  fitted: FittedParam[];
   /** False when some target is out of the model's reach: then `message` says which, plainly. */
   reachable: boolean;
   message: string;
@@ -119,7 +155,20 @@ function relativeError(metric: TargetMetric, target: number, simulated: number |
 function startingGuess(base: Params, targets: CalibrationTargets): Partial<Params> {
   if (targets.deploymentsPerWeek === undefined) return {};
   const interval = Math.min(120, Math.max(0.5, 5 / targets.deploymentsPerWeek));
+  // The lines a deployment carries, spread over the engineers and the working days between
+  // deployments, with about a third of their time away from feature work.
+  const size = targets.meanDeploymentSizeLines;
+  const output =
+    size === undefined
+      ? {}
+      : {
+          linesPerEngineerDay: Math.min(
+            1000,
+            Math.max(2, size / interval / targets.teamSize / 0.65),
+          ),
+        };
   return {
+    ...output,
     releaseIntervalDays: interval,
     regressionPassDays: Math.min(base.regressionPassDays, interval / 5),
     approvalWaitDays: Math.min(base.approvalWaitDays, interval / 10),
@@ -134,8 +183,9 @@ function startingGuess(base: Params, targets: CalibrationTargets): Partial<Param
 function polish(
   start: { params: Params; loss: number },
   lossOf: (params: Params) => number,
+  searched: typeof FITTED_PARAMS,
 ): { params: Params; loss: number } {
-  const fitted = FITTED_PARAMS.filter(
+  const fitted = searched.filter(
     ({ id }) =>
       start.params.releasePolicy !== 'continuous' ||
       (id !== 'releaseIntervalDays' && id !== 'regressionPassDays'),
@@ -201,6 +251,7 @@ export function calibrate(
   options: SimulationOptions & WithProgress = {},
 ): Calibration {
   const metrics = checkTargets(targets);
+  const searched = paramsToFit(metrics);
   const { onProgress, ...simulation } = options;
   const runOptions: SimulationOptions = { mode: 'expected', days: 400, ...simulation };
   const summaryOf = (params: Params): Summary => simulate(params, runOptions).summary;
@@ -212,7 +263,7 @@ export function calibrate(
     let params = start;
     let current = loss(summaryOf(params));
     for (let round = 0; round < 3; round++) {
-      for (const { id, from, to } of FITTED_PARAMS) {
+      for (const { id, from, to } of searched) {
         if (
           params.releasePolicy === 'continuous' &&
           (id === 'releaseIntervalDays' || id === 'regressionPassDays')
@@ -264,14 +315,14 @@ export function calibrate(
   let best = found
     .slice(0, 2)
     .map((candidate, i) => {
-      const polished = polish(candidate, (params) => loss(summaryOf(params)));
+      const polished = polish(candidate, (params) => loss(summaryOf(params)), searched);
       onProgress?.(9 + i, 10);
       return polished;
     })
     .reduce((a, b) => (b.loss < a.loss ? b : a));
   // The fitted values as a person would write them down: two significant figures.
   const fittedParams = { ...best.params };
-  for (const { id } of FITTED_PARAMS) {
+  for (const { id } of searched) {
     const value = fittedParams[id] as number;
     (fittedParams as unknown as Record<string, number>)[id] = Number(value.toPrecision(2));
   }
@@ -287,8 +338,28 @@ export function calibrate(
   );
   const missed = fit.filter((line) => line.relativeError > FIT_TOLERANCE);
   const reachable = missed.length === 0;
+  const fitted = searched
+    .filter(
+      ({ id }) =>
+        best.params.releasePolicy !== 'continuous' ||
+        (id !== 'releaseIntervalDays' && id !== 'regressionPassDays'),
+    )
+    .map(({ id, from, to }): FittedParam => {
+      const value = best.params[id] as number;
+      return {
+        id,
+        from: base[id] as number,
+        to: value,
+        atLimit: value <= from * 1.05 + 1e-9 || value >= to * 0.95,
+      };
+    });
+  const limits = fitted.filter((p) => p.atLimit);
+  const why =
+    limits.length > 0
+      ? ` The search stopped at the end of its range for ${limits.map((p) => `${paramSpec(p.id).label.toLowerCase()} (${Number(p.to.toPrecision(3))})`).join(', ')}: the model would need a team beyond that to match.`
+      : ' No fitted parameter is at its limit: the figures pull against each other, and the fit trades them off.';
   const message = reachable
     ? 'Every target is matched within 20%.'
-    : `No setting of the fitted parameters reaches ${missed.map((m) => `${targetText(m.metric, m.target)} (closest: ${m.simulated === null ? 'nothing to measure' : targetText(m.metric, m.simulated)})`).join(', ')}; the other figures are fitted as well as they can be.`;
-  return { params: best.params, fit, reachable, message };
+    : `No setting of the fitted parameters reaches ${missed.map((m) => `${targetText(m.metric, m.target)} (closest: ${m.simulated === null ? 'nothing to measure' : targetText(m.metric, m.simulated)})`).join(', ')}; the other figures are fitted as well as they can be.${why}`;
+  return { params: best.params, fit, fitted, reachable, message };
 }

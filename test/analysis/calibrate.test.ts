@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { calibrate, FITTED_PARAMS } from '../../src/analysis/calibrate';
-import { EXAMPLE_HISTORY_CSV, historyTargets } from '../../src/analysis/team-history';
+import { EXAMPLE_HISTORY_CSV } from '../../src/history/history-file';
+import { historyTargets } from '../../src/history/measure';
 import { defaultParams, InputError, simulate } from '../../src/index';
 import { preset } from '../helpers';
 

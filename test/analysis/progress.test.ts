@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EXAMPLE_HISTORY_CSV, historyTargets } from '../../src/analysis/team-history';
+import { EXAMPLE_HISTORY_CSV } from '../../src/history/history-file';
+import { historyTargets } from '../../src/history/measure';
 import { type AnalysisRequest, runAnalysis } from '../../web/analysis/run-analysis';
 import { preset } from '../helpers';
 

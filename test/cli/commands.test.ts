@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EXAMPLE_HISTORY_CSV } from '../../src/analysis/team-history';
+import { EXAMPLE_HISTORY_CSV } from '../../src/history/history-file';
 import { itRefuses, run } from './run-cli';
 
 const dir = mkdtempSync(join(tmpdir(), 'death-spiral-commands-'));

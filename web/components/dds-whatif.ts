@@ -6,8 +6,9 @@ import type { BatchSizeCurve } from '../../src/analysis/economics';
 import type { ResilienceReport } from '../../src/analysis/resilience';
 import type { SensitivityBar } from '../../src/analysis/sensitivity';
 import type { SweepCell, SweepSpec } from '../../src/analysis/sweep';
-import { EXAMPLE_HISTORY_CSV, historyTargets } from '../../src/analysis/team-history';
 import type { CriticalValue, TippingCurve } from '../../src/analysis/tipping';
+import { EXAMPLE_HISTORY_CSV } from '../../src/history/history-file';
+import { historyTargets } from '../../src/history/measure';
 import {
   InputError,
   PARAM_BY_ID,

@@ -1,6 +1,6 @@
 import { scaleLinear } from 'd3';
 import { html, nothing, svg } from 'lit';
-import { type Calibration, FITTED_PARAMS } from '../../src/analysis/calibrate';
+import type { Calibration } from '../../src/analysis/calibrate';
 import type { Improvement, ValueStream } from '../../src/analysis/constraints';
 import type { BatchSizeCurve } from '../../src/analysis/economics';
 import { RESILIENCE_LABELS, type ResilienceReport } from '../../src/analysis/resilience';
@@ -205,6 +205,11 @@ const TARGET_TEXT = {
     show: (v: number) => formatNumber(v * 100),
   },
   timeToRestoreHours: { label: 'Time to restore (hours)', show: (v: number) => formatNumber(v) },
+  meanDeploymentSizeLines: {
+    label: 'Deployment size (lines)',
+    show: (v: number) => formatNumber(v),
+  },
+  meanWipLines: { label: 'Undeployed code (lines)', show: (v: number) => formatNumber(v) },
 } as const;
 
 /** The calibration: each target against the fitted model, in the units asked, and the fitted values. */
@@ -218,11 +223,11 @@ export function calibrationView(result: Calibration) {
     </table>
     <p class=${result.reachable ? 'verdict' : 'warning'} role=${result.reachable ? 'status' : 'alert'}>${result.message}</p>
     <table data-fitted><caption>The settings the fit chose</caption>
-      <thead><tr><th scope="col">Setting</th><th scope="col">Value</th></tr></thead>
+      <thead><tr><th scope="col">Setting</th><th scope="col">Before</th><th scope="col">Fitted</th></tr></thead>
       <tbody>
-        <tr><th scope="row">${paramLabel('releasePolicy')}</th><td>${result.params.releasePolicy}</td></tr>
-        <tr><th scope="row">${paramLabel('rollbackAvailable')}</th><td>${result.params.rollbackAvailable ? 'yes' : 'no'}</td></tr>
-        ${FITTED_PARAMS.map(({ id }) => html`<tr><th scope="row">${paramLabel(id)}</th><td>${paramValue(id, result.params[id] as number)}</td></tr>`)}
+        <tr><th scope="row">${paramLabel('releasePolicy')}</th><td colspan="2">${result.params.releasePolicy}</td></tr>
+        <tr><th scope="row">${paramLabel('rollbackAvailable')}</th><td colspan="2">${result.params.rollbackAvailable ? 'yes' : 'no'}</td></tr>
+        ${result.fitted.map(({ id, from, to, atLimit }) => html`<tr><th scope="row">${paramLabel(id)}</th><td>${paramValue(id, from)}</td><td>${paramValue(id, to)}${atLimit ? ' (at the end of its range)' : ''}</td></tr>`)}
       </tbody>
     </table>`;
 }

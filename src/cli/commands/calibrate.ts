@@ -1,5 +1,6 @@
 import { type CalibrationTargets, calibrate } from '../../analysis/calibrate';
-import { historyTargets } from '../../analysis/team-history';
+import { historyTargets } from '../../history/measure';
+import { paramSpec } from '../../params';
 import { toScenarioFile } from '../../scenario';
 import { readInputFile } from '../read-file';
 import { numberFlag, pad, show, single, toCsv, wholeFlag, writeCsvFile } from './flags';
@@ -49,6 +50,7 @@ export const calibrateCommand: Command = {
         JSON.stringify({
           targets,
           fit: result.fit,
+          fitted: result.fitted,
           reachable: result.reachable,
           message: result.message,
           scenario: file,
@@ -58,6 +60,14 @@ export const calibrateCommand: Command = {
     for (const f of result.fit)
       out(`${pad(f.metric, 24)}${pad(show(f.target, 3), 14)}${show(f.simulated, 3)}`);
     out(`\n${result.message}`);
+    out(`\n${pad('Fitted setting', 34)}${pad('Before', 14)}Fitted`);
+    out(
+      `${pad(paramSpec('releasePolicy').label, 34)}${pad(scenario.params.releasePolicy, 14)}${result.params.releasePolicy}`,
+    );
+    for (const p of result.fitted)
+      out(
+        `${pad(paramSpec(p.id).label, 34)}${pad(show(p.from, 3), 14)}${show(p.to, 3)}${p.atLimit ? ' (at the end of its range)' : ''}`,
+      );
     out(
       `\nFitted scenario (save it and run what-ifs with --scenario):\n${JSON.stringify(file, null, 2)}`,
     );

@@ -1,6 +1,7 @@
 import { calibrateCommand } from './calibrate';
 import { constraintsCommand } from './constraints';
 import { economicsCommand } from './economics';
+import { historyCommand } from './history';
 import { resilienceCommand } from './resilience';
 import { sensitivityCommand } from './sensitivity';
 import { sweepCommand } from './sweep';
@@ -16,6 +17,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   resilience: resilienceCommand,
   economics: economicsCommand,
   constraints: constraintsCommand,
+  history: historyCommand,
 };
 
 /** Each subcommand's own flags, for the argument parser. */

@@ -1,0 +1,145 @@
+import { InputError } from '../../errors';
+import { historyFromDeployments } from '../../history/deployment-apis';
+import {
+  DEFAULT_FAILURE_PATTERN,
+  failurePattern,
+  type GitHistory,
+} from '../../history/git-history';
+import { HISTORY_COLUMNS, readHistoryCsv, writeHistoryCsv } from '../../history/history-file';
+import { type HistoryFigures, measureHistory } from '../../history/measure';
+import { parseJsonInput } from '../../json-input';
+import { readGitHistory } from '../git';
+import { readInputFile } from '../read-file';
+import { numberFlag, pad, show, single, writeCsvFile } from './flags';
+import type { Command } from './types';
+
+/** The measured figures as table lines: figure, value and unit. */
+export function figureLines(figures: HistoryFigures): string[] {
+  const percent = (v: number | null) => (v === null ? '–' : `${show(v * 100, 1)}%`);
+  const rows: [string, string][] = [
+    ['Deployments', `${figures.deployments} over ${show(figures.spanDays, 0)} calendar days`],
+    ['Deployment frequency', `${show(figures.deploymentsPerWeek, 2)} a week`],
+    [
+      'Lead time (median)',
+      figures.leadTimeDays === null
+        ? '– (no commit dates)'
+        : `${show(figures.leadTimeDays, 1)} calendar days${figures.leadTimeSource === 'first commits' ? ' (estimated from first-commit dates)' : ''}`,
+    ],
+    [
+      'Lead time (p90)',
+      figures.leadTimeP90Days === null
+        ? '– (needs every commit)'
+        : `${show(figures.leadTimeP90Days, 1)} calendar days`,
+    ],
+    ['Change failure rate', percent(figures.changeFailureRate)],
+    [
+      'Time to restore (median)',
+      figures.timeToRestoreHours === null
+        ? '– (no restore times)'
+        : `${show(figures.timeToRestoreHours, 1)} calendar hours`,
+    ],
+    [
+      'Deployment size (mean)',
+      figures.meanDeploymentSizeLines === null
+        ? '– (no line counts)'
+        : `${show(figures.meanDeploymentSizeLines, 0)} lines`,
+    ],
+    [
+      'Undeployed code (mean)',
+      figures.meanWipLines === null
+        ? '– (no commit dates)'
+        : `${show(figures.meanWipLines, 0)} lines`,
+    ],
+    ['DORA level (2023)', figures.dora.level === 'none' ? 'none' : figures.dora.level],
+  ];
+  return rows.map(([label, value]) => `${pad(label, 28)}${value}`);
+}
+
+function gitSource(args: Parameters<Command['run']>[0], repo: string): GitHistory {
+  const tags = single(args, '--tags');
+  const branch = single(args, '--branch');
+  if (tags !== undefined && branch !== undefined)
+    throw new InputError('--branch', branch, 'allowed: either --tags or --branch, not both');
+  const fix = failurePattern(
+    single(args, '--failure-pattern') ?? DEFAULT_FAILURE_PATTERN,
+    '--failure-pattern',
+  );
+  const windowDays = numberFlag(args, '--failure-window', 0, 365, 7)!;
+  return readGitHistory(repo, branch !== undefined ? { branch } : { tags }, fix, { windowDays });
+}
+
+/** `history`: measure a team's history from git or a deployments export, and write the history file. */
+export const historyCommand: Command = {
+  flags: [
+    '--git',
+    '--tags',
+    '--branch',
+    '--failure-pattern',
+    '--failure-window',
+    '--deployments',
+    '--environment',
+  ],
+  summary:
+    "history: measure a team's six figures from a git repository or a deployments export, and write the history file calibrate reads",
+  usage:
+    'history (--git PATH [--tags GLOB | --branch NAME] [--failure-pattern REGEX] [--failure-window DAYS] | --deployments FILE [--environment NAME]) [--csv history.csv]',
+  run(args, _scenario, { out, err }) {
+    const repo = single(args, '--git');
+    const file = single(args, '--deployments');
+    if ((repo === undefined) === (file === undefined))
+      throw new InputError(
+        repo === undefined ? '--git' : '--deployments',
+        repo === undefined ? 'nothing' : file,
+        'allowed: one source, --git PATH or --deployments FILE',
+      );
+    let rows: ReturnType<typeof readHistoryCsv>;
+    let figures: HistoryFigures;
+    const notes: string[] = [];
+    let heading: string;
+    if (repo !== undefined) {
+      const history = gitSource(args, repo);
+      rows = history.rows;
+      figures = measureHistory(rows, history.commitLeadTimes);
+      const branch = single(args, '--branch');
+      heading = `History of ${repo}: ${branch !== undefined ? `each commit landing on ${branch} is a release` : `releases are tags matching ${single(args, '--tags') ?? 'semantic versions'}`}`;
+      notes.push(...history.notes);
+      if (history.unreleasedLines > 0)
+        notes.push(`${show(history.unreleasedLines, 0)} lines are committed and not yet released.`);
+      notes.push(
+        `${history.recentAuthors} people committed in the last 90 days of the history: pass the team's size to calibrate with --team.`,
+      );
+    } else {
+      const text = readInputFile(file!, '--deployments', 'JSON or CSV file');
+      const trimmed = text.replace(/^\uFEFF/, '').trimStart();
+      if (trimmed.startsWith('[') || trimmed.startsWith('{')) {
+        const read = historyFromDeployments(
+          parseJsonInput(text, `--deployments ${file}`),
+          single(args, '--environment'),
+        );
+        rows = read.rows;
+        heading = `History of ${read.source === 'github' ? 'GitHub' : 'GitLab'} deployments to ${read.environment} in ${file}`;
+        notes.push(
+          'A deployments export has no commits: lead time, deployment size and waiting code need a git history (--git).',
+        );
+      } else {
+        rows = readHistoryCsv(text);
+        heading = `History in ${file}`;
+      }
+      figures = measureHistory(rows);
+    }
+    if (args.json) {
+      out(JSON.stringify({ figures, notes, deployments: rows }));
+    } else {
+      out(`${heading}\n`);
+      for (const line of figureLines(figures)) out(line);
+      if (notes.length > 0) out(`\n${notes.join('\n')}`);
+    }
+    if (args.csv) {
+      writeCsvFile(args.csv, writeHistoryCsv(rows));
+      err(
+        `Wrote ${rows.length} deployments to ${args.csv} (columns: ${HISTORY_COLUMNS.map((c) => c.name).join(', ')}). Fit the model to them with: calibrate --team N --history ${args.csv}`,
+      );
+    } else if (!args.json)
+      out('\nWrite the history file with --csv FILE, then: calibrate --team N --history FILE');
+  },
+};
