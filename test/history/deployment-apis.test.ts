@@ -19,9 +19,7 @@ function github(id: number, environment: string, created: string, statuses: [str
     updated_at: created,
     statuses_url: `https://api.github.com/repos/octo/app/deployments/${id}/statuses`,
     // Newest first, as the API lists them.
-    statuses: statuses
-      .map(([state, at]) => ({ state, created_at: at, environment }))
-      .reverse(),
+    statuses: statuses.map(([state, at]) => ({ state, created_at: at, environment })).reverse(),
   };
 }
 
@@ -62,7 +60,11 @@ describe('GitHub deployments', () => {
     expect(environment).toBe('production');
     expect(rows).toEqual([
       { deployedAt: t('2026-03-01T09:05:00Z'), failed: false },
-      { deployedAt: t('2026-03-05T09:05:00Z'), failed: true, restoredAt: t('2026-03-10T09:10:00Z') },
+      {
+        deployedAt: t('2026-03-05T09:05:00Z'),
+        failed: true,
+        restoredAt: t('2026-03-10T09:10:00Z'),
+      },
       { deployedAt: t('2026-03-10T09:10:00Z'), failed: false },
     ]);
     const figures = measureHistory(rows);
@@ -81,7 +83,9 @@ describe('GitHub deployments', () => {
   it('names the entry and field of a bad value', () => {
     const bad = [...export_, { ...export_[0], created_at: 'last tuesday' }];
     expect(() => historyFromDeployments(bad)).toThrow(InputError);
-    expect(() => historyFromDeployments(bad)).toThrow(/^deployments\[5\]\.created_at: "last tuesday"/);
+    expect(() => historyFromDeployments(bad)).toThrow(
+      /^deployments\[5\]\.created_at: "last tuesday"/,
+    );
     expect(() => historyFromDeployments({ deployments: 1 })).toThrow(/^deployments: /);
   });
 });
@@ -99,7 +103,11 @@ describe('GitLab deployments', () => {
     expect(source).toBe('gitlab');
     expect(rows).toEqual([
       { deployedAt: t('2026-04-01T15:00:00Z'), failed: false },
-      { deployedAt: t('2026-04-05T15:00:00Z'), failed: true, restoredAt: t('2026-04-09T13:00:00Z') },
+      {
+        deployedAt: t('2026-04-05T15:00:00Z'),
+        failed: true,
+        restoredAt: t('2026-04-09T13:00:00Z'),
+      },
       { deployedAt: t('2026-04-09T13:00:00Z'), failed: false },
     ]);
   });

@@ -2,6 +2,7 @@ import { calibrateCommand } from './calibrate';
 import { constraintsCommand } from './constraints';
 import { economicsCommand } from './economics';
 import { historyCommand } from './history';
+import { planCommand } from './plan';
 import { resilienceCommand } from './resilience';
 import { sensitivityCommand } from './sensitivity';
 import { sweepCommand } from './sweep';
@@ -18,6 +19,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   economics: economicsCommand,
   constraints: constraintsCommand,
   history: historyCommand,
+  plan: planCommand,
 };
 
 /** Each subcommand's own flags, for the argument parser. */
