@@ -76,6 +76,9 @@ export const HISTORY_COLUMNS = [
 
 const REQUIRED = ['deployed_at', 'failed'];
 
+/** The size of the team the example history is from. */
+export const EXAMPLE_TEAM_SIZE = 9;
+
 /** An example history: a nine-person team on a two-week train, two failures in twelve. */
 export const EXAMPLE_HISTORY_CSV = `deployed_at,failed,restored_at,first_commit_at
 2026-01-09T16:00,no,,2025-12-19

@@ -2,7 +2,8 @@ import type { CalibrationTargets } from '../analysis/calibrate';
 import { classifyDora, type DoraClassification } from '../dora';
 import { medianOf } from '../quantiles';
 import { DAY_MS, HOUR_MS } from './dates';
-import { type HistoryRow, readHistoryCsv } from './history-file';
+import type { HistoryRow } from './history-file';
+import { readAnyHistory } from './read-history';
 
 /** A value with a weight: a commit's lead time weighted by its lines, say. */
 export interface Weighted {
@@ -138,7 +139,10 @@ export function targetsFromFigures(figures: HistoryFigures, teamSize: number): C
   };
 }
 
-/** Reads a history file and returns the calibration targets it sets for a team of `teamSize`. */
-export function historyTargets(csv: string, teamSize: number): CalibrationTargets {
-  return targetsFromFigures(measureHistory(readHistoryCsv(csv)), teamSize);
+/**
+ * Reads a history file (CSV, or a GitHub or GitLab deployments export) and returns the
+ * calibration targets it sets for a team of `teamSize`.
+ */
+export function historyTargets(text: string, teamSize: number): CalibrationTargets {
+  return targetsFromFigures(measureHistory(readAnyHistory(text, 'history').rows), teamSize);
 }

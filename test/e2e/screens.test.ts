@@ -227,6 +227,25 @@ describe('screens that tell the truth and fit the room', () => {
     await page.close();
   }, 60000);
 
+  it('plan: compares the team on screen against weekly, daily, continuous and each escape step, and loads a row', async () => {
+    const { page, errors } = await open('?preset=medium&view=whatif&analysis=plan', 390, 844);
+    const whatif = page.locator('dds-whatif');
+    await whatif.getByLabel('Seeds').fill('4');
+    await whatif.getByRole('button', { name: 'Run' }).click();
+    const rows = whatif.locator('table[data-plan] tbody tr');
+    await expect.poll(() => rows.count(), { timeout: 30000 }).toBe(8);
+    // Every figure reads as a median over a p10–p90 range; the table scrolls inside the page.
+    expect(await rows.first().locator('td small').count()).toBe(7);
+    expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(
+      390,
+    );
+    await whatif.getByRole('button', { name: /^Load Daily release train/ }).click();
+    await expect.poll(() => decodeURIComponent(page.url())).toContain('"releaseIntervalDays":1');
+    expect(await page.locator('dds-whatif').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 60000);
+
   it('prints a stakeholder briefing on one A4 page and on one Letter page: the scenario against its baseline, in words', async () => {
     const { page, errors } = await open('?preset=medium', 1280, 800);
     await page.evaluate('window.print = () => {}');

@@ -4,6 +4,7 @@ export const ANALYSES = {
   tipping: 'Tipping point',
   sensitivity: 'Sensitivity',
   calibrate: 'Calibrate to your team',
+  plan: 'Compare your options',
   resilience: 'Resilience',
   economics: 'Economics',
   constraints: 'Where lead time goes',

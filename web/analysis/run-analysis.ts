@@ -1,6 +1,7 @@
 import { type CalibrationTargets, calibrate } from '../../src/analysis/calibrate';
 import { improvementRanking } from '../../src/analysis/constraints';
 import { batchSizeCurve, intervalGrid } from '../../src/analysis/economics';
+import { comparePlans } from '../../src/analysis/plan-options';
 import { type ProgressReport, phaseOf } from '../../src/analysis/progress';
 import { resilience } from '../../src/analysis/resilience';
 import { sensitivity } from '../../src/analysis/sensitivity';
@@ -16,6 +17,7 @@ export type AnalysisRequest =
   | { kind: 'tipping'; params: Params; days: number; param: ParamId; range?: [number, number] }
   | { kind: 'sensitivity'; params: Params; days: number; metric: SummaryNumber }
   | { kind: 'calibrate'; params: Params; days: number; targets: CalibrationTargets }
+  | { kind: 'plan'; params: Params; days: number; runs: number; seed: number }
   | { kind: 'resilience'; params: Params; days: number }
   | { kind: 'economics'; params: Params; days: number; from: number; to: number; steps: number }
   | { kind: 'constraints'; params: Params; days: number }
@@ -47,6 +49,13 @@ export function runAnalysis(request: AnalysisRequest, onProgress?: ProgressRepor
     case 'calibrate':
       return calibrate(request.params, request.targets, {
         days: Math.min(request.days, 520),
+        onProgress,
+      });
+    case 'plan':
+      return comparePlans(request.params, {
+        days: request.days,
+        runs: request.runs,
+        seed: request.seed,
         onProgress,
       });
     case 'resilience':

@@ -333,10 +333,16 @@ export class DdsApp extends LitElement implements StoryHost {
     this.writeUrl(true);
   }
 
-  private handleApplyParams(event: CustomEvent<{ params: Partial<UiScenario['params']> }>): void {
+  private handleApplyParams(
+    event: CustomEvent<{
+      params: Partial<UiScenario['params']>;
+      interventions?: UiScenario['interventions'];
+    }>,
+  ): void {
     this.store.replace({
       ...this.store.scenario,
       params: { ...this.store.scenario.params, ...event.detail.params },
+      ...(event.detail.interventions ? { interventions: event.detail.interventions } : {}),
     });
     this.showView('simulator');
   }

@@ -3,14 +3,16 @@ import { css, html, LitElement, nothing } from 'lit';
 import type { Calibration, CalibrationTargets } from '../../src/analysis/calibrate';
 import type { Improvement, ValueStream } from '../../src/analysis/constraints';
 import type { BatchSizeCurve } from '../../src/analysis/economics';
+import type { PlanComparison } from '../../src/analysis/plan-options';
 import type { ResilienceReport } from '../../src/analysis/resilience';
 import type { SensitivityBar } from '../../src/analysis/sensitivity';
 import type { SweepCell, SweepSpec } from '../../src/analysis/sweep';
 import type { CriticalValue, TippingCurve } from '../../src/analysis/tipping';
-import { EXAMPLE_HISTORY_CSV } from '../../src/history/history-file';
+import { EXAMPLE_HISTORY_CSV, EXAMPLE_TEAM_SIZE } from '../../src/history/history-file';
 import { historyTargets } from '../../src/history/measure';
 import {
   InputError,
+  type Intervention,
   PARAM_BY_ID,
   PARAMS,
   type ParamId,
@@ -27,6 +29,7 @@ import { defineElement } from './define-element';
 import { download } from './download';
 import {
   calibrationView,
+  planView,
   resilienceView,
   tippingView,
   tornado,
@@ -63,7 +66,7 @@ interface MapResult {
  */
 export class DdsWhatif extends LitElement {
   static override styles = css`
-    :host { display: block; background: #fff; border: 1px solid #d6d9de; border-radius: 6px; padding: 0.6rem 0.9rem; font-size: 0.9rem; }
+    :host { display: block; min-width: 0; max-width: 100%; box-sizing: border-box; background: #fff; border: 1px solid #d6d9de; border-radius: 6px; padding: 0.6rem 0.9rem; font-size: 0.9rem; }
     [role='tablist'] { display: flex; flex-wrap: wrap; gap: 0.3rem; margin-bottom: 0.6rem; }
     [role='tab'] { font: inherit; padding: 0.25rem 0.6rem; border: 1px solid #14213d; border-radius: 4px; background: #fff; cursor: pointer; }
     [role='tab'][aria-selected='true'] { background: #14213d; color: #fff; }
@@ -78,6 +81,10 @@ export class DdsWhatif extends LitElement {
     .verdict { font-weight: 700; }
     .warning { color: #b42318; font-weight: 700; }
     progress { width: 12rem; }
+    .scroll { overflow-x: auto; max-width: 100%; position: relative; }
+    td small { color: #4a4f57; white-space: nowrap; }
+    .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+    form.dropping { outline: 3px dashed #0b57d0; outline-offset: 4px; }
     .running { display: flex; gap: 0.6rem; align-items: center; }
     .legend { display: flex; flex-wrap: wrap; gap: 0.2rem 0.9rem; list-style: none; padding: 0; margin: 0.2rem 0; font-size: 0.8rem; }
     .legend svg { width: 22px; height: 10px; vertical-align: middle; margin-right: 0.2rem; }
@@ -199,6 +206,8 @@ export class DdsWhatif extends LitElement {
       }
       case 'calibrate':
         return ask({ kind: 'calibrate', params, days, targets: this.targets() });
+      case 'plan':
+        return ask({ kind: 'plan', params, days, runs: number('seeds'), seed: scenario.seed });
       case 'resilience':
         return ask({ kind: 'resilience', params, days });
       case 'economics':
@@ -242,6 +251,8 @@ export class DdsWhatif extends LitElement {
       leadTimeDays: optional('lt'),
       changeFailureRate: optional('cfr') === undefined ? undefined : optional('cfr')! / 100,
       timeToRestoreHours: optional('ttr'),
+      meanDeploymentSizeLines: optional('size'),
+      meanWipLines: optional('wip'),
     };
     for (const [key, value] of Object.entries(targets)) {
       if (value !== undefined && !Number.isFinite(value))
@@ -256,15 +267,63 @@ export class DdsWhatif extends LitElement {
     this.requestUpdate();
   }
 
-  private useExample(): void {
-    this.historyText = EXAMPLE_HISTORY_CSV;
+  private handleDragOver(event: DragEvent): void {
+    event.preventDefault();
+    (event.currentTarget as HTMLElement).classList.add('dropping');
+  }
+
+  private handleDragLeave(event: DragEvent): void {
+    (event.currentTarget as HTMLElement).classList.remove('dropping');
+  }
+
+  /** A history file dropped on the form is read and fitted at once. */
+  private async handleDrop(event: DragEvent): Promise<void> {
+    event.preventDefault();
+    (event.currentTarget as HTMLElement).classList.remove('dropping');
+    const file = event.dataTransfer?.files[0];
+    if (!file) return;
+    this.historyText = await file.text();
     this.run();
   }
 
-  private apply(params: Partial<Params>): void {
+  private useExample(): void {
+    this.historyText = EXAMPLE_HISTORY_CSV;
+    const team = this.renderRoot.querySelector<HTMLInputElement>('[name="team"]');
+    if (team) team.value = String(EXAMPLE_TEAM_SIZE);
+    this.run();
+  }
+
+  /** Loads parameters (and, for an option, its changes) into the simulator. */
+  private apply(params: Partial<Params>, interventions?: Intervention[]): void {
     this.dispatchEvent(
-      new CustomEvent('dds-apply-params', { detail: { params }, bubbles: true, composed: true }),
+      new CustomEvent('dds-apply-params', {
+        detail: { params, interventions },
+        bubbles: true,
+        composed: true,
+      }),
     );
+  }
+
+  /** Runs the options comparison for a fitted team, shown under its calibration. */
+  private comparePlansFor(calibration: Calibration): void {
+    const scenario = this.scenario!;
+    void this.runTask.run([
+      'calibrate',
+      async (signal, onProgress) => ({
+        ...calibration,
+        plan: await requestAnalysis<PlanComparison>(
+          {
+            kind: 'plan',
+            params: calibration.params,
+            days: scenario.days,
+            runs: 20,
+            seed: scenario.seed,
+          },
+          signal,
+          onProgress,
+        ),
+      }),
+    ]);
   }
 
   private paramSelect(name: string, selected: ParamId, label: string) {
@@ -309,16 +368,20 @@ export class DdsWhatif extends LitElement {
       case 'sensitivity':
         return html`<form @submit=${this.run}><label>Figure<select name="metric">${SUMMARY_FIGURES.map((f) => html`<option value=${f.id} ?selected=${f.id === this.input('metric', 'leadTimeDays')}>${f.label}</option>`)}</select></label>${runButton}</form>`;
       case 'calibrate':
-        return html`<form @submit=${this.run}>
+        return html`<form @submit=${this.run} @dragover=${this.handleDragOver} @dragleave=${this.handleDragLeave} @drop=${this.handleDrop}>
           <label>Team size<input name="team" type="number" min="1" value=${String(p.teamSize)} /></label>
           <label>Deploys per week<input name="df" type="number" step="any" /></label>
           <label>Lead time (days)<input name="lt" type="number" step="any" /></label>
           <label>Change failure rate (%)<input name="cfr" type="number" step="any" /></label>
           <label>Time to restore (hours)<input name="ttr" type="number" step="any" /></label>
-          <label>…or deployment history (CSV)<input type="file" accept=".csv,text/csv" @change=${this.handleHistory} /></label>
+          <label>Deployment size (lines)<input name="size" type="number" step="any" /></label>
+          <label>Undeployed code (lines)<input name="wip" type="number" step="any" /></label>
+          <label>…or a history file (CSV from <code>death-spiral history</code>, or a GitHub or GitLab deployments export), opened or dropped here<input type="file" accept=".csv,text/csv,.json,application/json" @change=${this.handleHistory} /></label>
           ${runButton}<button type="button" @click=${this.useExample} ?disabled=${this.busy}>Use the example history</button>
           <button type="button" @click=${() => download('example-deployments.csv', EXAMPLE_HISTORY_CSV, 'text/csv')}>Download the example CSV</button>
         </form>`;
+      case 'plan':
+        return html`<form @submit=${this.run}><p>Today's cadence against weekly, daily and continuous deployment, and each escape step, for the scenario on screen (load a fitted team first to plan for yours).</p><label>Seeds<input name="seeds" type="number" min="2" max="200" .value=${this.input('seeds', '20')} /></label>${runButton}</form>`;
       case 'economics':
         return html`<form @submit=${this.run}><label>Release intervals from (working days)<input name="from" type="number" step="any" .value=${this.input('from', '1')} /></label><label>to<input name="to" type="number" step="any" .value=${this.input('to', '40')} /></label>${runButton}</form>`;
       default:
@@ -365,9 +428,15 @@ export class DdsWhatif extends LitElement {
         return tornado(bars, metric);
       }
       case 'calibrate': {
-        const calibration = result as Calibration;
-        return html`${calibrationView(calibration)}<button type="button" @click=${() => this.apply(calibration.params)}>Load the fitted scenario into the simulator</button>`;
+        const { plan, ...calibration } = result as Calibration & { plan?: PlanComparison };
+        return html`${calibrationView(calibration)}<button type="button" @click=${() => this.apply(calibration.params)}>Load the fitted scenario into the simulator</button>
+          <button type="button" ?disabled=${this.busy} @click=${() => this.comparePlansFor(calibration)}>Compare this team's options</button>
+          ${plan ? planView(plan, (row) => this.apply(calibration.params, row.interventions)) : nothing}`;
       }
+      case 'plan':
+        return planView(result as PlanComparison, (row) =>
+          this.apply(this.scenario!.params, row.interventions),
+        );
       case 'resilience':
         return resilienceView(result as ResilienceReport);
       case 'economics':

@@ -3,6 +3,7 @@ import { html, nothing, svg } from 'lit';
 import type { Calibration } from '../../src/analysis/calibrate';
 import type { Improvement, ValueStream } from '../../src/analysis/constraints';
 import type { BatchSizeCurve } from '../../src/analysis/economics';
+import { PLAN_FIGURES, type PlanComparison, type PlanRow } from '../../src/analysis/plan-options';
 import { RESILIENCE_LABELS, type ResilienceReport } from '../../src/analysis/resilience';
 import type { SensitivityBar } from '../../src/analysis/sensitivity';
 import type { CriticalValue, TippingCurve } from '../../src/analysis/tipping';
@@ -230,4 +231,31 @@ export function calibrationView(result: Calibration) {
         ${result.fitted.map(({ id, from, to, atLimit }) => html`<tr><th scope="row">${paramLabel(id)}</th><td>${paramValue(id, from)}</td><td>${paramValue(id, to)}${atLimit ? ' (at the end of its range)' : ''}</td></tr>`)}
       </tbody>
     </table>`;
+}
+
+/**
+ * A comparison of a team's options: each option's figures as median and p10–p90 over the seeds,
+ * and a button that loads the option into the simulator.
+ */
+export function planView(plan: PlanComparison, load: (row: PlanRow) => void) {
+  const shown = (id: (typeof PLAN_FIGURES)[number], value: number | null) => {
+    if (value === null) return '–';
+    const figure = summaryFigure(id);
+    return 'share' in figure && figure.share
+      ? `${formatNumber(value * 100)}%`
+      : formatNumber(value);
+  };
+  const cell = (row: PlanRow, id: (typeof PLAN_FIGURES)[number]) => {
+    const { p10, p50, p90 } = row.figures[id];
+    return html`<td>${shown(id, p50)}<br /><small>${shown(id, p10)} – ${shown(id, p90)}</small></td>`;
+  };
+  const unit = (id: (typeof PLAN_FIGURES)[number]) => {
+    const figure = summaryFigure(id);
+    return 'share' in figure && figure.share ? '' : ` (${figure.unit})`;
+  };
+  return html`<p>Each option starts on working day ${plan.day}, after the warm-up, and is measured over the ${plan.days - plan.day} working days after it, on the same ${plan.runs} seeds: the median, and below it the p10 – p90 range.</p>
+    <div class="scroll"><table data-plan><caption>Your team's options</caption>
+      <thead><tr><th scope="col">Option</th>${PLAN_FIGURES.map((id) => html`<th scope="col">${summaryFigure(id).label}${unit(id)}</th>`)}<th scope="col"><span class="visually-hidden">Load</span></th></tr></thead>
+      <tbody>${plan.rows.map((row) => html`<tr><th scope="row">${row.label}</th>${PLAN_FIGURES.map((id) => cell(row, id))}<td><button type="button" @click=${() => load(row)}>Load<span class="visually-hidden"> ${row.label}</span></button></td></tr>`)}</tbody>
+    </table></div>`;
 }

@@ -1,13 +1,12 @@
 import { InputError } from '../../errors';
-import { historyFromDeployments } from '../../history/deployment-apis';
 import {
   DEFAULT_FAILURE_PATTERN,
   failurePattern,
   type GitHistory,
 } from '../../history/git-history';
-import { HISTORY_COLUMNS, readHistoryCsv, writeHistoryCsv } from '../../history/history-file';
+import { HISTORY_COLUMNS, type HistoryRow, writeHistoryCsv } from '../../history/history-file';
 import { type HistoryFigures, measureHistory } from '../../history/measure';
-import { parseJsonInput } from '../../json-input';
+import { readAnyHistory } from '../../history/read-history';
 import { readGitHistory } from '../git';
 import { readInputFile } from '../read-file';
 import { numberFlag, pad, show, single, writeCsvFile } from './flags';
@@ -92,7 +91,7 @@ export const historyCommand: Command = {
         repo === undefined ? 'nothing' : file,
         'allowed: one source, --git PATH or --deployments FILE',
       );
-    let rows: ReturnType<typeof readHistoryCsv>;
+    let rows: HistoryRow[];
     let figures: HistoryFigures;
     const notes: string[] = [];
     let heading: string;
@@ -110,20 +109,14 @@ export const historyCommand: Command = {
       );
     } else {
       const text = readInputFile(file!, '--deployments', 'JSON or CSV file');
-      const trimmed = text.replace(/^\uFEFF/, '').trimStart();
-      if (trimmed.startsWith('[') || trimmed.startsWith('{')) {
-        const read = historyFromDeployments(
-          parseJsonInput(text, `--deployments ${file}`),
-          single(args, '--environment'),
-        );
-        rows = read.rows;
+      const read = readAnyHistory(text, `--deployments ${file}`, single(args, '--environment'));
+      rows = read.rows;
+      if (read.source === 'csv') heading = `History in ${file}`;
+      else {
         heading = `History of ${read.source === 'github' ? 'GitHub' : 'GitLab'} deployments to ${read.environment} in ${file}`;
         notes.push(
           'A deployments export has no commits: lead time, deployment size and waiting code need a git history (--git).',
         );
-      } else {
-        rows = readHistoryCsv(text);
-        heading = `History in ${file}`;
       }
       figures = measureHistory(rows);
     }
