@@ -89,14 +89,14 @@ export interface Calibration {
   message: string;
 }
 
-/** A target in words: "change failure rate 37.5%", "lead time 9.3 calendar days". */
+/** A target in words: "a change failure rate of 37.5%", "a lead time of 9.3 calendar days". */
 function targetText(metric: TargetMetric, value: number): string {
   const figure = summaryFigure(metric);
   const shown =
     'share' in figure && figure.share
       ? `${Number((value * 100).toPrecision(3))}%`
       : `${Number(value.toPrecision(3))} ${figure.unit}`;
-  return `${figure.label.replace(/ \(.*\)$/, '').toLowerCase()} ${shown}`;
+  return `a ${figure.label.replace(/ \(.*\)$/, '').toLowerCase()} of ${shown}`;
 }
 
 /** Relative error above which a metric counts as not reached. */
@@ -125,18 +125,14 @@ function checkTargets(targets: CalibrationTargets): TargetMetric[] {
     const ok =
       metric === 'changeFailureRate'
         ? value >= 0 && value <= 1
-        : metric === 'deploymentsPerWeek'
-          ? Number.isFinite(value) && value > 0
-          : Number.isFinite(value) && value >= 0;
+        : Number.isFinite(value) && value > 0;
     if (!ok)
       throw new InputError(
         metric,
         value,
         metric === 'changeFailureRate'
           ? 'allowed: a share from 0 to 1'
-          : metric === 'deploymentsPerWeek'
-            ? 'allowed: a positive number'
-            : 'allowed: a number, 0 or more',
+          : 'allowed: a positive number',
       );
   }
   return given;
@@ -147,21 +143,8 @@ function relativeError(metric: TargetMetric, target: number, simulated: number |
   if (simulated === null) return 10;
   // Failure rates near zero are compared on a five-point scale, not relative to a tiny target.
   if (metric === 'changeFailureRate') return Math.abs(simulated - target) / Math.max(0.05, target);
-  const floor = RESOLUTION[metric];
-  return Math.abs(log(Math.max(simulated, floor) / Math.max(target, floor)));
+  return Math.abs(log(Math.max(simulated, 1e-6) / target));
 }
-
-/**
- * The smallest difference each figure can tell apart: a team that commits straight to a
- * deployed trunk measures a lead time of 0, which is "within the hour", not infinitely far from it.
- */
-const RESOLUTION: Record<Exclude<TargetMetric, 'changeFailureRate'>, number> = {
-  deploymentsPerWeek: 1e-6,
-  leadTimeDays: 1 / 24,
-  timeToRestoreHours: 0.1,
-  meanDeploymentSizeLines: 1,
-  meanWipLines: 1,
-};
 
 /**
  * Where the search starts: a train at the interval the deployment frequency implies, with a
@@ -380,6 +363,6 @@ export function calibrate(
       : ' No fitted parameter is at its limit: the figures pull against each other, and the fit trades them off.';
   const message = reachable
     ? 'Every target is matched within 20%.'
-    : `No setting of the fitted parameters reaches ${missed.map((m) => `${targetText(m.metric, m.target)} (closest: ${m.simulated === null ? 'nothing to measure' : targetText(m.metric, m.simulated).replace(/^\D+/, '')})`).join('; ')}. The other figures are fitted as well as they can be.${why}`;
+    : `No setting of the fitted parameters reaches ${missed.map((m) => `${targetText(m.metric, m.target)} (closest: ${m.simulated === null ? 'nothing to measure' : targetText(m.metric, m.simulated)})`).join(', ')}; the other figures are fitted as well as they can be.${why}`;
   return { params: best.params, fit, fitted, reachable, message };
 }
