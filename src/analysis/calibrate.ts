@@ -322,12 +322,10 @@ export function calibrate(
     .reduce((a, b) => (b.loss < a.loss ? b : a));
   // The fitted values as a person would write them down: two significant figures.
   const fittedParams = { ...best.params };
-  for (const { id, from, to } of searched) {
-    const value = Number((fittedParams[id] as number).toPrecision(2));
-    // A value within a thousandth of the range of its floor is the floor: nobody writes down a
-    // regression pass of 0.00004 days.
-    (fittedParams as unknown as Record<string, number>)[id] =
-      value - from < (to - from) / 1000 ? from : value;
+  for (const { id } of searched) {
+    (fittedParams as unknown as Record<string, number>)[id] = Number(
+      (fittedParams[id] as number).toPrecision(2),
+    );
   }
   best = { params: fittedParams, loss: loss(summaryOf(fittedParams)) };
   const summary = summaryOf(best.params);
