@@ -3,18 +3,11 @@ import { monteCarlo } from '../monte-carlo';
 import type { Params } from '../params';
 import type { Percentiles } from '../quantiles';
 import { defaultWarmupDays } from '../simulate';
+import { TARGET_METRICS } from './calibrate';
 import type { WithProgress } from './progress';
 
 /** The figures a plan is compared on: the four DORA metrics, deployment size, waiting code and cost. */
-export const PLAN_FIGURES = [
-  'deploymentsPerWeek',
-  'leadTimeDays',
-  'changeFailureRate',
-  'timeToRestoreHours',
-  'meanDeploymentSizeLines',
-  'meanWipLines',
-  'costPerDay',
-] as const;
+export const PLAN_FIGURES = [...TARGET_METRICS, 'costPerDay'] as const;
 
 /** A figure a plan is compared on. */
 export type PlanFigure = (typeof PLAN_FIGURES)[number];
@@ -86,7 +79,7 @@ export interface PlanComparison {
 /**
  * Compares a team's options over the same seeds: each runs `runs` times from the team as it is,
  * with its change from the end of the warm-up, and reports every figure's p10, median and p90
- * over the measured window.
+ * over the measured span.
  */
 export function comparePlans(
   params: Params,

@@ -1,7 +1,7 @@
 import { InputError } from '../errors';
 import { DAY_MS } from './dates';
 import type { HistoryRow } from './history-file';
-import type { Weighted } from './measure';
+import { type Weighted, weightedQuantile } from './measure';
 
 /** A commit as the history needs it: its place in the graph, its dates and its size. */
 export interface GitCommit {
@@ -249,13 +249,7 @@ export function measureGitHistory(
       weight: sized ? c.lines : 1,
     }));
     commitLeadTimes.push(...leads);
-    const sorted = leads.filter((l) => l.weight > 0).sort((a, b) => a.value - b.value);
-    const total = sorted.reduce((sum, l) => sum + l.weight, 0);
-    let cumulative = 0;
-    row.leadTimeDays = sorted.find((l) => {
-      cumulative += l.weight;
-      return cumulative >= total / 2;
-    })?.value;
+    row.leadTimeDays = weightedQuantile(leads, 0.5) ?? undefined;
   }
   markFailures(rows, releases, commits, owner, rule);
   const recent = times[times.length - 1] - 90 * DAY_MS;

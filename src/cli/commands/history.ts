@@ -13,7 +13,7 @@ import { numberFlag, pad, show, single, writeCsvFile } from './flags';
 import type { Command } from './types';
 
 /** The measured figures as table lines: figure, value and unit. */
-export function figureLines(figures: HistoryFigures): string[] {
+function figureLines(figures: HistoryFigures): string[] {
   const percent = (v: number | null) => (v === null ? '–' : `${show(v * 100, 1)}%`);
   const rows: [string, string][] = [
     ['Deployments', `${figures.deployments} over ${show(figures.spanDays, 0)} calendar days`],
