@@ -105,7 +105,7 @@ export const historyCommand: Command = {
       if (history.unreleasedLines > 0)
         notes.push(`${show(history.unreleasedLines, 0)} lines are committed and not yet released.`);
       notes.push(
-        `${history.recentAuthors} people committed in the last 90 days of the history: pass the team's size to calibrate with --team.`,
+        `${history.recentAuthors} ${history.recentAuthors === 1 ? 'person' : 'people'} committed in the last 90 days of the history: pass the team's size to calibrate with --team.`,
       );
     } else {
       const text = readInputFile(file!, '--deployments', 'JSON or CSV file');
