@@ -96,7 +96,10 @@ function targetText(metric: TargetMetric, value: number): string {
     'share' in figure && figure.share
       ? `${Number((value * 100).toPrecision(3))}%`
       : `${Number(value.toPrecision(3))} ${figure.unit}`;
-  return `a ${figure.label.replace(/ \(.*\)$/, '').toLowerCase()} of ${shown}`;
+  const name = figure.label.replace(/ \(.*\)$/, '').toLowerCase();
+  // "Undeployed code" is an amount, not a count: no article.
+  const article = metric === 'meanWipLines' ? '' : /^[aeiou]/.test(name) ? 'an ' : 'a ';
+  return `${article}${name} of ${shown}`;
 }
 
 /** Relative error above which a metric counts as not reached. */
@@ -122,28 +125,44 @@ function checkTargets(targets: CalibrationTargets): TargetMetric[] {
     );
   for (const metric of given) {
     const value = targets[metric]!;
+    const mayBeZero = RESOLUTION[metric] !== undefined;
     const ok =
       metric === 'changeFailureRate'
         ? value >= 0 && value <= 1
-        : Number.isFinite(value) && value > 0;
+        : Number.isFinite(value) && (mayBeZero ? value >= 0 : value > 0);
     if (!ok)
       throw new InputError(
         metric,
         value,
         metric === 'changeFailureRate'
           ? 'allowed: a share from 0 to 1'
-          : 'allowed: a positive number',
+          : mayBeZero
+            ? 'allowed: a number of 0 or more'
+            : 'allowed: a positive number',
       );
   }
   return given;
 }
+
+/**
+ * The smallest difference worth telling apart in the figures a history can measure as 0: code
+ * committed straight to the deployed branch has a lead time of 0, a fix deployed within minutes a
+ * restore time of 0, and a team that ships every commit no waiting code. Below these the model
+ * and the measurement agree.
+ */
+const RESOLUTION: Partial<Record<TargetMetric, number>> = {
+  leadTimeDays: 1 / 24,
+  timeToRestoreHours: 0.1,
+  meanWipLines: 1,
+};
 
 function relativeError(metric: TargetMetric, target: number, simulated: number | null): number {
   // A figure the model cannot measure (nothing deployed, nothing failed) is as far off as can be.
   if (simulated === null) return 10;
   // Failure rates near zero are compared on a five-point scale, not relative to a tiny target.
   if (metric === 'changeFailureRate') return Math.abs(simulated - target) / Math.max(0.05, target);
-  return Math.abs(log(Math.max(simulated, 1e-6) / target));
+  const floor = RESOLUTION[metric] ?? 1e-6;
+  return Math.abs(log(Math.max(simulated, floor) / Math.max(target, floor)));
 }
 
 /**

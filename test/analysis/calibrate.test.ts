@@ -40,6 +40,15 @@ describe('calibration', () => {
     expect(fitted.message).toContain('a deployment frequency of 500 deployments a week');
   }, 30000);
 
+  it('takes a measured lead time of 0 (commits straight to the deployed branch) as within the hour', () => {
+    const fitted = calibrate(preset('elite'), { teamSize: 6, leadTimeDays: 0 });
+    const line = fitted.fit[0];
+    expect(line.target).toBe(0);
+    expect(Number.isFinite(line.relativeError)).toBe(true);
+    // The closest the model gets is compared with an hour, not with zero.
+    expect(line.relativeError).toBeCloseTo(Math.log(line.simulated! * 24), 6);
+  }, 30000);
+
   it('refuses missing or impossible targets', () => {
     expect(() => calibrate(defaultParams(), { teamSize: 5 })).toThrow(/at least one/);
     expect(() => calibrate(defaultParams(), { teamSize: 0, leadTimeDays: 3 })).toThrow(/teamSize/);
