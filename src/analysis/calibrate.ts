@@ -102,6 +102,10 @@ function targetText(metric: TargetMetric, value: number): string {
   return `${article}${name} of ${shown}`;
 }
 
+/** How many of the screened starts the search refines, and how many of those it polishes. */
+const SCREENED = 3;
+const POLISHED = 2;
+
 /** Relative error above which a metric counts as not reached. */
 export const FIT_TOLERANCE = 0.2;
 
@@ -189,6 +193,9 @@ function startingGuess(base: Params, targets: CalibrationTargets): Partial<Param
   return {
     ...output,
     releaseIntervalDays: interval,
+    // A train tested by hand: a team given with no manual passes could not fit a train's failure
+    // rate any other way, since pass length does nothing without a pass.
+    regressionPasses: Math.max(1, base.regressionPasses),
     regressionPassDays: Math.min(base.regressionPassDays, interval / 5),
     approvalWaitDays: Math.min(base.approvalWaitDays, interval / 10),
   };
@@ -278,10 +285,10 @@ export function calibrate(
     metrics.reduce((sum, m) => sum + relativeError(m, targets[m]!, summary[m]) ** 2, 0);
 
   /** Coordinate descent from a start: a log-grid scan of each fitted parameter in turn, refined. */
-  const descend = (start: Params): { params: Params; loss: number } => {
+  const descend = (start: Params, rounds: number): { params: Params; loss: number } => {
     let params = start;
     let current = loss(summaryOf(params));
-    for (let round = 0; round < 3; round++) {
+    for (let round = 0; round < rounds; round++) {
       for (const { id, from, to } of searched) {
         if (
           params.releasePolicy === 'continuous' &&
@@ -314,8 +321,9 @@ export function calibrate(
   };
 
   // The search is local: it starts from the team as given and from a guess read off the targets,
-  // for each policy, and polishes the two best ends it reaches.
-  const found: { params: Params; loss: number }[] = [];
+  // for each policy with and without rollback. One round of descent screens the eight starts;
+  // the three best get two more, and the two best of those are polished.
+  const starts: Params[] = [];
   for (const releasePolicy of ['train', 'continuous'] as const) {
     for (const rollbackAvailable of [true, false]) {
       const plain: Params = {
@@ -324,18 +332,29 @@ export function calibrate(
         releasePolicy,
         rollbackAvailable,
       };
-      found.push(descend(plain));
-      onProgress?.(found.length, 10);
-      found.push(descend({ ...plain, ...startingGuess(base, targets) }));
-      onProgress?.(found.length, 10);
+      starts.push(plain, { ...plain, ...startingGuess(base, targets) });
     }
   }
-  found.sort((a, b) => a.loss - b.loss);
-  let best = found
-    .slice(0, 2)
-    .map((candidate, i) => {
+  const steps = starts.length + SCREENED * 2 + POLISHED;
+  let done = 0;
+  const screened = starts.map((start) => {
+    const result = descend(start, 1);
+    onProgress?.(++done, steps);
+    return result;
+  });
+  screened.sort((a, b) => a.loss - b.loss);
+  const refined = screened.slice(0, SCREENED).map((candidate) => {
+    const result = descend(candidate.params, 2);
+    done += 2;
+    onProgress?.(done, steps);
+    return result;
+  });
+  refined.sort((a, b) => a.loss - b.loss);
+  let best = refined
+    .slice(0, POLISHED)
+    .map((candidate) => {
       const polished = polish(candidate, (params) => loss(summaryOf(params)), searched);
-      onProgress?.(9 + i, 10);
+      onProgress?.(++done, steps);
       return polished;
     })
     .reduce((a, b) => (b.loss < a.loss ? b : a));
@@ -372,6 +391,13 @@ export function calibrate(
         to: value,
         atLimit: value <= from * 1.05 + 1e-9 || value >= to * 0.95,
       };
+    });
+  if (best.params.regressionPasses !== base.regressionPasses)
+    fitted.push({
+      id: 'regressionPasses',
+      from: base.regressionPasses,
+      to: best.params.regressionPasses,
+      atLimit: false,
     });
   const limits = fitted.filter((p) => p.atLimit);
   const why =

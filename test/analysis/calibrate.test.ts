@@ -49,6 +49,21 @@ describe('calibration', () => {
     expect(line.relativeError).toBeCloseTo(Math.log(line.simulated! * 24), 6);
   }, 30000);
 
+  it('fits a tested train from a team given with no manual passes, and says it added one', () => {
+    const base = preset('elite');
+    expect(base.regressionPasses).toBe(0);
+    const fitted = calibrate(base, historyTargets(EXAMPLE_HISTORY_CSV, 9));
+    expect(fitted.reachable).toBe(true);
+    expect(fitted.params.regressionPasses).toBeGreaterThan(0);
+    expect(fitted.fitted).toContainEqual(
+      expect.objectContaining({
+        id: 'regressionPasses',
+        from: 0,
+        to: fitted.params.regressionPasses,
+      }),
+    );
+  }, 30000);
+
   it('refuses missing or impossible targets', () => {
     expect(() => calibrate(defaultParams(), { teamSize: 5 })).toThrow(/at least one/);
     expect(() => calibrate(defaultParams(), { teamSize: 0, leadTimeDays: 3 })).toThrow(/teamSize/);
