@@ -366,6 +366,23 @@ export function calibrate(
     );
   }
   best = { params: fittedParams, loss: loss(summaryOf(fittedParams)) };
+  // A wait or pass within a thousandth of its range of none is written as none when that costs
+  // the fit nothing (an approval wait of 0.000086 days is no approval wait), or else as that
+  // thousandth: a manual pass of seconds is still a pass, and none at all changes how the team
+  // ships.
+  for (const { id, from, to } of searched) {
+    const value = best.params[id] as number;
+    const least = Number((to / 1000).toPrecision(2));
+    if (from !== 0 || value === 0 || value >= least) continue;
+    for (const readable of [0, least]) {
+      const snapped = { ...best.params, [id]: readable };
+      const snappedLoss = loss(summaryOf(snapped));
+      if (snappedLoss <= best.loss * 1.01 + 1e-9) {
+        best = { params: snapped, loss: snappedLoss };
+        break;
+      }
+    }
+  }
   const summary = summaryOf(best.params);
   const fit = metrics.map(
     (metric): FitLine => ({

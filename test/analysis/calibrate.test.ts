@@ -64,6 +64,15 @@ describe('calibration', () => {
     );
   }, 30000);
 
+  it('writes a wait within a thousandth of its range of none as none', () => {
+    const fitted = calibrate(preset('medium'), historyTargets(EXAMPLE_HISTORY_CSV, 9));
+    for (const { id, from, to } of FITTED_PARAMS.filter((p) => p.from === 0)) {
+      const value = fitted.params[id] as number;
+      expect(value === 0 || value >= to / 1000, `${id} ${value}`).toBe(true);
+      expect(value).toBeGreaterThanOrEqual(from);
+    }
+  }, 30000);
+
   it('refuses missing or impossible targets', () => {
     expect(() => calibrate(defaultParams(), { teamSize: 5 })).toThrow(/at least one/);
     expect(() => calibrate(defaultParams(), { teamSize: 0, leadTimeDays: 3 })).toThrow(/teamSize/);
