@@ -17,8 +17,11 @@ import {
 /** Semantic-version release tags (`v1.2.3`, `1.2.3`), the default when no --tags is given. */
 const SEMVER_TAG = /^v?\d+\.\d+\.\d+$/;
 
-/** Where releases come from: tags matching a glob (semantic versions by default), or a branch. */
-export type ReleaseSource = { tags?: string } | { branch: string };
+/**
+ * Where releases come from: tags matching a glob (semantic versions by default), a branch, or
+ * the deployments a deployment tool recorded, each naming its commit.
+ */
+export type ReleaseSource = { tags?: string } | { branch: string } | { deployed: GitRelease[] };
 
 /** Runs one git command in the repository and returns its output, or says why it failed. */
 function git(repo: string, args: readonly string[], input?: string): string {
@@ -112,6 +115,13 @@ function branchReleases(repo: string, branch: string): GitRelease[] {
     });
 }
 
+/** The commits among `hashes` the clone holds, asked of git in one call. */
+function presentCommits(repo: string, hashes: readonly string[]): Set<string> {
+  const answer = git(repo, ['cat-file', '--batch-check=%(objecttype)'], `${hashes.join('\n')}\n`);
+  const types = answer.split('\n');
+  return new Set(hashes.filter((_, i) => types[i] === 'commit'));
+}
+
 function shallowBoundary(repo: string): Set<string> {
   if (git(repo, ['rev-parse', '--is-shallow-repository']).trim() !== 'true') return new Set();
   const file = join(git(repo, ['rev-parse', '--absolute-git-dir']).trim(), 'shallow');
@@ -131,10 +141,19 @@ export function readGitHistory(
 ): GitHistory {
   git(repo, ['rev-parse', '--git-dir']);
   const releases =
-    'branch' in source ? branchReleases(repo, source.branch) : tagReleases(repo, source.tags, fix);
+    'branch' in source
+      ? branchReleases(repo, source.branch)
+      : 'deployed' in source
+        ? source.deployed
+        : tagReleases(repo, source.tags, fix);
   const tips = [...new Set(releases.map((release) => release.commit))];
   const hasHead = spawnSync('git', ['-C', repo, 'rev-parse', '--verify', '--quiet', 'HEAD']).status;
   if (!('branch' in source) && hasHead === 0) tips.push('HEAD');
+  // A commit the export names and the clone lacks is left out (and said so), not an error.
+  if ('deployed' in source) {
+    const present = presentCommits(repo, tips);
+    tips.splice(0, tips.length, ...tips.filter((tip) => present.has(tip)));
+  }
   const log = git(
     repo,
     ['log', '--stdin', `--format=${GIT_LOG_FORMAT}`, '--numstat', '--no-renames', '--no-color'],

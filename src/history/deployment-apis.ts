@@ -8,6 +8,14 @@ interface Deployment {
   environment: string;
   /** Reached production (or failed trying). */
   outcome: 'success' | 'failure';
+  /** The commit deployed, when the export names it. */
+  sha?: string;
+}
+
+function sha(value: unknown): string | undefined {
+  return typeof value === 'string' && /^[0-9a-f]{40}([0-9a-f]{24})?$/i.test(value)
+    ? value
+    : undefined;
 }
 
 /** Which tool wrote a deployments export. */
@@ -54,7 +62,7 @@ function githubDeployment(entry: unknown, field: string): Deployment | null {
     throw new InputError(`${field}.environment`, entry.environment, 'allowed: a name');
   const created = date(entry.created_at, `${field}.created_at`);
   if (entry.statuses === undefined)
-    return { at: created, environment: entry.environment, outcome: 'success' };
+    return { at: created, environment: entry.environment, outcome: 'success', sha: sha(entry.sha) };
   if (!Array.isArray(entry.statuses))
     throw new InputError(`${field}.statuses`, entry.statuses, 'allowed: a list of statuses');
   const statuses = entry.statuses.map((status, i) => {
@@ -70,6 +78,7 @@ function githubDeployment(entry: unknown, field: string): Deployment | null {
     at: successes.length > 0 ? Math.min(...successes) : Math.min(...failures.map((s) => s.at)),
     environment: entry.environment,
     outcome: failures.length > 0 ? 'failure' : 'success',
+    sha: sha(entry.sha),
   };
 }
 
@@ -92,18 +101,24 @@ function gitlabDeployment(entry: unknown, field: string): Deployment | null {
     at: date(finished ?? entry.created_at, `${field}.${finished ? key : 'created_at'}`),
     environment,
     outcome: entry.status === 'success' ? 'success' : 'failure',
+    sha: sha(entry.sha),
   };
 }
 
 /**
  * Turns a GitHub or GitLab deployments export into a history for one environment (`production`,
  * or the only one there is): oldest first, a failed deployment restored by the next one that
- * succeeds.
+ * succeeds, with the commit each deployed (`commits`, parallel to `rows`) to join with git.
  */
 export function historyFromDeployments(
   data: unknown,
   environment?: string,
-): { rows: HistoryRow[]; source: DeploymentSource; environment: string } {
+): {
+  rows: HistoryRow[];
+  source: DeploymentSource;
+  environment: string;
+  commits: (string | undefined)[];
+} {
   const source = deploymentSource(data);
   const read = source === 'github' ? githubDeployment : gitlabDeployment;
   const all = (data as unknown[])
@@ -137,5 +152,5 @@ export function historyFromDeployments(
       `${rows.length} finished deployment(s) to ${chosen}`,
       'allowed: at least two deployments, spread over time',
     );
-  return { rows, source, environment: chosen };
+  return { rows, source, environment: chosen, commits: deployments.map((d) => d.sha) };
 }

@@ -26,6 +26,8 @@ export interface GitRelease {
   releasedAt: number;
   /** Whether the tag's name or message marks it as a fix (a hotfix release, say). */
   isFix: boolean;
+  /** How it went, when a deployment tool recorded it: then no failure is read from fix commits. */
+  outcome?: { failed: boolean; restoredAt?: number };
 }
 
 /** The releases a history is measured over, oldest first: the first is its baseline. */
@@ -251,7 +253,13 @@ export function measureGitHistory(
     commitLeadTimes.push(...leads);
     row.leadTimeDays = weightedQuantile(leads, 0.5) ?? undefined;
   }
-  markFailures(rows, releases, commits, owner, rule);
+  if (releases.every((release) => release.outcome))
+    releases.forEach((release, k) => {
+      rows[k].failed = release.outcome!.failed;
+      if (release.outcome!.restoredAt !== undefined)
+        rows[k].restoredAt = release.outcome!.restoredAt;
+    });
+  else markFailures(rows, releases, commits, owner, rule);
   const recent = times[times.length - 1] - 90 * DAY_MS;
   const recentAuthors = new Set(
     members

@@ -8,6 +8,8 @@ export interface ReadHistory {
   source: 'csv' | 'github' | 'gitlab';
   /** The environment a deployments export was read for. */
   environment?: string;
+  /** The commit each row deployed, when a deployments export names it. */
+  commits?: (string | undefined)[];
 }
 
 /**

@@ -173,3 +173,74 @@ describe('histories the reader refuses or cuts, plainly', () => {
     );
   });
 });
+
+describe('deployments joined with their commits from git', () => {
+  /** A GitHub deployment of `sha` to production, finished with `state` at `at`. */
+  const deployment = (sha: string, at: string, state: string) => ({
+    sha,
+    ref: 'main',
+    environment: 'production',
+    created_at: at,
+    statuses: [{ state, created_at: at }],
+  });
+  let joined: ScriptedRepo;
+  let commits: string[];
+  beforeAll(() => {
+    joined = new ScriptedRepo();
+    joined.commit('2026-02-01T12:00:00Z', 'a.txt', 10);
+    joined.commit('2026-02-02T12:00:00Z', 'b.txt', 20);
+    joined.commit('2026-02-04T12:00:00Z', 'c.txt', 40);
+    // Subjects that would read as fixes: the tool's record, not the subjects, says what failed.
+    joined.commit('2026-02-05T12:00:00Z', 'd.txt', 8, 'Revert the banner');
+    commits = joined.git('2026-02-06T00:00:00Z', 'log', '--reverse', '--format=%H').split('\n');
+  });
+
+  it('measures each deployment from the commits it shipped, failed and restored as the tool says', async () => {
+    const export_ = [
+      deployment(commits[0], '2026-02-01T18:00:00Z', 'success'),
+      // Followed by a revert, yet the tool says it went well: the tool's record stands.
+      deployment(commits[2], '2026-02-04T18:00:00Z', 'success'),
+      deployment(commits[3], '2026-02-06T12:00:00Z', 'failure'),
+      // The same commit again, deployed right this time: it restores the failure.
+      deployment(commits[3], '2026-02-07T12:00:00Z', 'success'),
+      // A commit the clone does not have: left out and said so.
+      deployment('f'.repeat(40), '2026-02-08T12:00:00Z', 'success'),
+    ];
+    const file = join(joined.path, '..', `deployments-${Date.now()}.json`);
+    writeFileSync(file, JSON.stringify(export_));
+    const result = await run('history', '--git', joined.path, '--deployments', file, '--json');
+    expect(result.status, result.stderr).toBe(0);
+    const { deployments, notes } = JSON.parse(result.stdout);
+    expect(deployments.map((d: { deployedAt: number }) => d.deployedAt)).toEqual([
+      t('2026-02-01T18:00:00Z'),
+      t('2026-02-04T18:00:00Z'),
+      t('2026-02-06T12:00:00Z'),
+    ]);
+    expect(notes.join(' ')).toContain('1 release(s) point at a commit already released');
+    const [, shipped, failed] = deployments;
+    expect(shipped).toMatchObject({ failed: false, lines: 60, commits: 2 });
+    // Lines weighted: 40 lines waited 6 hours, 20 lines 2.25 days; the median line is the 40's.
+    expect(shipped.leadTimeDays).toBeCloseTo(0.25, 9);
+    expect(failed).toMatchObject({
+      failed: true,
+      restoredAt: t('2026-02-07T12:00:00Z'),
+      lines: 8,
+      commits: 1,
+    });
+    expect(notes.join(' ')).toContain('1 release(s) point at commits this clone does not have');
+  });
+
+  it('refuses an export whose deployments do not name their commits, by deployment', async () => {
+    const file = join(joined.path, '..', `no-sha-${Date.now()}.json`);
+    writeFileSync(
+      file,
+      JSON.stringify([
+        deployment(commits[0], '2026-02-01T18:00:00Z', 'success'),
+        { ...deployment(commits[1], '2026-02-02T18:00:00Z', 'success'), sha: undefined },
+      ]),
+    );
+    const result = await run('history', '--git', joined.path, '--deployments', file);
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain('deployment 2 of 2 names no commit');
+  });
+});

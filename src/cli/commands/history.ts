@@ -3,10 +3,11 @@ import {
   DEFAULT_FAILURE_PATTERN,
   failurePattern,
   type GitHistory,
+  type GitRelease,
 } from '../../history/git-history';
 import { HISTORY_COLUMNS, type HistoryRow, writeHistoryCsv } from '../../history/history-file';
 import { type HistoryFigures, measureHistory } from '../../history/measure';
-import { readAnyHistory } from '../../history/read-history';
+import { type ReadHistory, readAnyHistory } from '../../history/read-history';
 import { readGitHistory } from '../git';
 import { readInputFile } from '../read-file';
 import { numberFlag, pad, show, single, writeCsvFile } from './flags';
@@ -54,17 +55,54 @@ function figureLines(figures: HistoryFigures): string[] {
   return rows.map(([label, value]) => `${pad(label, 28)}${value}`);
 }
 
-function gitSource(args: Parameters<Command['run']>[0], repo: string): GitHistory {
+function gitSource(
+  args: Parameters<Command['run']>[0],
+  repo: string,
+  deployed?: GitRelease[],
+): GitHistory {
   const tags = single(args, '--tags');
   const branch = single(args, '--branch');
   if (tags !== undefined && branch !== undefined)
     throw new InputError('--branch', branch, 'allowed: either --tags or --branch, not both');
+  if (deployed && (tags ?? branch) !== undefined)
+    throw new InputError(
+      tags !== undefined ? '--tags' : '--branch',
+      tags ?? branch,
+      'allowed: releases from --deployments, or from --tags or --branch, not both',
+    );
   const fix = failurePattern(
     single(args, '--failure-pattern') ?? DEFAULT_FAILURE_PATTERN,
     '--failure-pattern',
   );
   const windowDays = numberFlag(args, '--failure-window', 0, 365, 7)!;
-  return readGitHistory(repo, branch !== undefined ? { branch } : { tags }, fix, { windowDays });
+  const source = deployed ? { deployed } : branch !== undefined ? { branch } : { tags };
+  return readGitHistory(repo, source, fix, { windowDays });
+}
+
+/**
+ * The deployments an export recorded, as git releases: each at its time, of the commit it
+ * names, failed or restored as the tool says.
+ */
+function deployedReleases(read: ReadHistory, file: string): GitRelease[] {
+  if (read.source === 'csv' || !read.commits)
+    throw new InputError(
+      '--deployments',
+      file,
+      'allowed with --git: a GitHub or GitLab deployments export, whose deployments name their commits (sha)',
+    );
+  const missing = read.commits.indexOf(undefined);
+  if (missing >= 0)
+    throw new InputError(
+      `--deployments ${file}`,
+      `deployment ${missing + 1} of ${read.commits.length} names no commit`,
+      'allowed with --git: every deployment with its full commit sha',
+    );
+  return read.rows.map((row, i) => ({
+    commit: read.commits![i]!,
+    releasedAt: row.deployedAt,
+    isFix: false,
+    outcome: { failed: row.failed, restoredAt: row.restoredAt },
+  }));
 }
 
 /** `history`: measure a team's history from git or a deployments export, and write the history file. */
@@ -81,26 +119,36 @@ export const historyCommand: Command = {
   summary:
     "history: measure a team's six figures from a git repository or a deployments export, and write the history file calibrate reads",
   usage:
-    'history (--git PATH [--tags GLOB | --branch NAME] [--failure-pattern REGEX] [--failure-window DAYS] | --deployments FILE [--environment NAME]) [--csv history.csv]',
+    'history [--git PATH [--tags GLOB | --branch NAME] [--failure-pattern REGEX] [--failure-window DAYS]] [--deployments FILE [--environment NAME]] [--csv history.csv]',
   run(args, _scenario, { out, err }) {
     const repo = single(args, '--git');
     const file = single(args, '--deployments');
-    if ((repo === undefined) === (file === undefined))
+    if (repo === undefined && file === undefined)
       throw new InputError(
-        repo === undefined ? '--git' : '--deployments',
-        repo === undefined ? 'nothing' : file,
-        'allowed: one source, --git PATH or --deployments FILE',
+        '--git',
+        'nothing',
+        'allowed: a source, --git PATH or --deployments FILE (both: the deployments, with their commits from git)',
       );
     let rows: HistoryRow[];
     let figures: HistoryFigures;
     const notes: string[] = [];
     let heading: string;
     if (repo !== undefined) {
-      const history = gitSource(args, repo);
+      const read =
+        file === undefined
+          ? undefined
+          : readAnyHistory(
+              readInputFile(file, '--deployments', 'JSON file'),
+              `--deployments ${file}`,
+              single(args, '--environment'),
+            );
+      const history = gitSource(args, repo, read && deployedReleases(read, file!));
       rows = history.rows;
       figures = measureHistory(rows, history.commitLeadTimes);
       const branch = single(args, '--branch');
-      heading = `History of ${repo}: ${branch !== undefined ? `each commit landing on ${branch} is a release` : `releases are tags matching ${single(args, '--tags') ?? 'semantic versions'}`}`;
+      heading = read
+        ? `History of ${read.source === 'github' ? 'GitHub' : 'GitLab'} deployments to ${read.environment} in ${file}, with their commits from ${repo}`
+        : `History of ${repo}: ${branch !== undefined ? `each commit landing on ${branch} is a release` : `releases are tags matching ${single(args, '--tags') ?? 'semantic versions'}`}`;
       notes.push(...history.notes);
       if (history.unreleasedLines > 0)
         notes.push(`${show(history.unreleasedLines, 0)} lines are committed and not yet released.`);
@@ -115,7 +163,7 @@ export const historyCommand: Command = {
       else {
         heading = `History of ${read.source === 'github' ? 'GitHub' : 'GitLab'} deployments to ${read.environment} in ${file}`;
         notes.push(
-          'A deployments export has no commits: lead time, deployment size and waiting code need a git history (--git).',
+          'A deployments export alone has no commits: add the repository (--git PATH) for lead time, deployment size and waiting code.',
         );
       }
       figures = measureHistory(rows);
