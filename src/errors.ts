@@ -69,3 +69,8 @@ export function suggestNearest(name: string, candidates: readonly string[]): str
   const closeEnough = bestDistance <= Math.max(2, Math.floor(name.length / 3));
   return closeEnough ? ` (did you mean "${best}"?)` : '';
 }
+
+/** What went wrong, in words, whatever was thrown. */
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -2,6 +2,7 @@ import { InputError } from '../errors';
 import { parseJsonInput } from '../json-input';
 import { requireWhole } from '../numbers';
 import { paramSpec } from '../params';
+import { findPreset, presetParams } from '../presets';
 import { MAX_SEED, requirePreset } from '../scenario';
 
 /** What a team decides at the start of each round. */
@@ -171,6 +172,20 @@ export function parseGameConfig(raw: unknown, field = 'config'): GameConfig {
     roundDays: requireWhole(record.roundDays, `${field}.roundDays`, 5, 120),
     preset: requirePreset(record.preset, `${field}.preset`),
     seed: requireWhole(record.seed, `${field}.seed`, 0, MAX_SEED),
+  };
+}
+
+/** The decision a team starts with: its preset's cadence, passes and automation, no freeze. */
+export function startingDecision(preset: string): TeamDecision {
+  const params = presetParams(findPreset(requirePreset(preset, 'preset'))!);
+  return {
+    releaseIntervalDays: Math.min(
+      DECISION_LIMITS.releaseIntervalDays.max,
+      Math.max(DECISION_LIMITS.releaseIntervalDays.min, params.releaseIntervalDays),
+    ),
+    regressionPasses: params.regressionPasses,
+    automationShare: params.automationShare,
+    freezeMerges: false,
   };
 }
 

@@ -4,7 +4,6 @@ import {
   currentRound,
   DECISION_LIMITS,
   decide,
-  findPreset,
   GAME_SHOCKS,
   type GameShock,
   type GameState,
@@ -16,13 +15,13 @@ import {
   PRESETS,
   parseDecision,
   parseGameText,
-  presetParams,
   revealResults,
   roundsShown,
   runRound,
   SCORING_RULE,
   setPaused,
   setShock,
+  startingDecision,
   type TeamDecision,
   type TeamStanding,
 } from '../../src/index';
@@ -165,7 +164,6 @@ export class DdsGame extends LitElement {
       String(form.get(`team${i}`) ?? '').trim(),
     );
     const preset = String(form.get('preset'));
-    const params = presetParams(findPreset(preset) ?? findPreset('medium')!);
     try {
       const game = createGame(
         {
@@ -175,12 +173,7 @@ export class DdsGame extends LitElement {
           preset,
           seed: Number(form.get('seed')),
         },
-        {
-          releaseIntervalDays: params.releaseIntervalDays,
-          regressionPasses: params.regressionPasses,
-          automationShare: params.automationShare,
-          freezeMerges: false,
-        },
+        startingDecision(preset),
       );
       const kept = keepCurrentAsEarlier();
       if (kept) {

@@ -8,6 +8,7 @@ import { sensitivityCommand } from './sensitivity';
 import { sweepCommand } from './sweep';
 import { tippingCommand } from './tipping';
 import type { Command } from './types';
+import { workshopCommand } from './workshop';
 
 /** The analysis subcommands, by name. */
 export const COMMANDS: Readonly<Record<string, Command>> = {
@@ -20,6 +21,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   constraints: constraintsCommand,
   history: historyCommand,
   plan: planCommand,
+  workshop: workshopCommand,
 };
 
 /** Each subcommand's own flags, for the argument parser. */

@@ -1,0 +1,61 @@
+import { existsSync } from 'node:fs';
+import { networkInterfaces } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import QRCode from 'qrcode';
+import { openSqliteStore } from '../../server/store';
+import { startWorkshopServer } from '../../server/workshop-server';
+import { single, wholeFlag } from './flags';
+import type { Command } from './types';
+
+/** The machine's first address on the local network, for teams' devices to reach. */
+function lanAddress(): string {
+  for (const list of Object.values(networkInterfaces()))
+    for (const address of list ?? [])
+      if (address.family === 'IPv4' && !address.internal) return address.address;
+  return '127.0.0.1';
+}
+
+/** The built app next to the sources (dist/ at the project root). */
+const DIST = resolve(dirname(fileURLToPath(import.meta.url)), '../../../dist');
+
+/** `workshop`: serve a workshop game to teams on their own devices, with a facilitator's dashboard. */
+export const workshopCommand: Command = {
+  flags: ['--port', '--host', '--db'],
+  summary:
+    'workshop: serve the game to teams on their own devices (join code and QR), with a facilitator dashboard and a projector view',
+  usage: 'workshop [--port 8080] [--host 0.0.0.0] [--db workshop.sqlite]',
+  async run(args, _scenario, { out, err }) {
+    const port = wholeFlag(args, '--port', 0, 65535, 8080);
+    const host = single(args, '--host') ?? '0.0.0.0';
+    const dbPath = single(args, '--db') ?? 'workshop.sqlite';
+    const store = openSqliteStore(dbPath);
+    const staticDir = existsSync(join(DIST, 'index.html')) ? DIST : undefined;
+    const server = await startWorkshopServer({ store, staticDir, port, host });
+    const shown = host === '0.0.0.0' || host === '::' ? lanAddress() : host;
+    const base = `http://${shown}:${server.port}/`;
+    const joinAddress = `${base}?join`;
+    out(`Workshop server on ${base} (games kept in ${dbPath})`);
+    if (!staticDir) err('The app is not built: run npm run build first, or use npm run workshop.');
+    if (server.resumed.length > 0) out(`Resumed games: ${server.resumed.join(', ')}`);
+    out(
+      `\nFacilitator (keep this address to yourself): ${base}?facilitate#key=${server.facilitatorKey}`,
+    );
+    out(`Projector: ${base}?watch`);
+    out(`Teams join at ${joinAddress} with the game's code, or by this QR:\n`);
+    out(await QRCode.toString(joinAddress, { type: 'terminal', small: true }));
+    out('Stop with Ctrl+C; a restarted server resumes every game where it was.');
+    await new Promise<void>((done) => {
+      const stop = () => {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+        void server.close().then(() => {
+          store.close();
+          done();
+        });
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    });
+  },
+};
