@@ -49,6 +49,8 @@ export default defineConfig(({ mode }) =>
           // into the service worker's version), and `npm run build` empties the folder before.
           emptyOutDir: false,
           target: 'es2022',
+          // The workshop's screens are a page of their own: the simulator's page never loads them.
+          rollupOptions: { input: { main: 'index.html', workshop: 'workshop.html' } },
         },
         preview: {
           host: '127.0.0.1',

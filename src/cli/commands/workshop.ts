@@ -34,14 +34,14 @@ export const workshopCommand: Command = {
     const server = await startWorkshopServer({ store, staticDir, port, host });
     const shown = host === '0.0.0.0' || host === '::' ? lanAddress() : host;
     const base = `http://${shown}:${server.port}/`;
-    const joinAddress = `${base}?join`;
+    const joinAddress = `${base}workshop.html?join`;
     out(`Workshop server on ${base} (games kept in ${dbPath})`);
     if (!staticDir) err('The app is not built: run npm run build first, or use npm run workshop.');
     if (server.resumed.length > 0) out(`Resumed games: ${server.resumed.join(', ')}`);
     out(
-      `\nFacilitator (keep this address to yourself): ${base}?facilitate#key=${server.facilitatorKey}`,
+      `\nFacilitator (keep this address to yourself): ${base}workshop.html?facilitate#key=${server.facilitatorKey}`,
     );
-    out(`Projector: ${base}?watch`);
+    out(`Projector: ${base}workshop.html?watch=CODE`);
     out(`Teams join at ${joinAddress} with the game's code, or by this QR:\n`);
     out(await QRCode.toString(joinAddress, { type: 'terminal', small: true }));
     out('Stop with Ctrl+C; a restarted server resumes every game where it was.');
