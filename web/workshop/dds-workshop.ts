@@ -83,12 +83,14 @@ export class DdsWorkshop extends LitElement {
     th, td { text-align: left; padding: 0.3rem 0.5rem; border-bottom: 1px solid #e5e7eb; }
     td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
     .scroll { overflow-x: auto; }
-    .projector { font-size: 1.4rem; }
+    :host([data-screen='projector']) { max-width: 90rem; font-size: clamp(1rem, 1.6vw, 2rem); }
+    :host([data-screen='projector']) h1 { font-size: 2em; }
     img.qr { width: 12rem; height: 12rem; image-rendering: pixelated; }
   `;
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.dataset.screen = this.screen;
     const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
     this.connection = new WorkshopConnection(
       `${scheme}://${window.location.host}/ws`,
@@ -349,7 +351,7 @@ export class DdsWorkshop extends LitElement {
     const view = this.view;
     if (!view)
       return html`<h1>Projector</h1><p>Open this page with the game's code: <code>?watch=CODE</code>.</p>`;
-    return html`<div class="projector">
+    return html`<div>
       <h1>Game <span class="code">${view.code}</span> · ${view.phase === 'lobby' ? 'join now' : `round ${view.round} of ${view.rounds}`}</h1>
       ${this.renderTimer(view)}
       ${this.renderDecided(view)}
