@@ -284,6 +284,7 @@ export class DdsWorkshop extends LitElement {
             : nothing
       }
       ${view.phase === 'hidden' ? html`<p>The round has run. Results come when the facilitator reveals them.</p>` : nothing}
+      ${view.standings.length === 0 ? html`<p>${view.scoringRule}</p>` : nothing}
       ${this.renderStandings(view)}`;
   }
 
