@@ -11,6 +11,7 @@ export * from './analysis/sweep';
 export * from './analysis/tipping';
 export * from './dora';
 export { InputError, suggestNearest } from './errors';
+export * from './game/facilitation';
 export * from './game/game';
 export * from './game/outcomes';
 export * from './history/dates';
