@@ -11,7 +11,7 @@ import {
   MAX_MESSAGE_BYTES,
   parseClientMessage,
 } from '../workshop/messages';
-import { type Viewer, viewFor, workshopStandings } from '../workshop/views';
+import { type Viewer, viewFor, type WorkshopFacts, workshopFacts } from '../workshop/views';
 import {
   applyEvent,
   checkSetup,
@@ -40,8 +40,8 @@ interface Client {
 /** A game held in memory, its standings cached for the rounds shown. */
 interface LiveGame {
   workshop: Workshop;
-  table: ReturnType<typeof workshopStandings>;
-  tableKey: string;
+  facts: WorkshopFacts | null;
+  factsKey: string;
 }
 
 /** What starting a server gives back: where it listens, its facilitator key, and a way to stop it. */
@@ -87,7 +87,7 @@ export function startWorkshopServer(options: WorkshopServerOptions): Promise<Run
   const games = new Map<string, LiveGame>();
   for (const [code, events] of store.loadAll()) {
     try {
-      games.set(code, { workshop: replay(events), table: [], tableKey: '' });
+      games.set(code, { workshop: replay(events), facts: null, factsKey: '' });
     } catch (error) {
       // A game whose log no longer replays (a newer engine's rules) is left out, not fatal.
       console.error(`Game ${code} could not be resumed: ${errorMessage(error)}`);
@@ -95,14 +95,14 @@ export function startWorkshopServer(options: WorkshopServerOptions): Promise<Run
   }
   const clients = new Set<Client>();
 
-  const standingsOf = (live: LiveGame) => {
+  const factsOf = (live: LiveGame) => {
     const game = live.workshop.game;
     const key = game ? `${roundsShown(game)}|${game.config.teams.join('\u0000')}` : '';
-    if (key !== live.tableKey) {
-      live.table = workshopStandings(live.workshop);
-      live.tableKey = key;
+    if (!live.facts || key !== live.factsKey) {
+      live.facts = workshopFacts(live.workshop);
+      live.factsKey = key;
     }
-    return live.table;
+    return live.facts;
   };
 
   const send = (client: Client, message: object) => {
@@ -113,10 +113,10 @@ export function startWorkshopServer(options: WorkshopServerOptions): Promise<Run
   const broadcast = (code: string) => {
     const live = games.get(code);
     if (!live) return;
-    const table = standingsOf(live);
+    const facts = factsOf(live);
     for (const client of clients)
       if (client.code === code && client.viewer)
-        send(client, { type: 'view', view: viewFor(live.workshop, client.viewer, table) });
+        send(client, { type: 'view', view: viewFor(live.workshop, client.viewer, facts) });
   };
 
   /** Checks an event against the game's rules, stores it, then applies it; a refusal changes nothing. */
@@ -225,8 +225,8 @@ export function startWorkshopServer(options: WorkshopServerOptions): Promise<Run
       const created: WorkshopEvent = { type: 'created', code, setup };
       games.set(code, {
         workshop: applyEvent(null as unknown as Workshop, created),
-        table: [],
-        tableKey: '',
+        facts: null,
+        factsKey: '',
       });
       store.append(code, created);
       client.code = code;

@@ -1,4 +1,12 @@
 import {
+  type Briefing,
+  briefing,
+  type Debrief,
+  debrief,
+  type RoundNotes,
+  roundNotes,
+} from '../game/facilitation';
+import {
   currentRound,
   DECISION_LIMITS,
   type GamePhase,
@@ -6,7 +14,7 @@ import {
   roundsShown,
   type TeamDecision,
 } from '../game/game';
-import { type RoundResult, SCORING_RULE, standings } from '../game/outcomes';
+import { type RoundResult, SCORING_RULE, standings, type TeamStanding } from '../game/outcomes';
 import type { RoundTimer, Workshop } from './workshop';
 
 /** Who is looking: a team (by its index), the facilitator, or the projector. */
@@ -49,15 +57,31 @@ export interface WorkshopView {
   standings: StandingRow[];
   scoringRule: string;
   limits: typeof DECISION_LIMITS;
+  /** The starting team in plain words, read to every team before round 1. */
+  briefing: string[];
+  /** The facilitator's notes on the last round shown: choices against the escape steps, and prompts. */
+  notes?: RoundNotes;
+  /** Once the game is over, every team's game against the escape steps, for the room. */
+  debrief?: Debrief;
+}
+
+/** What every viewer's screen is built from, computed once per state. */
+export interface WorkshopFacts {
+  table: TeamStanding[];
+  brief: Briefing;
 }
 
 /**
- * Standings over the rounds shown, computed once per state and shared by every viewer: the
- * engine replays each team's decisions, so the same state always gives the same table.
+ * Standings over the rounds shown and the briefing, computed once per state and shared by every
+ * viewer: the engine replays each team's decisions, so the same state always gives the same table.
  */
-export function workshopStandings(workshop: Workshop) {
+export function workshopFacts(workshop: Workshop): WorkshopFacts {
   const game = workshop.game;
-  return game && roundsShown(game) > 0 ? standings(game) : [];
+  const { preset, seed, roundDays } = workshop.setup;
+  return {
+    table: game && roundsShown(game) > 0 ? standings(game) : [],
+    brief: briefing(preset, seed, roundDays),
+  };
 }
 
 /**
@@ -68,7 +92,7 @@ export function workshopStandings(workshop: Workshop) {
 export function viewFor(
   workshop: Workshop,
   viewer: Viewer,
-  table: ReturnType<typeof workshopStandings>,
+  { table, brief }: WorkshopFacts,
 ): WorkshopView {
   const game = workshop.game;
   const round = game ? currentRound(game) : 0;
@@ -104,7 +128,11 @@ export function viewFor(
     })),
     scoringRule: SCORING_RULE,
     limits: DECISION_LIMITS,
+    briefing: brief.sentences,
   };
+  const shown = table[0]?.rounds.length ?? 0;
+  if (viewer.role === 'facilitator' && shown > 0) view.notes = roundNotes(table, shown, brief);
+  if (game?.phase === 'finished') view.debrief = debrief(table, brief);
   if (viewer.role === 'team') {
     const team = workshop.teams[viewer.team];
     const slot = team?.slot;
