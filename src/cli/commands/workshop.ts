@@ -3,6 +3,7 @@ import { networkInterfaces } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import QRCode from 'qrcode';
+import { InputError } from '../../errors';
 import { openSqliteStore } from '../../server/store';
 import { startWorkshopServer } from '../../server/workshop-server';
 import { single, wholeFlag } from './flags';
@@ -21,16 +22,19 @@ const DIST = resolve(dirname(fileURLToPath(import.meta.url)), '../../../dist');
 
 /** `workshop`: serve a workshop game to teams on their own devices, with a facilitator's dashboard. */
 export const workshopCommand: Command = {
-  flags: ['--port', '--host', '--db'],
+  flags: ['--port', '--host', '--db', '--app'],
   summary:
     'workshop: serve the game to teams on their own devices (join code and QR), with a facilitator dashboard and a projector view',
-  usage: 'workshop [--port 8080] [--host 0.0.0.0] [--db workshop.sqlite]',
+  usage: 'workshop [--port 8080] [--host 0.0.0.0] [--db workshop.sqlite] [--app dist]',
   async run(args, _scenario, { out, err }) {
     const port = wholeFlag(args, '--port', 0, 65535, 8080);
     const host = single(args, '--host') ?? '0.0.0.0';
     const dbPath = single(args, '--db') ?? 'workshop.sqlite';
+    const app = single(args, '--app');
+    if (app !== undefined && !existsSync(join(app, 'workshop.html')))
+      throw new InputError('--app', app, 'allowed: a folder holding the built app (npm run build)');
+    const staticDir = app ?? (existsSync(join(DIST, 'index.html')) ? DIST : undefined);
     const store = openSqliteStore(dbPath);
-    const staticDir = existsSync(join(DIST, 'index.html')) ? DIST : undefined;
     const server = await startWorkshopServer({ store, staticDir, port, host });
     const shown = host === '0.0.0.0' || host === '::' ? lanAddress() : host;
     const base = `http://${shown}:${server.port}/`;
