@@ -7,6 +7,7 @@ import { defineElement } from '../components/define-element';
 import { formatNumber } from '../components/format';
 import { SHOCK_WORDS } from '../components/game-debrief';
 import { type ServerMessage, WorkshopConnection } from './workshop-connection';
+import { briefingSection, debriefSection, notesSection } from './workshop-notes';
 
 /** Which screen this address asks for: a team's, the facilitator's, or the projector's. */
 type Role = 'team' | 'facilitator' | 'projector';
@@ -272,7 +273,7 @@ export class DdsWorkshop extends LitElement {
           ? html`<p>Teams in: ${view.teams
               .filter((t) => !t.removed)
               .map((t) => t.name)
-              .join(', ')}</p>`
+              .join(', ')}</p>${briefingSection(view)}`
           : d
             ? html`<form @submit=${this.submitDecision}>
               <label>Release every (working days, ${limits.releaseIntervalDays.min}–${limits.releaseIntervalDays.max})<input name="releaseIntervalDays" type="number" min=${limits.releaseIntervalDays.min} max=${limits.releaseIntervalDays.max} step="1" .value=${String(d.releaseIntervalDays)} ?disabled=${!deciding} /></label>
@@ -285,7 +286,9 @@ export class DdsWorkshop extends LitElement {
       }
       ${view.phase === 'hidden' ? html`<p>The round has run. Results come when the facilitator reveals them.</p>` : nothing}
       ${view.standings.length === 0 ? html`<p>${view.scoringRule}</p>` : nothing}
-      ${this.renderStandings(view)}`;
+      ${this.renderStandings(view)}
+      ${debriefSection(view)}
+      ${view.phase === 'lobby' ? nothing : briefingSection(view)}`;
   }
 
   private renderFacilitator() {
@@ -305,7 +308,7 @@ export class DdsWorkshop extends LitElement {
     const act = (message: Parameters<WorkshopConnection['send']>[0]) => () => this.send(message);
     return html`<h1>Facilitator: game <span class="code">${view.code}</span></h1>
       <p>Teams join at <code>${this.joinAddress(view.code)}</code>${qr ? html`<br /><img class="qr" src=${qr} alt=${`QR code for ${this.joinAddress(view.code)}`} />` : nothing}</p>
-      <p>${view.phase === 'lobby' ? 'Briefing: every team starts as the same team; each round they choose a release interval, manual passes, a share on automation and whether to freeze merges.' : `Round ${view.round} of ${view.rounds} · ${view.phase}`}</p>
+      ${view.phase === 'lobby' ? briefingSection(view) : html`<p>Round ${view.round} of ${view.rounds} · ${view.phase}</p>`}
       ${this.renderTimer(view)}
       <div class="controls">
         ${view.phase === 'lobby' ? html`<button @click=${act({ type: 'start' })}>Start round 1</button>` : nothing}
@@ -345,6 +348,8 @@ export class DdsWorkshop extends LitElement {
             }}>Remove</button></td></tr>`,
         )}</tbody></table>
       ${this.renderStandings(view)}
+      ${notesSection(view)}
+      ${debriefSection(view)}
       <p>Projector: <a href=${`?watch=${view.code}`}>open the projector view</a>.</p>`;
   }
 
@@ -355,9 +360,10 @@ export class DdsWorkshop extends LitElement {
     return html`<div>
       <h1>Game <span class="code">${view.code}</span> · ${view.phase === 'lobby' ? 'join now' : `round ${view.round} of ${view.rounds}`}</h1>
       ${this.renderTimer(view)}
-      ${this.renderDecided(view)}
+      ${view.phase === 'revealed' || view.phase === 'finished' ? nothing : this.renderDecided(view)}
+      ${view.phase === 'lobby' ? briefingSection(view) : nothing}
+      ${debriefSection(view)}
       ${this.renderStandings(view)}
-      ${view.phase === 'finished' ? html`<h2>Debrief</h2><p>Which team shipped small and often, and what did its waiting code, lead time and incidents look like against the team that changed nothing? The four escape steps: freeze merges to drain the queue, put people on automation, release on a short train, and remove approvals and hand-offs.</p>` : nothing}
     </div>`;
   }
 
