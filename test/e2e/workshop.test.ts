@@ -1,23 +1,24 @@
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSqliteStore, type WorkshopStore } from '../../src/server/store';
-import { type RunningWorkshop, startWorkshopServer } from '../../src/server/workshop-server';
 import { buildInto, launchChromium, seriousViolations } from './browser';
+import {
+  type Choice,
+  createGame,
+  decide,
+  inWorkshop,
+  joinTeam,
+  openScreen,
+  startWorkshopProcess,
+  type WorkshopProcess,
+} from './workshop-driver';
 
 let browser: Browser;
 let dist: string;
-let store: WorkshopStore;
-let server: RunningWorkshop;
+let server: WorkshopProcess | null = null;
 const db = join(mkdtempSync(join(tmpdir(), 'workshop-e2e-')), 'games.sqlite');
-
-async function startServer(port = 0): Promise<string> {
-  store = openSqliteStore(db);
-  server = await startWorkshopServer({ store, staticDir: dist, port });
-  return `http://127.0.0.1:${server.port}/workshop.html`;
-}
 
 beforeAll(async () => {
   mkdirSync('test-results', { recursive: true });
@@ -28,91 +29,112 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await server?.close();
-  store?.close();
+  await server?.kill();
 });
 
-async function open(address: string, viewport = { width: 1280, height: 720 }) {
-  const context = await browser.newContext({ viewport });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (m) => {
-    // A dropped connection while the server restarts is expected; anything else is a fault.
-    if (m.type() === 'error' && !/WebSocket|ERR_CONNECTION_REFUSED/.test(m.text()))
-      errors.push(m.text());
-  });
-  await page.goto(address);
-  return { page, errors };
-}
-
-const inWorkshop = (page: Page) => page.locator('dds-workshop');
+// Blue follows the article, Green is careful, Red and Amber change nothing.
+const CHOICES: Record<string, Choice> = {
+  Blue: { interval: 5, automationPercent: 30 },
+  Green: { interval: 20, passes: 3 },
+  Red: { interval: 10 },
+  Amber: { interval: 10 },
+};
 
 describe('the workshop in Chromium, with a real server', () => {
-  it('teams join from their own devices, play a round, rejoin after a reload, and resume after a server restart', async () => {
-    let base = await startServer();
-    const host = await open(`${base}?facilitate#key=${server.facilitatorKey}`);
-    await inWorkshop(host.page).getByRole('button', { name: 'Create the game' }).click();
-    const code = (await inWorkshop(host.page).locator('.code').first().textContent())!.trim();
+  it('four teams play three timed rounds from their own devices, rejoin after a reload, and resume after the server is killed', async () => {
+    server = await startWorkshopProcess(db, dist);
+    const base = server.base;
+    const host = await openScreen(browser, `${base}?facilitate#key=${server.facilitatorKey}`);
+    const dashboard = inWorkshop(host.page);
+    const code = await createGame(host.page, 3);
     expect(code).toMatch(/^[A-Z2-9]{5}$/);
-    await expect.poll(() => inWorkshop(host.page).locator('img.qr').count()).toBe(1);
+    await expect.poll(() => dashboard.locator('img.qr').count()).toBe(1);
 
-    const red = await open(`${base}?join=${code}`, { width: 390, height: 844 });
-    await inWorkshop(red.page).getByLabel("Your team's name").fill('Red');
-    await inWorkshop(red.page).getByRole('button', { name: 'Join' }).click();
-    await inWorkshop(red.page).getByRole('heading', { name: 'Red' }).waitFor();
-    const blue = await open(`${base}?join`);
-    await inWorkshop(blue.page).getByLabel('Game code').fill(code.toLowerCase());
-    await inWorkshop(blue.page).getByLabel("Your team's name").fill('Blue');
-    await inWorkshop(blue.page).getByRole('button', { name: 'Join' }).click();
-    await inWorkshop(blue.page).getByRole('heading', { name: 'Blue' }).waitFor();
-    const projector = await open(`${base}?watch=${code}`, { width: 1920, height: 1080 });
-    await inWorkshop(projector.page).getByText('Blue: in').waitFor();
-
-    await inWorkshop(host.page).getByRole('button', { name: 'Start round 1' }).click();
-    await inWorkshop(host.page).getByRole('button', { name: 'Start timer' }).click();
-    await inWorkshop(red.page).getByRole('timer').waitFor();
-    const interval = inWorkshop(red.page).getByLabel(/Release every/);
-    await interval.fill('5');
-    await inWorkshop(red.page).getByRole('button', { name: 'Decide' }).click();
-    await inWorkshop(projector.page).getByText('Red: decided').waitFor();
-    await inWorkshop(projector.page).getByText('Blue: deciding…').waitFor();
-
-    // A reload keeps the team: its token is in the browser.
-    await red.page.reload();
-    await inWorkshop(red.page).getByRole('heading', { name: 'Red' }).waitFor();
-    expect(
-      await inWorkshop(red.page)
-        .getByLabel(/Release every/)
-        .inputValue(),
-    ).toBe('5');
-
-    // The server stops mid-round and starts again on the same port: every client comes back.
-    const port = server.port;
-    await server.close();
-    store.close();
-    base = await startServer(port);
-    await inWorkshop(host.page).getByRole('button', { name: 'Run the round' }).waitFor();
-    await expect
-      .poll(async () => inWorkshop(host.page).getByRole('status').isHidden(), { timeout: 10000 })
-      .toBe(true);
-    await inWorkshop(host.page).getByRole('button', { name: 'Run the round' }).click();
-    await inWorkshop(host.page).getByRole('button', { name: 'Reveal results' }).click();
-    await inWorkshop(red.page)
-      .getByRole('heading', { name: /Standings after round 1/ })
-      .waitFor();
-    await inWorkshop(projector.page)
-      .getByRole('heading', { name: /Standings after round 1/ })
-      .waitFor();
-    await inWorkshop(blue.page).getByRole('region', { name: 'Standings' }).waitFor();
-
-    await red.page.screenshot({ path: 'test-results/workshop-team-390.png', fullPage: true });
-    await host.page.screenshot({
-      path: 'test-results/workshop-facilitator-1280.png',
-      fullPage: true,
+    const phone = { width: 390, height: 844 };
+    const teams = {
+      Red: await joinTeam(browser, base, code, 'Red', { viewport: phone }),
+      Blue: await joinTeam(browser, base, code, 'Blue', { typed: true }),
+      Green: await joinTeam(browser, base, code, 'Green'),
+      Amber: await joinTeam(browser, base, code, 'Amber', { viewport: phone }),
+    };
+    const { Red: red, Blue: blue, Green: green, Amber: amber } = teams;
+    const projector = await openScreen(browser, `${base}?watch=${code}`, {
+      width: 1920,
+      height: 1080,
     });
-    await projector.page.screenshot({ path: 'test-results/workshop-projector-1920.png' });
-    for (const { page, errors } of [host, red, blue, projector]) {
+    const room = inWorkshop(projector.page);
+    await room.getByText('Amber: in').waitFor();
+    // The briefing, with figures from the run, is on every screen before round 1.
+    for (const page of [host.page, red.page, projector.page])
+      await inWorkshop(page)
+        .getByText(/lines are waiting to ship as the game begins/)
+        .waitFor();
+
+    const decideFor = async (name: keyof typeof teams) => {
+      await decide(teams[name].page, CHOICES[name]);
+      await room.getByText(`${name}: decided`).waitFor();
+    };
+    for (let round = 1; round <= 3; round++) {
+      await dashboard
+        .getByRole('button', { name: round === 1 ? 'Start round 1' : 'Next round' })
+        .click();
+      await dashboard.getByRole('button', { name: 'Start timer' }).click();
+      for (const page of [red.page, projector.page])
+        await inWorkshop(page).getByRole('timer').waitFor();
+      await decideFor('Blue');
+      await decideFor('Red');
+      if (round === 1) {
+        // A reload keeps the team: its token is in the browser.
+        await red.page.reload();
+        await inWorkshop(red.page).getByRole('heading', { name: 'Red' }).waitFor();
+        expect(
+          await inWorkshop(red.page)
+            .getByLabel(/Release every/)
+            .inputValue(),
+        ).toBe('10');
+      }
+      if (round === 2) {
+        // Killed mid-round, with two teams decided and two deciding, then started again.
+        await server.kill();
+        server = await startWorkshopProcess(db, dist, server.port);
+        await room.getByText('Red: decided').waitFor({ timeout: 15000 });
+        await room.getByText('Green: deciding…').waitFor();
+        await expect
+          .poll(async () => dashboard.getByRole('status').isHidden(), { timeout: 15000 })
+          .toBe(true);
+        expect(
+          await inWorkshop(blue.page)
+            .getByLabel(/Release every/)
+            .inputValue(),
+        ).toBe('5');
+        // Round 1's results came back with it.
+        await inWorkshop(green.page)
+          .getByRole('heading', { name: 'Standings after round 1' })
+          .waitFor();
+      }
+      await decideFor('Green');
+      await decideFor('Amber');
+      await dashboard.getByRole('button', { name: 'Run the round' }).click();
+      await dashboard.getByRole('button', { name: 'Reveal results' }).click();
+      for (const page of [red.page, amber.page, projector.page])
+        await inWorkshop(page)
+          .getByRole('heading', { name: `Standings after round ${round}` })
+          .waitFor();
+      const notes = dashboard.getByRole('region', { name: `Notes on round ${round}` });
+      await notes
+        .getByText(
+          /^Blue 30% on automation \(step 2\), released every 5 days \(step 3\)\. Waiting code/,
+        )
+        .waitFor();
+      await notes.getByText(/^Green: you tested more or released less/).waitFor();
+    }
+    await dashboard.getByRole('button', { name: 'End the game' }).click();
+    const debrief = room.getByRole('region', { name: 'Debrief' });
+    await debrief.getByText(/^Blue \(place \d\) took escape steps 2, 3\./).waitFor();
+    await debrief.getByText(/^Red \(place \d\) took none of the escape steps\./).waitFor();
+    await inWorkshop(amber.page).getByRole('region', { name: 'Debrief' }).waitFor();
+
+    for (const { page, errors } of [host, red, blue, green, amber, projector]) {
       expect(errors).toEqual([]);
       // The accessibility check injects a script, which the page's policy refuses: the same
       // screen again, with the same stored team, in a context that allows it.
@@ -131,5 +153,5 @@ describe('the workshop in Chromium, with a real server', () => {
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       expect(width).toBeLessThanOrEqual(page.viewportSize()!.width);
     }
-  }, 120000);
+  }, 180000);
 });
