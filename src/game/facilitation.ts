@@ -64,7 +64,7 @@ export function briefing(preset: string, seed: number, roundDays: number): Brief
       : `In the ${GAME_START_DAY} working days before round 1 the team made ${plural(start.deployments, 'deployment')} of about ${lines(start.meanDeploymentSizeLines ?? 0)} lines each, and ${start.failedDeployments === 0 ? 'none' : start.failedDeployments} failed.`;
   return {
     sentences: [
-      `Every team starts as the same team: ${found.label}, ${plural(params.teamSize, 'engineer')} writing about ${lines(params.teamSize * params.linesPerEngineerDay)} lines of code a working day.`,
+      `Every team starts as the same team: ${plural(params.teamSize, 'engineer')} writing about ${lines(params.teamSize * params.linesPerEngineerDay)} lines of code a working day.`,
       `${cadence}, with ${percent(decision.automationShare)} of the team on test automation.`,
       shipped,
       `A change takes ${days(start.leadTimeDays)} from commit to production, and ${lines(start.wipLines)} lines are waiting to ship as the game begins.`,
