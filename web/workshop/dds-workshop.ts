@@ -130,6 +130,8 @@ export class DdsWorkshop extends LitElement {
       case 'view':
         this.view = message.view;
         this.message = '';
+        // The clock ticks once a second: a timer that has just started reads from now, not from the last tick.
+        this.now = Date.now();
         if (this.screen === 'facilitator') void this.drawQr(message.view.code);
         return;
       case 'joined':
