@@ -205,7 +205,7 @@ export function roundNotes(
     prompts.push(
       `${names(careful)}: you tested more or released less. Was the next release bigger, and did the extra care prevent incidents or only delay them?`,
     );
-  if (teams.every((t) => t.reading.steps.length === 0 && !t.reading.careful))
+  if (teams.length > 0 && teams.every((t) => t.reading.steps.length === 0 && !t.reading.careful))
     prompts.push(
       'Nobody has changed course yet. What would it take to release smaller next round?',
     );
