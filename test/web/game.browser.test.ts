@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DdsGame } from '../../web/components/dds-game';
-import { mount } from './axe';
+import { mount, seriousViolations } from './axe';
 
 afterEach(() => {
   document.body.replaceChildren();
@@ -29,5 +29,36 @@ describe('the game screen', () => {
     interval.dispatchEvent(new Event('change'));
     await game.updateComplete;
     expect(run.disabled).toBe(false);
+  });
+
+  it('briefs the teams before round 1, notes each round against the escape steps, and debriefs at the end', async () => {
+    const game = await mount(new DdsGame());
+    const root = game.shadowRoot!;
+    const form = root.querySelector<HTMLFormElement>('form[aria-label="Game set-up"]')!;
+    form.querySelector<HTMLInputElement>('[name="rounds"]')!.value = '1';
+    form.requestSubmit();
+    await game.updateComplete;
+    expect(root.querySelector('#briefing-title')?.textContent).toBe('Briefing for the teams');
+    expect(root.textContent).toContain('lines are waiting to ship as the game begins');
+    const interval = root.querySelector<HTMLInputElement>('#d-0-releaseIntervalDays')!;
+    interval.value = '5';
+    interval.dispatchEvent(new Event('change'));
+    await game.updateComplete;
+    const press = async (label: string) => {
+      [...root.querySelectorAll('button')].find((b) => b.textContent?.startsWith(label))!.click();
+      await game.updateComplete;
+    };
+    await press('Run round');
+    await press('Reveal results');
+    await expect.poll(() => game.dataset.resultsFor).toBe('1');
+    await game.updateComplete;
+    const notes = root.querySelector('[data-round-notes]')!.textContent!;
+    expect(notes).toMatch(/released every 5 days \(step 3\)\. Waiting code (fell|rose|stayed)/);
+    expect(notes).toContain('changed nothing');
+    await press('Finish and debrief');
+    const teams = root.querySelector('[data-debrief-teams]')!.textContent!;
+    expect(teams).toContain('took escape step 3.');
+    expect(teams).toContain('took none of the escape steps.');
+    expect(await seriousViolations(game)).toEqual([]);
   });
 });

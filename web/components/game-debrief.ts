@@ -1,8 +1,17 @@
 import { html, nothing } from 'lit';
-import { type GameShock, type GameState, roundsShown, type TeamStanding } from '../../src/index';
+import {
+  briefing,
+  debrief,
+  type GameShock,
+  type GameState,
+  roundNotes,
+  roundsShown,
+  type TeamStanding,
+} from '../../src/index';
 import type { ChartSpec } from '../charts/chart-specs';
 import { DASHES, PALETTE } from '../charts/palette';
 import './dds-time-chart';
+import { briefingBody, debriefBody, notesBody } from './escape-notes';
 
 /** The facilitator's shocks in words. */
 export const SHOCK_WORDS: Readonly<Record<GameShock, string>> = {
@@ -22,9 +31,19 @@ const TEAM_COLOURS = [
   PALETTE.grey,
 ];
 
-/** The game's debrief: every team's undeployed code on one chart, then each team's rounds, decisions against outcomes. */
+/**
+ * The game's briefing before the first results; then the notes on the last round (each team
+ * against the four escape steps), every team's undeployed code on one chart and each team's
+ * rounds, decisions against outcomes; at the end, the debrief.
+ */
 export function gameDebrief(game: GameState, table: readonly TeamStanding[]) {
-  if (game.phase !== 'finished' && roundsShown(game) === 0) return nothing;
+  const { preset, seed, roundDays } = game.config;
+  const brief = briefing(preset, seed, roundDays);
+  const shown = roundsShown(game);
+  // The standings arrive from the worker a moment after a reveal: notes follow the table.
+  const noted = table[0]?.rounds.length ?? 0;
+  if (game.phase !== 'finished' && shown === 0)
+    return html`<section aria-labelledby="briefing-title"><h2 id="briefing-title">Briefing for the teams</h2>${briefingBody(brief.sentences)}</section>`;
   const days = table[0]?.wipByDay.length ?? 0;
   const chart: ChartSpec = {
     id: 'game-wip',
@@ -51,6 +70,14 @@ export function gameDebrief(game: GameState, table: readonly TeamStanding[]) {
   };
   return html`<section aria-labelledby="debrief-title">
     <h2 id="debrief-title">${game.phase === 'finished' ? 'Debrief: decisions against outcomes' : 'Replay so far: decisions against outcomes'}</h2>
+    ${
+      game.phase === 'finished'
+        ? debriefBody(debrief(table, brief))
+        : noted > 0
+          ? html`<h3>Notes on round ${noted}</h3>${notesBody(roundNotes(table, noted, brief), 'h4')}`
+          : nothing
+    }
+    <details><summary>Briefing: the team every team started as</summary>${briefingBody(brief.sentences)}</details>
     ${days > 0 ? html`<dds-time-chart .spec=${chart} .height=${200}></dds-time-chart>` : nothing}
     ${table.map(
       (s) => html`<h3>${s.team}</h3>
