@@ -268,7 +268,7 @@ export class DdsWorkshop extends LitElement {
     const limits = view.limits;
     const deciding = view.phase === 'deciding' && !view.paused;
     return html`<h1>${own.name}</h1>
-      <p>Game ${view.code} · ${view.phase === 'lobby' ? 'waiting for the facilitator to start' : `round ${view.round} of ${view.rounds} (${view.roundDays} working days each)`}</p>
+      <p>Game ${view.code} · ${view.phase === 'lobby' ? 'waiting for the facilitator to start' : view.phase === 'finished' ? `the game is over after ${view.rounds} rounds` : `round ${view.round} of ${view.rounds} (${view.roundDays} working days each)`}</p>
       ${this.renderTimer(view)}
       ${
         view.phase === 'lobby'
@@ -276,7 +276,7 @@ export class DdsWorkshop extends LitElement {
               .filter((t) => !t.removed)
               .map((t) => t.name)
               .join(', ')}</p>${briefingSection(view)}`
-          : d
+          : d && view.phase !== 'finished'
             ? html`<form @submit=${this.submitDecision}>
               <label>Release every (working days, ${limits.releaseIntervalDays.min}–${limits.releaseIntervalDays.max})<input name="releaseIntervalDays" type="number" min=${limits.releaseIntervalDays.min} max=${limits.releaseIntervalDays.max} step="1" .value=${String(d.releaseIntervalDays)} ?disabled=${!deciding} /></label>
               <label>Manual test passes (${limits.regressionPasses.min}–${limits.regressionPasses.max})<input name="regressionPasses" type="number" min=${limits.regressionPasses.min} max=${limits.regressionPasses.max} step="1" .value=${String(d.regressionPasses)} ?disabled=${!deciding} /></label>
