@@ -1,5 +1,12 @@
 import { truncate } from './arrays';
-import { type DayContext, moveLines, STAGE, type Stage } from './day';
+import {
+  BRANCH_STAGE,
+  type DayContext,
+  HELD_STAGE,
+  MERGED_STAGE,
+  moveLines,
+  type Stage,
+} from './day';
 import { changeLines, mergeDetection } from './derived';
 import type { Cohort, SimulationState } from './state';
 
@@ -64,12 +71,12 @@ export function writeCode(
   state.totals.defectsInjected += defects;
   context.linesWritten += lines;
   context.wipLineDaysAdjustment += lines * (context.end - commitTime);
-  moveLines(context, null, STAGE.branch, lines, commitTime);
+  moveLines(context, null, BRANCH_STAGE, lines, commitTime);
 }
 
 /** Merges code into the trunk: review and automated tests catch some of its defects on the way. */
 function merge(state: SimulationState, context: DayContext, cohort: Cohort, from: Stage): void {
-  moveLines(context, from, STAGE.merged, cohort.lines, cohort.mergeTime);
+  moveLines(context, from, MERGED_STAGE, cohort.lines, cohort.mergeTime);
   const caught = context.draws.binomial(
     cohort.defects,
     mergeDetection(state.params, state.automation),
@@ -102,12 +109,12 @@ export function mergeDue(state: SimulationState, context: DayContext, until: num
         cohort.defects - mustHaveDefects,
         cohort.commitTime,
       );
-      moveLines(context, STAGE.branch, STAGE.held, cohort.lines * (1 - share), cohort.mergeTime);
+      moveLines(context, BRANCH_STAGE, HELD_STAGE, cohort.lines * (1 - share), cohort.mergeTime);
       cohort.lines *= share;
       cohort.defects = mustHaveDefects;
     }
     if (cohort.lines > 0 || cohort.defects > 0) {
-      merge(state, context, cohort, STAGE.branch);
+      merge(state, context, cohort, BRANCH_STAGE);
     }
   }
   truncate(state.branches, write);
@@ -151,7 +158,7 @@ function releaseHeld(state: SimulationState, context: DayContext, lines: number)
   if (held.lines <= 1e-9) {
     held.lines = 0;
   }
-  merge(state, context, cohort, STAGE.held);
+  merge(state, context, cohort, HELD_STAGE);
 }
 
 /** Lines in one change, for counting changes in a batch. */

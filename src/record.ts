@@ -1,4 +1,4 @@
-import { type DayContext, STAGE } from './day';
+import { BRANCH_STAGE, CANDIDATE_STAGE, type DayContext, HELD_STAGE, MERGED_STAGE } from './day';
 import { deploymentCost } from './derived';
 import { shipsInBatches, trainInterval } from './release';
 import type { SimulationState } from './state';
@@ -41,10 +41,10 @@ function withoutRounding(lineDays: number): number {
 /** Opens today's book of line-days by stage with the stock each stage holds as the day starts. */
 export function openStageBook(state: SimulationState, context: DayContext): void {
   const stages = context.stageLineDays;
-  stages[STAGE.branch] = sumLines(state.branches);
-  stages[STAGE.held] = state.held.lines;
-  stages[STAGE.merged] = sumLines(state.merged) + sumLines(state.pipeline);
-  stages[STAGE.candidate] = state.candidate?.lines ?? 0;
+  stages[BRANCH_STAGE] = sumLines(state.branches);
+  stages[HELD_STAGE] = state.held.lines;
+  stages[MERGED_STAGE] = sumLines(state.merged) + sumLines(state.pipeline);
+  stages[CANDIDATE_STAGE] = state.candidate?.lines ?? 0;
 }
 
 /** Writes today's values into the series and, past the warm-up, into the window totals. */
@@ -66,10 +66,10 @@ export function recordDay(
   // Each stage's mean over the day, so the stages add up to the total (a team that ships within
   // the day still shows the code that waited hours).
   const stages = context.stageLineDays;
-  series.wipBranchLines[day] = withoutRounding(stages[STAGE.branch]);
-  series.wipHeldLines[day] = withoutRounding(stages[STAGE.held]);
-  series.wipMergedLines[day] = withoutRounding(stages[STAGE.merged]);
-  series.wipCandidateLines[day] = withoutRounding(stages[STAGE.candidate]);
+  series.wipBranchLines[day] = withoutRounding(stages[BRANCH_STAGE]);
+  series.wipHeldLines[day] = withoutRounding(stages[HELD_STAGE]);
+  series.wipMergedLines[day] = withoutRounding(stages[MERGED_STAGE]);
+  series.wipCandidateLines[day] = withoutRounding(stages[CANDIDATE_STAGE]);
   series.productionLines[day] = state.productionLines;
   series.linesWritten[day] = context.linesWritten;
   series.linesDeployed[day] = context.linesDeployed;

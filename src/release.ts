@@ -1,6 +1,6 @@
 import { truncate } from './arrays';
 import { changesIn } from './code-flow';
-import { type DayContext, moveLines, STAGE } from './day';
+import { CANDIDATE_STAGE, type DayContext, MERGED_STAGE, moveLines } from './day';
 import {
   approvalDays,
   deployDays,
@@ -61,7 +61,7 @@ function cutRelease(
   truncate(state.merged, kept);
   for (const cohort of left) state.merged.push(cohort);
   if (taken.length === 0) return null;
-  moveLines(context, STAGE.merged, STAGE.candidate, lines, time);
+  moveLines(context, MERGED_STAGE, CANDIDATE_STAGE, lines, time);
   let defects =
     keptLines > 0
       ? draws.binomial(state.mergedDefects, lines / (lines + keptLines))
