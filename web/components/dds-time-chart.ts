@@ -32,7 +32,7 @@ import { IdleWhenOffScreen } from './idle-when-off-screen';
  */
 export class DdsTimeChart extends IdleWhenOffScreen(LitElement) {
   static override styles = css`
-    :host { display: block; background: #fff; border: 1px solid #d6d9de; border-radius: 6px; padding: 0.6rem 0.75rem 0.5rem; }
+    :host { display: block; background: #fff; border: 1px solid #d6d9de; border-radius: 6px; padding: 0.6rem 0.75rem 0.5rem; content-visibility: auto; contain-intrinsic-size: auto 320px; }
     figure { margin: 0; }
     figcaption { display: flex; justify-content: space-between; gap: 0.5rem; align-items: baseline; }
     h3 { font-size: 1rem; margin: 0; }
