@@ -1,12 +1,15 @@
 import type { LitElement } from 'lit';
 
+/** Idle time an off-screen chart needs to catch up without running into the next frame. */
+const IDLE_ROOM_MS = 5;
+
 // biome-ignore lint/suspicious/noExplicitAny: the mixin pattern needs a constructor of any arguments.
 type LitConstructor = abstract new (...args: any[]) => LitElement;
 
 /**
  * An element whose updates wait while it is off screen: a slider move redraws every chart and the
  * loop diagram, and the ones out of view then catch up when the browser is idle (or as soon as
- * they scroll near), so what is in view repaints first.
+ * they scroll near), so what is in view repaints first and a drag never waits for what is not.
  */
 export function IdleWhenOffScreen<Base extends LitConstructor>(base: Base) {
   abstract class Deferring extends base {
@@ -40,8 +43,14 @@ export function IdleWhenOffScreen<Base extends LitConstructor>(base: Base) {
       }
       if (this.#held === 'no') {
         this.#held = 'waiting';
-        const release = () => this.#held === 'waiting' && this.#release();
-        if ('requestIdleCallback' in window) requestIdleCallback(release, { timeout: 300 });
+        // Only in time the browser has spare: a catch-up forced in mid-drag would hold up the
+        // next frame of the charts in view, so it waits for a pause with room for one chart.
+        const release = (deadline?: IdleDeadline) => {
+          if (this.#held !== 'waiting') return;
+          if (deadline && deadline.timeRemaining() < IDLE_ROOM_MS) requestIdleCallback(release);
+          else this.#release();
+        };
+        if ('requestIdleCallback' in window) requestIdleCallback(release);
         else setTimeout(release, 50);
       }
       return false;
