@@ -20,7 +20,8 @@ export interface Briefing {
   decision: TeamDecision;
 }
 
-const lines = (n: number) => Math.round(n).toLocaleString('en-GB');
+const WHOLE = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
+const lines = (n: number) => WHOLE.format(Math.round(n));
 const days = (n: number | null) => (n === null ? 'nothing shipped' : `${n.toFixed(1)} days`);
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;

@@ -1,4 +1,5 @@
 import { INTERVENTION_CAPTIONS, toCalendarDays } from '../../src/index';
+import { formatCount } from '../components/format';
 import type { RunView } from '../engine/protocol';
 import { DASHES, PALETTE } from './palette';
 import type { ChartInput, ChartLayer, ChartMarker } from './time-chart';
@@ -77,13 +78,13 @@ export function eventMarkers(view: RunView): ChartMarker[] {
         markers.push({
           day: d.time,
           kind: 'delayed',
-          caption: `Day ${Math.round(d.time)}: release cut ${d.delayDays.toFixed(1)} working days late, ${Math.round(d.lines).toLocaleString('en-GB')} lines`,
+          caption: `Day ${Math.round(d.time)}: release cut ${d.delayDays.toFixed(1)} working days late, ${formatCount(d.lines)} lines`,
         });
       if (d.failed >= 0.5)
         markers.push({
           day: d.time,
           kind: 'failed',
-          caption: `Day ${Math.round(d.time)}: deployment of ${Math.round(d.lines).toLocaleString('en-GB')} lines failed`,
+          caption: `Day ${Math.round(d.time)}: deployment of ${formatCount(d.lines)} lines failed`,
         });
     }
   }

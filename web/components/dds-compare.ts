@@ -3,7 +3,7 @@ import { PARAM_BY_ID, type Summary } from '../../src/index';
 import type { UiScenario } from '../state/scenario';
 import { paramDifferences } from '../state/scenario';
 import { defineElement } from './define-element';
-import { formatDuration, formatPercent } from './format';
+import { formatCount, formatDuration, formatPercent } from './format';
 
 const METRICS: { key: keyof Summary; label: string; show: (v: number) => string }[] = [
   { key: 'deploymentsPerWeek', label: 'Deployments per week', show: (v) => v.toFixed(2) },
@@ -13,12 +13,12 @@ const METRICS: { key: keyof Summary; label: string; show: (v: number) => string 
   {
     key: 'meanWipLines',
     label: 'Undeployed code',
-    show: (v) => `${Math.round(v).toLocaleString('en-GB')} lines`,
+    show: (v) => `${formatCount(v)} lines`,
   },
   {
     key: 'meanDeploymentSizeLines',
     label: 'Deployment size',
-    show: (v) => `${Math.round(v).toLocaleString('en-GB')} lines`,
+    show: (v) => `${formatCount(v)} lines`,
   },
   { key: 'newWorkShare', label: 'Time on new work', show: (v) => formatPercent(v, 0) },
 ];

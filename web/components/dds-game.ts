@@ -36,6 +36,7 @@ import {
 } from '../state/game-storage';
 import { defineElement } from './define-element';
 import { download } from './download';
+import { formatCount } from './format';
 import { gameDebrief, SHOCK_WORDS } from './game-debrief';
 import { takeChosenFile } from './scenario-io';
 
@@ -381,11 +382,11 @@ export class DdsGame extends LitElement {
         <tbody>${this.table.map(
           (s) => html`<tr>
             <td data-rank>${s.rank}</td><th scope="row">${s.team}</th>
-            <td class="num" data-score>${Math.round(s.netValue).toLocaleString('en-GB')}</td>
+            <td class="num" data-score>${formatCount(s.netValue)}</td>
             <td class="num">${s.valueKloc.toFixed(1)}</td>
             <td>${s.doraLevel === null ? '–' : s.doraLevel === 'none' ? 'no deployments' : s.doraLevel}</td>
             <td class="num">${Math.round(s.incidents)}</td>
-            <td class="num">${Math.round(s.wipLines).toLocaleString('en-GB')}</td>
+            <td class="num">${formatCount(s.wipLines)}</td>
           </tr>`,
         )}</tbody>
       </table></div>`

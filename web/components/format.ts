@@ -10,9 +10,15 @@ export function formatDuration(days: number): string {
   return `${(days / 30.4).toFixed(1)} months`;
 }
 
-/** A count with thousands separators. */
+// Making a number format is slow and using one is fast (in Chromium about 60 µs against 2 µs),
+// and `toLocaleString` makes one on every call: a slider move formats hundreds of numbers.
+const counts: Intl.NumberFormat[] = [];
+const significant: Intl.NumberFormat[] = [];
+
+/** A count with thousands separators, to at most `digits` decimals. */
 export function formatCount(value: number, digits = 0): string {
-  return value.toLocaleString('en-GB', { maximumFractionDigits: digits });
+  counts[digits] ??= new Intl.NumberFormat('en-GB', { maximumFractionDigits: digits });
+  return counts[digits].format(value);
 }
 
 /** A share as a percentage. */
@@ -24,7 +30,8 @@ export function formatPercent(share: number, digits = 1): string {
 export function formatNumber(value: number, digits = 3): string {
   if (!Number.isFinite(value)) return '–';
   const rounded = Number(value.toPrecision(digits));
-  return rounded.toLocaleString('en-GB', { maximumSignificantDigits: digits });
+  significant[digits] ??= new Intl.NumberFormat('en-GB', { maximumSignificantDigits: digits });
+  return significant[digits].format(rounded);
 }
 
 /** A parameter's value with its unit, a share as a percentage: "10 working days", "30%". */

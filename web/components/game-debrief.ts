@@ -12,6 +12,7 @@ import type { ChartSpec } from '../charts/chart-specs';
 import { DASHES, PALETTE } from '../charts/palette';
 import './dds-time-chart';
 import { briefingBody, debriefBody, notesBody } from './escape-notes';
+import { formatCount } from './format';
 
 /** The facilitator's shocks in words. */
 export const SHOCK_WORDS: Readonly<Record<GameShock, string>> = {
@@ -90,7 +91,7 @@ export function gameDebrief(game: GameState, table: readonly TeamStanding[]) {
           ) => html`<tr><td>${r.round}</td><td class="num">${r.decision.releaseIntervalDays}</td><td class="num">${r.decision.regressionPasses}</td>
             <td class="num">${r.decision.automationShare}</td><td>${r.decision.freezeMerges ? 'yes' : 'no'}</td><td>${r.shock ? SHOCK_WORDS[r.shock] : '–'}</td>
             <td class="num">${r.valueKloc.toFixed(1)}</td><td class="num">${Math.round(r.deployments)}</td><td class="num">${Math.round(r.incidents)}</td>
-            <td class="num">${Math.round(r.wipLines).toLocaleString('en-GB')}</td><td class="num">${r.leadTimeDays === null ? 'nothing shipped' : r.leadTimeDays.toFixed(1)}</td><td>${r.doraLevel === 'none' ? 'no deployments' : r.doraLevel}</td></tr>`,
+            <td class="num">${formatCount(r.wipLines)}</td><td class="num">${r.leadTimeDays === null ? 'nothing shipped' : r.leadTimeDays.toFixed(1)}</td><td>${r.doraLevel === 'none' ? 'no deployments' : r.doraLevel}</td></tr>`,
         )}</tbody>
       </table></div>`,
     )}

@@ -7,6 +7,7 @@ import {
   type Params,
   type SeriesSet,
 } from '../../src/index';
+import { formatCount } from '../components/format';
 
 /** A run as the story reads it: what it quotes in its captions and what its claims are checked on. */
 export interface StoryRun {
@@ -96,8 +97,7 @@ export function meanOf(run: StoryRun, id: keyof SeriesSet, from: number, to: num
 /** A figure rounded the way a speaker says it: two significant figures, thousands separated. */
 export function spoken(value: number): string {
   if (!Number.isFinite(value)) return '–';
-  const rounded = Number(value.toPrecision(2));
-  return rounded.toLocaleString('en-GB', { maximumFractionDigits: 1 });
+  return formatCount(Number(value.toPrecision(2)), 1);
 }
 
 const NUMBER_WORDS = [
