@@ -125,7 +125,8 @@ export class DdsLoopDiagram extends IdleWhenOffScreen(LitElement) {
       }
       return false;
     }
-    return true;
+    // Out of view, the loops wait for idle time like the charts out of view.
+    return super.shouldUpdate(changed);
   }
 
   override willUpdate(): void {
