@@ -48,4 +48,15 @@ describe('address bar sync', () => {
     sync = null;
     expect(new URLSearchParams(window.location.search).get('teamSize')).toBe('14');
   });
+
+  it('the address is current in the frame that draws the run, so a reload straight after a drag keeps it', async () => {
+    const store = new ScenarioStore();
+    sync = syncWithUrl(store, () => {});
+    store.setParam('teamSize', 15, 'input');
+    sync.runArrived();
+    expect(window.location.search).not.toContain('teamSize');
+    // The charts' frame: anything the page does after it may come after a reload has begun.
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    expect(new URLSearchParams(window.location.search).get('teamSize')).toBe('15');
+  });
 });

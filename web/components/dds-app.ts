@@ -111,7 +111,7 @@ export class DdsApp extends LitElement implements StoryHost {
         this.runsShown++;
         this.dataset.resultAt = String(performance.now());
         this.status = `${view.runs > 1 ? `${view.runs} runs` : 'one run'} in ${view.engineMs.toFixed(0)} ms`;
-        this.urlSync?.afterPaint();
+        this.urlSync?.runArrived();
       },
       (message) => (this.message = message),
     );

@@ -13,8 +13,8 @@ function describeError(error: unknown): string {
 export interface UrlSync {
   /** Writes the address now, as a new history entry (`push`) or in place, dropping any write due. */
   write(push: boolean): void;
-  /** A run has just been drawn: writes what is due once that frame is on screen. */
-  afterPaint(): void;
+  /** A run has just arrived: writes what is due at the frame that draws it. */
+  runArrived(): void;
   /** Writes what is due and stops following the store and the history. */
   stop(): void;
 }
@@ -46,10 +46,11 @@ export function syncWithUrl(
     }
   };
 
-  // The history is written once the run the change asked for is on screen (or when the page is
-  // idle, if no run comes), not inside the slider's input event: writing it takes several
-  // milliseconds that the charts should have. The address itself is taken at the change, so every
-  // deliberate change (a commit) still gets its own entry.
+  // The history is written at the frame that draws the run the change asked for (or when the page
+  // is idle, if no run comes), not inside the slider's input event: the run's request goes first.
+  // Written after that frame, it raced a reload made straight after a drag, which then lost the
+  // last value; written in it, the address is current as soon as the charts are. The address
+  // itself is taken at the change, so every deliberate change gets its own history entry.
   let pending: { query: string; commit: boolean; at: number } | null = null;
 
   const currentQuery = () => `?${encodeScenario(store.scenario)}${viewQuery()}`;
@@ -108,8 +109,8 @@ export function syncWithUrl(
       flush();
       writeQuery(currentQuery(), push, Date.now());
     },
-    afterPaint() {
-      if (pending) requestAnimationFrame(() => setTimeout(flush, 0));
+    runArrived() {
+      if (pending) requestAnimationFrame(flush);
     },
     stop() {
       flush();
