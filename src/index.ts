@@ -10,7 +10,7 @@ export * from './analysis/sensitivity';
 export * from './analysis/sweep';
 export * from './analysis/tipping';
 export * from './dora';
-export { InputError, suggestNearest } from './errors';
+export { errorMessage, InputError, suggestNearest } from './errors';
 export * from './game/facilitation';
 export * from './game/game';
 export * from './game/outcomes';

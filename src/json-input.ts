@@ -1,4 +1,4 @@
-import { InputError } from './errors';
+import { errorMessage, InputError } from './errors';
 
 /** Deepest nesting of lists and objects any real scenario, game or history needs, with room to spare. */
 export const MAX_JSON_DEPTH = 32;
@@ -53,7 +53,7 @@ export function parseJsonInput(text: string, field: string, what = 'JSON'): unkn
   try {
     return JSON.parse(body);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = errorMessage(error);
     throw new InputError(field, body.slice(0, 30), `allowed: valid JSON (${reason})`);
   }
 }

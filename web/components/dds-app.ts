@@ -1,5 +1,5 @@
 import { html, LitElement, nothing } from 'lit';
-import { findPreset, presetParams } from '../../src/index';
+import { errorMessage, findPreset, presetParams } from '../../src/index';
 import { type ChartSpec, chartSpecs } from '../charts/chart-specs';
 import { RECENT_WINDOW_DAYS, type RunView, type WindowSummary } from '../engine/protocol';
 import { createRunScheduler, type RunScheduler } from '../engine/scheduler';
@@ -275,7 +275,7 @@ export class DdsApp extends LitElement implements StoryHost {
       this.store.replace(scenarioFromFileText(await file.text(), file.name));
       this.message = '';
     } catch (error) {
-      this.message = `That file was not opened, and nothing you had was changed: ${error instanceof Error ? error.message : String(error)}`;
+      this.message = `That file was not opened, and nothing you had was changed: ${errorMessage(error)}`;
     }
   }
 
@@ -351,7 +351,7 @@ export class DdsApp extends LitElement implements StoryHost {
     try {
       this.store.replace(decodeScenario(event.detail.query));
     } catch (error) {
-      this.message = `That snapshot could not be loaded: ${error instanceof Error ? error.message : String(error)}`;
+      this.message = `That snapshot could not be loaded: ${errorMessage(error)}`;
     }
   }
 
@@ -370,7 +370,7 @@ export class DdsApp extends LitElement implements StoryHost {
       await this.updateComplete;
       this.renderRoot.querySelector('dds-side-by-side')?.scrollIntoView({ block: 'start' });
     } catch (error) {
-      this.message = `The comparison could not be run: ${error instanceof Error ? error.message : String(error)}`;
+      this.message = `The comparison could not be run: ${errorMessage(error)}`;
     }
   }
 

@@ -4,6 +4,7 @@ import {
   currentRound,
   DECISION_LIMITS,
   decide,
+  errorMessage,
   GAME_SHOCKS,
   type GameShock,
   type GameState,
@@ -143,7 +144,7 @@ export class DdsGame extends LitElement {
       this.dataset.resultsFor = String(rounds);
     } catch (error) {
       if (ticket === this.tableTicket)
-        this.message = `The results could not be worked out: ${error instanceof Error ? error.message : String(error)}`;
+        this.message = `The results could not be worked out: ${errorMessage(error)}`;
     }
   }
 
@@ -154,7 +155,7 @@ export class DdsGame extends LitElement {
       this.game = move(this.game);
       this.message = saveGame(this.game) ?? '';
     } catch (error) {
-      this.message = error instanceof Error ? error.message : String(error);
+      this.message = errorMessage(error);
     }
   }
 
@@ -187,7 +188,7 @@ export class DdsGame extends LitElement {
       this.message =
         saveGame(game) ?? (wasDamaged ? 'The damaged save is kept as the earlier game.' : '');
     } catch (error) {
-      this.message = `The game was not started: ${error instanceof Error ? error.message : String(error)}`;
+      this.message = `The game was not started: ${errorMessage(error)}`;
     }
   }
 
@@ -236,7 +237,7 @@ export class DdsGame extends LitElement {
         saveGame(game) ??
         `Imported ${file.name}.${hadGame ? ' The game you had is kept: "Bring back the earlier game" restores it.' : ''}`;
     } catch (error) {
-      this.message = `That file was not imported, and the game you had is unchanged: ${error instanceof Error ? error.message : String(error)}`;
+      this.message = `That file was not imported, and the game you had is unchanged: ${errorMessage(error)}`;
     }
   }
 

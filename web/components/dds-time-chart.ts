@@ -1,4 +1,5 @@
 import { css, html, LitElement, nothing, svg } from 'lit';
+import { errorMessage } from '../../src/index';
 import type { ChartSpec } from '../charts/chart-specs';
 import { describeLayers, layersCsv, layerValueAt } from '../charts/chart-text';
 import {
@@ -156,7 +157,7 @@ export class DdsTimeChart extends IdleWhenOffScreen(LitElement) {
         else download(`${name}.png`, await svgToPng(figure.svg, figure.width, figure.height));
       }
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+      const message = errorMessage(error);
       this.dispatchEvent(
         new CustomEvent('dds-chart-error', { detail: { message }, bubbles: true, composed: true }),
       );

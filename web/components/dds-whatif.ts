@@ -11,6 +11,7 @@ import type { CriticalValue, TippingCurve } from '../../src/analysis/tipping';
 import { EXAMPLE_HISTORY_CSV, EXAMPLE_TEAM_SIZE } from '../../src/history/history-file';
 import { historyTargets } from '../../src/history/measure';
 import {
+  errorMessage,
   InputError,
   type Intervention,
   PARAM_BY_ID,
@@ -232,7 +233,7 @@ export class DdsWhatif extends LitElement {
     try {
       job = this.job();
     } catch (error) {
-      this.formError = error instanceof Error ? error.message : String(error);
+      this.formError = errorMessage(error);
       return;
     }
     void this.runTask.run([this.analysis, job]);
@@ -404,7 +405,7 @@ export class DdsWhatif extends LitElement {
       error: (error) =>
         error instanceof DOMException && error.name === 'AbortError'
           ? html`<p role="status">Cancelled: nothing was changed.</p>`
-          : html`<p class="warning" role="alert">${error instanceof Error ? error.message : String(error)}</p>`,
+          : html`<p class="warning" role="alert">${errorMessage(error)}</p>`,
       complete: (done) => {
         const { analysis, value } = done as { analysis: AnalysisId; value: unknown };
         // A result is only ever shown on the tab that asked for it.

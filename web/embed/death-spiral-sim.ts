@@ -1,5 +1,5 @@
 import { css, html, LitElement, nothing } from 'lit';
-import { InputError, type Params, simulate } from '../../src/index';
+import { errorMessage, InputError, type Params, simulate } from '../../src/index';
 import { type ChartId, chartSpecs } from '../charts/chart-specs';
 import type { RunView } from '../engine/protocol';
 import { viewOf } from '../engine/view-of';
@@ -95,7 +95,7 @@ export class DeathSpiralSim extends LitElement {
   /** Shows and announces a refusal under `source` (the attribute it came from). */
   private refuse(source: string, error: unknown, kept = ''): void {
     const field = error instanceof InputError ? error.field : source;
-    const message = `${error instanceof Error ? error.message : String(error)}${kept}`;
+    const message = `${errorMessage(error)}${kept}`;
     this.errors.set(source, message);
     this.dispatchEvent(
       new CustomEvent('death-spiral-error', {

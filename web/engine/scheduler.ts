@@ -1,3 +1,4 @@
+import { errorMessage } from '../../src/index';
 import type { UiScenario } from '../state/scenario';
 import type { RunView } from './protocol';
 
@@ -27,7 +28,7 @@ export function createRunScheduler<Input = UiScenario, Output = RunView>(
     running = true;
     run(input)
       .then((output) => onResult(output, input))
-      .catch((error: unknown) => onError(error instanceof Error ? error.message : String(error)))
+      .catch((error: unknown) => onError(errorMessage(error)))
       .finally(() => {
         running = false;
         const next = waiting;

@@ -1,4 +1,4 @@
-import { InputError } from '../../src/index';
+import { errorMessage, InputError } from '../../src/index';
 import { decodeScenario } from './url-state';
 
 /** A named scenario kept in the browser, stored as its URL query so it is validated like a link. */
@@ -104,6 +104,6 @@ export function writeSnapshots(
     );
     return null;
   } catch (error) {
-    return `The browser would not keep the snapshots (${error instanceof Error ? error.message : String(error)}); nothing was changed. Delete some, or save the scenario to a file.`;
+    return `The browser would not keep the snapshots (${errorMessage(error)}); nothing was changed. Delete some, or save the scenario to a file.`;
   }
 }
