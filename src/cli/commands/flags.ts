@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { csvFormatRows } from 'd3-dsv';
 import { InputError } from '../../errors';
 import { decimalValue, parseWholeText } from '../../numbers';
 import type { CliArgs } from '../args';
@@ -50,14 +51,14 @@ export function rangeFlag(text: string, flag: string): [number, number] {
   return [from, to];
 }
 
-/** Rows as CSV, with a header. */
+/** Rows as CSV (RFC 4180 quoting), with a header; numbers to eight significant figures, null as an empty cell. */
 export function toCsv(
   header: readonly string[],
   rows: readonly (readonly (string | number | null)[])[],
 ): string {
   const cell = (v: string | number | null) =>
-    v === null ? '' : typeof v === 'number' ? String(Number(v.toPrecision(8))) : JSON.stringify(v);
-  return `${[header.join(','), ...rows.map((row) => row.map(cell).join(','))].join('\n')}\n`;
+    v === null ? '' : typeof v === 'number' ? String(Number(v.toPrecision(8))) : v;
+  return `${csvFormatRows([[...header], ...rows.map((row) => row.map(cell))])}\n`;
 }
 
 /** Writes a CSV file, or says plainly why it could not. */
