@@ -195,6 +195,18 @@ export function formatPresets(): string {
   return PRESETS.map((p) => `${pad(p.id, 10)}${p.summary}`).join('\n');
 }
 
+/** One analysis command's --help: what it does, how it is called, and its own flags. */
+export function commandHelp(name: string): string {
+  const command = COMMANDS[name];
+  return `death-spiral ${name}: ${command.summary}
+
+Usage: npm run --silent sim -- ${command.usage}
+
+Its own flags: ${command.flags.join(', ')}
+The scenario flags (--preset, --scenario, --set, --days, --seed, --mode) choose the team it
+analyses, and --json and --csv FILE choose the output; --help alone lists them all.`;
+}
+
 /** The --help text, with examples. */
 export const HELP: string = `death-spiral: simulate a team's deployment pipeline and watch it spiral down or recover.
 

@@ -19,7 +19,14 @@ import { type CliArgs, parseArgs } from './args';
 import { checkBudget, runsEstimate } from './budget';
 import { COMMAND_FLAGS, COMMANDS } from './commands/index';
 import { bandsCsv, seriesCsv } from './csv';
-import { formatParams, formatPresets, formatSummaryTable, formatTimeline, HELP } from './format';
+import {
+  commandHelp,
+  formatParams,
+  formatPresets,
+  formatSummaryTable,
+  formatTimeline,
+  HELP,
+} from './format';
 import { createProgress } from './progress';
 import { readInputFile } from './read-file';
 
@@ -70,7 +77,7 @@ function writeCsv(file: string, text: string): void {
 
 /** The text of a listing flag (--help, --list-params, --list-presets, --schema), if one was given. */
 function listing(args: CliArgs): string | null {
-  if (args.help) return HELP;
+  if (args.help) return args.command ? commandHelp(args.command) : HELP;
   if (args.listParams) return formatParams(args.markdown);
   if (args.listPresets) return formatPresets();
   if (args.schema) return JSON.stringify(scenarioJsonSchema(), null, 2);

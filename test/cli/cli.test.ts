@@ -33,6 +33,16 @@ describe('command line', async () => {
     );
   });
 
+  it("a command's --help gives that command's usage and flags, not the whole help", async () => {
+    const sweep = await run('sweep', '--help');
+    expect(sweep.status).toBe(0);
+    expect(sweep.stdout).toMatch(/^death-spiral sweep: /);
+    expect(sweep.stdout).toContain('Its own flags: --param, --seeds, --slip, --workers');
+    expect(sweep.stdout).not.toContain('Analysis commands');
+    const all = await run('--help');
+    expect(all.stdout).toContain('Analysis commands');
+  });
+
   it('is reproducible for a seed and differs across seeds', async () => {
     const a = await run('--preset', 'medium', '--seed', '9', '--json');
     const b = await run('--preset', 'medium', '--seed', '9', '--json');

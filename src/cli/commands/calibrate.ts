@@ -16,8 +16,7 @@ export const calibrateCommand: Command = {
     '--restore-hours',
     '--history',
   ],
-  summary:
-    "calibrate: fit the unanchored parameters to a team's DORA figures or deployment history CSV",
+  summary: "fit the unanchored parameters to a team's DORA figures or deployment history CSV",
   usage:
     'calibrate --team 12 (--history deployments.csv | --deploys-per-week 0.5 --lead-time-days 20 --change-failure-rate 0.2 --restore-hours 30)',
   run(args, scenario, { out }) {

@@ -117,7 +117,7 @@ export const historyCommand: Command = {
     '--environment',
   ],
   summary:
-    "history: measure a team's six figures from a git repository or a deployments export, and write the history file calibrate reads",
+    "measure a team's six figures from a git repository or a deployments export, and write the history file calibrate reads",
   usage:
     'history [--git PATH [--tags GLOB | --branch NAME] [--failure-pattern REGEX] [--failure-window DAYS]] [--deployments FILE [--environment NAME]] [--csv history.csv]',
   run(args, _scenario, { out, err }) {

@@ -32,7 +32,7 @@ function short(figure: PlanFigure, value: number | null): string {
 export const planCommand: Command = {
   flags: ['--seeds'],
   summary:
-    "plan: compare a team's cadence (today, weekly, daily, continuous) and each escape step, with p10–p90 over seeds",
+    "compare a team's cadence (today, weekly, daily, continuous) and each escape step, with p10–p90 over seeds",
   usage: 'plan --scenario fitted.json [--seeds 30] [--csv plan.csv] [--json]',
   run(args, scenario, { out, err }) {
     const runs = wholeFlag(args, '--seeds', 2, 500, 30);

@@ -7,7 +7,7 @@ import type { Command } from './types';
 export const resilienceCommand: Command = {
   flags: ['--seeds'],
   summary:
-    'resilience: recovery from a three-week slip and an 80-hour incident, and the class that puts the team in',
+    'recovery from a three-week slip and an 80-hour incident, and the class that puts the team in',
   usage: 'resilience [--seeds 10]',
   run(args, scenario, { out }) {
     const report = resilience(scenario.params, {

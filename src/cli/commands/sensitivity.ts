@@ -8,8 +8,7 @@ import type { Command } from './types';
 /** `sensitivity`: the tornado of every parameter's effect on one metric. */
 export const sensitivityCommand: Command = {
   flags: ['--metric', '--top'],
-  summary:
-    'sensitivity: each parameter moved across its plausible range, effect on a metric, largest first',
+  summary: 'each parameter moved across its plausible range, effect on a metric, largest first',
   usage: 'sensitivity [--metric leadTimeDays] [--top 15]',
   run(args, scenario, { out }) {
     const metric = single(args, '--metric') ?? 'leadTimeDays';

@@ -24,7 +24,7 @@ const DIST = resolve(dirname(fileURLToPath(import.meta.url)), '../../../dist');
 export const workshopCommand: Command = {
   flags: ['--port', '--host', '--db', '--app'],
   summary:
-    'workshop: serve the game to teams on their own devices (join code and QR), with a facilitator dashboard and a projector view',
+    'serve the game to teams on their own devices (join code and QR), with a facilitator dashboard and a projector view',
   usage: 'workshop [--port 8080] [--host 0.0.0.0] [--db workshop.sqlite] [--app dist]',
   async run(args, _scenario, { out, err }) {
     const port = wholeFlag(args, '--port', 0, 65535, 8080);
