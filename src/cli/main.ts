@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { InputError } from '../errors';
 import { requireDayInRun } from '../interventions';
@@ -17,6 +16,7 @@ import { scenarioJsonSchema } from '../schema';
 import { MAX_DAYS, simulate } from '../simulate';
 import { type CliArgs, parseArgs } from './args';
 import { checkBudget, runsEstimate } from './budget';
+import { writeCsvFile } from './commands/flags';
 import { COMMAND_FLAGS, COMMANDS } from './commands/index';
 import { bandsCsv, seriesCsv } from './csv';
 import {
@@ -66,15 +66,6 @@ function readScenario(args: CliArgs): Scenario {
   };
 }
 
-function writeCsv(file: string, text: string): void {
-  try {
-    writeFileSync(file, text);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'unwritable';
-    throw new InputError('--csv', file, `allowed: a writable file path (${code})`);
-  }
-}
-
 /** The text of a listing flag (--help, --list-params, --list-presets, --schema), if one was given. */
 function listing(args: CliArgs): string | null {
   if (args.help) return args.command ? commandHelp(args.command) : HELP;
@@ -103,7 +94,7 @@ function runScenario(
   const heading = `Scenario: ${scenario.preset ?? 'defaults'} · ${scenario.days} working days`;
   if (scenario.runs === 1) {
     const result = simulate(scenario.params, options);
-    if (args.csv) writeCsv(args.csv, seriesCsv(result));
+    if (args.csv) writeCsvFile(args.csv, seriesCsv(result));
     if (args.json) {
       const { summary, totals } = result;
       const counts = { deployments: result.deployments.length, incidents: result.incidents.length };
@@ -125,7 +116,7 @@ function runScenario(
   });
   progress.done();
   if (args.csv) {
-    writeCsv(args.csv, bandsCsv(result));
+    writeCsvFile(args.csv, bandsCsv(result));
     if (result.bandRuns < result.runs)
       err(
         `The CSV's day-by-day bands are drawn from the first ${result.bandRuns} of the ${result.runs} runs; the figures use them all.`,
