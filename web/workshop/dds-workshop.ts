@@ -74,6 +74,8 @@ export class DdsWorkshop extends LitElement {
     h1 { font-size: 1.5rem; margin: 0 0 0.5rem; }
     form, .controls { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: end; margin: 0.75rem 0; }
     label { display: flex; flex-direction: column; font-size: 0.9rem; gap: 0.2rem; }
+    label.check { flex-direction: row; align-items: center; gap: 0.5rem; min-height: 2.75rem; }
+    label.check input { width: 1.5rem; height: 1.5rem; min-height: 0; }
     input, select, button { font: inherit; padding: 0.4rem 0.6rem; min-height: 2.75rem; }
     button { cursor: pointer; }
     .status { padding: 0.4rem 0.6rem; border-radius: 0.3rem; background: #fef3c7; }
@@ -281,7 +283,7 @@ export class DdsWorkshop extends LitElement {
               <label>Release every (working days, ${limits.releaseIntervalDays.min}–${limits.releaseIntervalDays.max})<input name="releaseIntervalDays" type="number" min=${limits.releaseIntervalDays.min} max=${limits.releaseIntervalDays.max} step="1" .value=${String(d.releaseIntervalDays)} ?disabled=${!deciding} /></label>
               <label>Manual test passes (${limits.regressionPasses.min}–${limits.regressionPasses.max})<input name="regressionPasses" type="number" min=${limits.regressionPasses.min} max=${limits.regressionPasses.max} step="1" .value=${String(d.regressionPasses)} ?disabled=${!deciding} /></label>
               <label>Team on automation (%)<input name="automationShare" type="number" min="0" max=${limits.automationShare.max * 100} step="5" .value=${String(Math.round(d.automationShare * 100))} ?disabled=${!deciding} /></label>
-              <label><span>Freeze merges this round</span><input name="freezeMerges" type="checkbox" .checked=${d.freezeMerges} ?disabled=${!deciding} /></label>
+              <label class="check"><input name="freezeMerges" type="checkbox" .checked=${d.freezeMerges} ?disabled=${!deciding} /><span>Freeze merges this round</span></label>
               <button type="submit" ?disabled=${!deciding}>${view.teams[(view.viewer as { team: number }).team]?.decided ? 'Change decision' : 'Decide'}</button>
             </form>`
             : nothing
