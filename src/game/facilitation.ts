@@ -55,10 +55,7 @@ export function briefing(preset: string, seed: number, roundDays: number): Brief
       ? [`an approval wait of ${setting(params.approvalWaitDays)}`]
       : []),
   ];
-  const cadence =
-    params.releasePolicy === 'continuous'
-      ? `It deploys each change as soon as it passes ${gates.join(' and ')} (continuous deployment, so no release interval holds it back)`
-      : `It releases every ${plural(decision.releaseIntervalDays, 'working day')}, after ${gates.join(' and ')}`;
+  const cadence = `It releases every ${plural(decision.releaseIntervalDays, 'working day')}, after ${gates.join(' and ')}`;
   const shipped =
     start.deployments === 0
       ? `In the ${GAME_START_DAY} working days before round 1 the team deployed nothing.`

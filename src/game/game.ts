@@ -2,8 +2,29 @@ import { InputError } from '../errors';
 import { parseJsonInput } from '../json-input';
 import { requireWhole } from '../numbers';
 import { paramSpec } from '../params';
-import { findPreset, presetParams } from '../presets';
+import { findPreset, PRESETS, type Preset, presetParams } from '../presets';
 import { MAX_SEED, requirePreset } from '../scenario';
+
+/**
+ * The teams a game can start from: those on a release train. Every round's decisions are a
+ * train's (how often to release, how many manual passes), and a team deploying each change as
+ * it is ready would find its release interval made no difference.
+ */
+export const GAME_PRESETS: readonly Preset[] = PRESETS.filter(
+  (preset) => presetParams(preset).releasePolicy === 'train',
+);
+
+/** A preset id a game can start from, or an InputError naming the field and the teams allowed. */
+function requireGamePreset(value: unknown, field: string): string {
+  const id = requirePreset(value, field);
+  if (!GAME_PRESETS.some((preset) => preset.id === id))
+    throw new InputError(
+      field,
+      value,
+      `allowed: a team on a release train (${GAME_PRESETS.map((p) => p.id).join(', ')}), since a game's decisions are a train's cadence and passes`,
+    );
+  return id;
+}
 
 /** What a team decides at the start of each round. */
 export interface TeamDecision {
@@ -170,14 +191,14 @@ export function parseGameConfig(raw: unknown, field = 'config'): GameConfig {
     teams: names,
     rounds: requireWhole(record.rounds, `${field}.rounds`, 1, MAX_ROUNDS),
     roundDays: requireWhole(record.roundDays, `${field}.roundDays`, 5, 120),
-    preset: requirePreset(record.preset, `${field}.preset`),
+    preset: requireGamePreset(record.preset, `${field}.preset`),
     seed: requireWhole(record.seed, `${field}.seed`, 0, MAX_SEED),
   };
 }
 
 /** The decision a team starts with: its preset's cadence, passes and automation, no freeze. */
 export function startingDecision(preset: string): TeamDecision {
-  const params = presetParams(findPreset(requirePreset(preset, 'preset'))!);
+  const params = presetParams(findPreset(requireGamePreset(preset, 'preset'))!);
   return {
     releaseIntervalDays: Math.min(
       DECISION_LIMITS.releaseIntervalDays.max,

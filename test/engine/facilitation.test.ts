@@ -7,9 +7,9 @@ import {
   debrief,
   decide,
   decisionInterventions,
+  GAME_PRESETS,
   GAME_START_DAY,
   nextRound,
-  PRESETS,
   presetParams,
   readDecision,
   revealResults,
@@ -17,6 +17,7 @@ import {
   runRound,
   simulate,
   standings,
+  startingDecision,
   type TeamDecision,
 } from '../../src/index';
 
@@ -25,7 +26,7 @@ const total = (values: Float64Array) => values.reduce((s, v) => s + v, 0);
 
 describe('the briefing', () => {
   it('quotes the run every round continues: deployments, failures, lead time and waiting code before round 1', () => {
-    for (const preset of PRESETS)
+    for (const preset of GAME_PRESETS)
       for (const seed of [1, 2, 3]) {
         const brief = briefing(preset.id, seed, 20);
         const text = brief.sentences.join(' ');
@@ -50,14 +51,27 @@ describe('the briefing', () => {
       }
   });
 
-  it('says how the team ships: a train with its passes and approval, or continuous deployment', () => {
+  it('says how the team ships: its train, its passes and its approval', () => {
     const spiral = briefing('spiral', 1, 20).sentences.join(' ');
     expect(spiral).toContain(
       'releases every 10 working days, after 1 manual regression pass of 2 days and an approval wait of 1 day',
     );
-    const elite = briefing('elite', 1, 20).sentences.join(' ');
-    expect(elite).toContain('continuous deployment');
-    expect(elite).not.toContain('releases every');
+    const low = briefing('low', 1, 20).sentences.join(' ');
+    expect(low).toContain(
+      'releases every 12 working days, after 1 manual regression pass of 1.5 days',
+    );
+  });
+
+  it('starts only from a team on a release train: the decisions are a train’s', () => {
+    expect(GAME_PRESETS.map((p) => p.id)).not.toContain('elite');
+    expect(() =>
+      createGame(
+        { teams: ['A'], rounds: 1, roundDays: 20, preset: 'elite', seed: 1 },
+        startingDecision('spiral'),
+      ),
+    ).toThrow(
+      /config\.preset: "elite" is not allowed; allowed: a team on a release train \(high, medium, low, spiral, recovery\)/,
+    );
   });
 });
 

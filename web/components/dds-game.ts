@@ -5,6 +5,7 @@ import {
   DECISION_LIMITS,
   decide,
   errorMessage,
+  GAME_PRESETS,
   GAME_SHOCKS,
   type GameShock,
   type GameState,
@@ -13,7 +14,6 @@ import {
   MAX_TEAMS,
   nextRound,
   PARAM_BY_ID,
-  PRESETS,
   parseDecision,
   parseGameText,
   revealResults,
@@ -280,7 +280,7 @@ export class DdsGame extends LitElement {
         ${Array.from({ length: this.teamCount }, (_, i) => html`<label>Team ${i + 1} name <input name=${`team${i}`} required maxlength="40" .value=${DEFAULT_NAMES[i]} /></label>`)}
         <label>Rounds <input name="rounds" type="number" min="1" max=${MAX_ROUNDS} value="6" required /></label>
         <label>Round length <select name="roundDays"><option value="10">Two weeks (10 working days)</option><option value="20" selected>A month (20 working days)</option><option value="60">A quarter (60 working days)</option></select></label>
-        <label>Starting team <select name="preset">${PRESETS.map((p) => html`<option value=${p.id} ?selected=${p.id === 'spiral'}>${p.label}</option>`)}</select></label>
+        <label>Starting team <select name="preset">${GAME_PRESETS.map((p) => html`<option value=${p.id} ?selected=${p.id === 'spiral'}>${p.label}</option>`)}</select></label>
         <label>Luck (seed) <input name="seed" type="number" min="0" step="1" value="1" required /></label>
         <button type="submit">Start the game</button>
       </form>

@@ -1,6 +1,6 @@
 import { css, html, LitElement, nothing } from 'lit';
 import QRCode from 'qrcode';
-import { GAME_SHOCKS, type GameShock, PRESETS, type TeamDecision } from '../../src/index';
+import { GAME_PRESETS, GAME_SHOCKS, type GameShock, type TeamDecision } from '../../src/index';
 import { normaliseCode } from '../../src/workshop/messages';
 import type { WorkshopView } from '../../src/workshop/views';
 import { defineElement } from '../components/define-element';
@@ -302,7 +302,7 @@ export class DdsWorkshop extends LitElement {
         ${this.games.length > 0 ? html`<h2>Games on this server</h2><ul>${this.games.map((g) => html`<li><a href=${`?facilitate&game=${g.code}${window.location.hash}`}>${g.code}</a>: ${g.teams} team(s), ${g.phase}</li>`)}</ul>` : nothing}
         <h2>New game</h2>
         <form @submit=${this.submitCreate}>
-          <label>Starting team<select name="preset">${PRESETS.map((p) => html`<option value=${p.id} ?selected=${p.id === 'spiral'}>${p.label}</option>`)}</select></label>
+          <label>Starting team<select name="preset">${GAME_PRESETS.map((p) => html`<option value=${p.id} ?selected=${p.id === 'spiral'}>${p.label}</option>`)}</select></label>
           <label>Rounds<input name="rounds" type="number" min="1" max="24" value="6" /></label>
           <label>Working days a round<input name="roundDays" type="number" min="5" max="120" value="20" /></label>
           <label>Seed<input name="seed" type="number" min="0" value="1" /></label>
