@@ -76,12 +76,12 @@ export function briefing(preset: string, seed: number, roundDays: number): Brief
 /** The article's four escape steps, as the game's decisions can take them. */
 export type EscapeStep = 'freeze' | 'automation' | 'train' | 'handoffs';
 
-/** Each escape step in words, in the article's order. */
+/** Each escape step in words, in the article's order (step 1 first). */
 export const ESCAPE_STEPS: Readonly<Record<EscapeStep, string>> = {
-  freeze: 'Step 1: stop merging new code into a clogged pipeline (freeze merges)',
-  automation: 'Step 2: put part of the team on test automation',
-  train: 'Step 3: release smaller by releasing more often',
-  handoffs: 'Step 4: fewer manual hand-offs (manual test passes)',
+  freeze: 'stop merging new code into a clogged pipeline (freeze merges)',
+  automation: 'put part of the team on test automation',
+  train: 'release smaller by releasing more often',
+  handoffs: 'fewer manual hand-offs (manual test passes)',
 };
 
 /** What a decision changed from the team's starting habits: escape steps taken, and the "be careful" reflex. */

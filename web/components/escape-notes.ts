@@ -1,5 +1,5 @@
 import { html } from 'lit';
-import type { Debrief, RoundNotes } from '../../src/index';
+import { type Debrief, ESCAPE_STEPS, type RoundNotes } from '../../src/index';
 
 /** The briefing's sentences as paragraphs. */
 export function briefingBody(sentences: readonly string[]) {
@@ -15,7 +15,8 @@ export function notesBody(notes: RoundNotes, heading: 'h3' | 'h4' = 'h3') {
 
 /** The end-of-game debrief: the four steps, a line per team, and the closing questions. */
 export function debriefBody(debrief: Debrief) {
-  return html`<p>The four escape steps: stop merging into a clogged pipeline, put part of the team on test automation, release smaller by releasing more often, and cut the manual hand-offs.</p>
+  return html`<p>The four escape steps:</p>
+    <ol>${Object.values(ESCAPE_STEPS).map((step) => html`<li>${step}</li>`)}</ol>
     <ul data-debrief-teams>${debrief.teams.map((t) => html`<li>${t}</li>`)}</ul>
     <h3>Questions</h3>
     <ul>${debrief.prompts.map((p) => html`<li>${p}</li>`)}</ul>`;
