@@ -125,7 +125,10 @@ export class DdsLoopDiagram extends IdleWhenOffScreen(LitElement) {
       }
       return false;
     }
-    // Out of view, the loops wait for idle time like the charts out of view.
+    // Play, Step and the story move the day shown: the loops follow at once, in view or not, so
+    // they always show the charts' day. A new run alone waits for idle time while out of view,
+    // like the charts out of view.
+    if (changed.has('day')) return true;
     return super.shouldUpdate(changed);
   }
 
