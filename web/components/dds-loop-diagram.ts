@@ -90,6 +90,8 @@ export class DdsLoopDiagram extends IdleWhenOffScreen(LitElement) {
   private timeline: LoopTimeline | null = null;
   private timelineFor: RunView | null = null;
   private deferred = false;
+  /** A slider's run, held back a frame, is due: it may wait further while out of view. */
+  private runDue = false;
   private width = 480;
   private resizeObserver: ResizeObserver | null = null;
 
@@ -119,17 +121,22 @@ export class DdsLoopDiagram extends IdleWhenOffScreen(LitElement) {
         requestAnimationFrame(() =>
           setTimeout(() => {
             this.deferred = false;
+            this.runDue = true;
             this.requestUpdate();
           }),
         );
       }
       return false;
     }
-    // Play, Step and the story move the day shown: the loops follow at once, in view or not, so
-    // they always show the charts' day. A new run alone waits for idle time while out of view,
-    // like the charts out of view.
-    if (changed.has('day')) return true;
-    return super.shouldUpdate(changed);
+    // That run, a frame later, waits for idle time while the loops are out of view, like the
+    // charts out of view. Anything else (Play, Step, a story step) shows at once, in view or
+    // not, so the loops always show the charts' day.
+    if (changed.size === 0 && this.runDue) {
+      this.runDue = false;
+      return super.shouldUpdate(changed);
+    }
+    this.runDue = false;
+    return true;
   }
 
   override willUpdate(): void {
