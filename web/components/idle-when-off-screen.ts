@@ -2,14 +2,17 @@ import type { LitElement } from 'lit';
 
 /** Idle time an off-screen chart needs to catch up without running into the next frame. */
 const IDLE_ROOM_MS = 5;
+/** How long changes must pause before an element out of view catches up, idle time or not. */
+const SETTLE_MS = 250;
 
 // biome-ignore lint/suspicious/noExplicitAny: the mixin pattern needs a constructor of any arguments.
 type LitConstructor = abstract new (...args: any[]) => LitElement;
 
 /**
  * An element whose updates wait while it is off screen: a slider move redraws every chart and the
- * loop diagram, and the ones out of view then catch up when the browser is idle (or as soon as
- * they scroll near), so what is in view repaints first and a drag never waits for what is not.
+ * loop diagram, and the ones out of view then catch up when the browser is idle, when the changes
+ * pause, or as soon as they scroll near, so what is in view repaints first and a drag never
+ * waits for what is not.
  */
 export function IdleWhenOffScreen<Base extends LitConstructor>(base: Base) {
   abstract class Deferring extends base {
@@ -18,6 +21,8 @@ export function IdleWhenOffScreen<Base extends LitConstructor>(base: Base) {
     #onScreen = true;
     /** An update held back while off screen, and whether it is now being let through. */
     #held: 'no' | 'waiting' | 'releasing' = 'no';
+    /** The catch-up due once the changes pause. */
+    #settling: ReturnType<typeof setTimeout> | undefined;
 
     override connectedCallback(): void {
       super.connectedCallback();
@@ -43,16 +48,18 @@ export function IdleWhenOffScreen<Base extends LitConstructor>(base: Base) {
       }
       if (this.#held === 'no') {
         this.#held = 'waiting';
-        // Only in time the browser has spare: a catch-up forced in mid-drag would hold up the
-        // next frame of the charts in view, so it waits for a pause with room for one chart.
+        // In time the browser has spare, with room for one chart: a catch-up forced in mid-drag
+        // would hold up the next frame of the charts in view.
         const release = (deadline?: IdleDeadline) => {
           if (this.#held !== 'waiting') return;
           if (deadline && deadline.timeRemaining() < IDLE_ROOM_MS) requestIdleCallback(release);
           else this.#release();
         };
         if ('requestIdleCallback' in window) requestIdleCallback(release);
-        else setTimeout(release, 50);
       }
+      // Or once the changes pause, idle or not, so a busy page still catches up.
+      clearTimeout(this.#settling);
+      this.#settling = setTimeout(() => this.#held === 'waiting' && this.#release(), SETTLE_MS);
       return false;
     }
 
