@@ -90,8 +90,6 @@ export class DdsLoopDiagram extends IdleWhenOffScreen(LitElement) {
   private timeline: LoopTimeline | null = null;
   private timelineFor: RunView | null = null;
   private deferred = false;
-  /** A slider's run, held back a frame, is due: it may wait further while out of view. */
-  private runDue = false;
   private width = 480;
   private resizeObserver: ResizeObserver | null = null;
 
@@ -121,22 +119,16 @@ export class DdsLoopDiagram extends IdleWhenOffScreen(LitElement) {
         requestAnimationFrame(() =>
           setTimeout(() => {
             this.deferred = false;
-            this.runDue = true;
             this.requestUpdate();
           }),
         );
       }
       return false;
     }
-    // That run, a frame later, waits for idle time while the loops are out of view, like the
-    // charts out of view. Anything else (Play, Step, a story step) shows at once, in view or
-    // not, so the loops always show the charts' day.
-    if (changed.size === 0 && this.runDue) {
-      this.runDue = false;
-      return super.shouldUpdate(changed);
-    }
-    this.runDue = false;
-    return true;
+    // That run, a frame later (an update with no property changed), waits for idle time while
+    // the loops are out of view, like the charts out of view. A change of what is shown (Play,
+    // Step, a story step) shows at once, in view or not, so the loops always show the charts' day.
+    return changed.size === 0 ? super.shouldUpdate(changed) : true;
   }
 
   override willUpdate(): void {
