@@ -33,8 +33,7 @@ self.onmessage = (event: MessageEvent<RunRequest>) => {
 const REHEARSALS = 60;
 /** The most time rehearsals may take in all, so a slow device stops early. */
 const REHEARSAL_BUDGET_MS = 800;
-let rehearsed = 0;
-let rehearsing = false;
+let rehearsalStarted = false;
 
 /**
  * After its first answer an idle worker rehearses the scenario it was given, one run per task,
@@ -42,19 +41,15 @@ let rehearsing = false;
  * during them. A request that arrives meanwhile waits for one run at most.
  */
 function rehearse(scenario: UiScenario): void {
-  if (rehearsing || rehearsed >= REHEARSALS) return;
-  rehearsing = true;
+  if (rehearsalStarted) return;
+  rehearsalStarted = true;
   const started = performance.now();
-  const next = () => {
-    if (rehearsed >= REHEARSALS || performance.now() - started > REHEARSAL_BUDGET_MS) {
-      rehearsed = REHEARSALS;
-      return;
-    }
-    rehearsed++;
-    runScenario({ ...scenario, runs: 1, seed: scenario.seed + rehearsed });
-    setTimeout(next, 0);
+  const next = (run: number) => {
+    if (run > REHEARSALS || performance.now() - started > REHEARSAL_BUDGET_MS) return;
+    runScenario({ ...scenario, runs: 1, seed: scenario.seed + run });
+    setTimeout(() => next(run + 1), 0);
   };
-  setTimeout(next, 0);
+  setTimeout(() => next(1), 0);
 }
 
 /** Posts an analysis's progress, at most every tenth of a second, so messages stay few. */
