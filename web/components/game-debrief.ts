@@ -1,7 +1,9 @@
 import { html, nothing } from 'lit';
 import {
+  type Briefing,
   briefing,
   debrief,
+  type GameConfig,
   type GameShock,
   type GameState,
   roundNotes,
@@ -32,14 +34,25 @@ const TEAM_COLOURS = [
   PALETTE.grey,
 ];
 
+const briefings = new WeakMap<GameConfig, Briefing>();
+
+/** A game's briefing, worked out once per game: the screen redraws on every entry a team types. */
+function briefingOf(config: GameConfig): Briefing {
+  let brief = briefings.get(config);
+  if (!brief) {
+    brief = briefing(config.preset, config.seed, config.roundDays);
+    briefings.set(config, brief);
+  }
+  return brief;
+}
+
 /**
  * The game's briefing before the first results; then the notes on the last round (each team
  * against the four escape steps), every team's undeployed code on one chart and each team's
  * rounds, decisions against outcomes; at the end, the debrief.
  */
 export function gameDebrief(game: GameState, table: readonly TeamStanding[]) {
-  const { preset, seed, roundDays } = game.config;
-  const brief = briefing(preset, seed, roundDays);
+  const brief = briefingOf(game.config);
   const shown = roundsShown(game);
   // The standings arrive from the worker a moment after a reveal: notes follow the table.
   const noted = table[0]?.rounds.length ?? 0;
