@@ -78,6 +78,8 @@ describe('the workshop in Chromium, with a real server', () => {
       await dashboard
         .getByRole('button', { name: round === 1 ? 'Start round 1' : 'Next round' })
         .click();
+      // The round has begun on the dashboard before its timer is set.
+      await dashboard.getByRole('button', { name: 'Run the round' }).waitFor();
       await dashboard.getByRole('button', { name: 'Start timer' }).click();
       for (const page of [red.page, projector.page])
         await inWorkshop(page).getByRole('timer').waitFor();
