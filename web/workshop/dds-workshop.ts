@@ -180,7 +180,9 @@ export class DdsWorkshop extends LitElement {
   }
 
   private send(message: Parameters<WorkshopConnection['send']>[0]): void {
-    if (!this.connection?.send(message)) this.message = 'Not connected: reconnecting…';
+    if (!this.connection?.send(message))
+      this.message =
+        'Not connected: reconnecting, and this goes as soon as the connection is back.';
   }
 
   private submitJoin(event: Event): void {

@@ -40,6 +40,8 @@ export class WorkshopConnection {
   private socket: WebSocket | null = null;
   private retry = 0;
   private closed = false;
+  /** Messages sent while offline, in order, for the next connection. */
+  private readonly queued: ClientMessage[] = [];
 
   constructor(
     private readonly url: string,
@@ -57,6 +59,7 @@ export class WorkshopConnection {
       this.connected = true;
       this.onStatus(true);
       if (this.identity) socket.send(JSON.stringify(hello(this.identity)));
+      for (const message of this.queued.splice(0)) socket.send(JSON.stringify(message));
     });
     socket.addEventListener('message', (event) => {
       try {
@@ -74,9 +77,15 @@ export class WorkshopConnection {
     });
   }
 
-  /** Sends a message now, if connected; a message sent offline is dropped and the screen says so. */
+  /**
+   * Sends a message now if connected; offline, it waits and goes as soon as the connection is
+   * back (after saying who this is), and the answer is false so the screen can say so.
+   */
   send(message: ClientMessage): boolean {
-    if (!this.socket || this.socket.readyState !== WebSocket.OPEN) return false;
+    if (!this.socket || this.socket.readyState !== WebSocket.OPEN) {
+      this.queued.push(message);
+      return false;
+    }
     this.socket.send(JSON.stringify(message));
     return true;
   }
@@ -84,7 +93,8 @@ export class WorkshopConnection {
   /** Who this browser is from now on, told to the server at once and on every reconnect. */
   become(identity: Identity): void {
     this.identity = identity;
-    this.send(hello(identity));
+    // Offline, the hello goes on reconnecting anyway.
+    if (this.socket?.readyState === WebSocket.OPEN) this.send(hello(identity));
   }
 
   close(): void {
