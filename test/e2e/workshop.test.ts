@@ -101,9 +101,11 @@ describe('the workshop in Chromium, with a real server', () => {
         server = await startWorkshopProcess(db, dist, server.port);
         await room.getByText('Red: decided').waitFor({ timeout: 15000 });
         await room.getByText('Green: deciding…').waitFor();
-        await expect
-          .poll(async () => dashboard.getByRole('status').isHidden(), { timeout: 15000 })
-          .toBe(true);
+        // Every screen is back on its own: no "connecting" notice left on any of them.
+        for (const page of [host.page, ...Object.values(teams).map((t) => t.page)])
+          await expect
+            .poll(async () => inWorkshop(page).getByRole('status').isHidden(), { timeout: 15000 })
+            .toBe(true);
         expect(
           await inWorkshop(blue.page)
             .getByLabel(/Release every/)
