@@ -1,9 +1,9 @@
-import type { DayContext } from './day';
-import { HOURS_PER_DAY } from './derived';
-import { parameterChanges } from './interventions';
-import { openIncident } from './production';
-import { slipRelease, trainInterval } from './release';
-import { NEVER, type SimulationState } from './state';
+import type { DayContext } from './day.ts';
+import { HOURS_PER_DAY } from './derived.ts';
+import { parameterChanges } from './interventions.ts';
+import { openIncident } from './production.ts';
+import { slipRelease, trainInterval } from './release.ts';
+import { NEVER, type SimulationState } from './state.ts';
 
 /** Applies every intervention due by the start of today, in day order, and logs it. */
 export function applyDueInterventions(state: SimulationState, context: DayContext): void {

@@ -1,4 +1,4 @@
-import { truncate } from './arrays';
+import { truncate } from './arrays.ts';
 import {
   BRANCH_STAGE,
   type DayContext,
@@ -6,9 +6,9 @@ import {
   MERGED_STAGE,
   moveLines,
   type Stage,
-} from './day';
-import { changeLines, mergeDetection } from './derived';
-import type { Cohort, SimulationState } from './state';
+} from './day.ts';
+import { changeLines, mergeDetection } from './derived.ts';
+import type { Cohort, SimulationState } from './state.ts';
 
 /** Work items each engineer keeps in mind beyond the one in hand: undeployed code, in items. */
 export function extraItemsInMind(state: SimulationState, undeployed: number): number {

@@ -1,9 +1,9 @@
-import { truncate } from './arrays';
-import { changesIn } from './code-flow';
-import type { DayContext } from './day';
-import { continuousWaitDays } from './derived';
-import { ship } from './production';
-import type { SimulationState } from './state';
+import { truncate } from './arrays.ts';
+import { changesIn } from './code-flow.ts';
+import type { DayContext } from './day.ts';
+import { continuousWaitDays } from './derived.ts';
+import { ship } from './production.ts';
+import type { SimulationState } from './state.ts';
 
 /**
  * Continuous policy without manual passes: every merged change enters the pipeline on its own

@@ -1,4 +1,4 @@
-import type { Draws } from './random';
+import type { Draws } from './random.ts';
 
 /** Effort (engineer-days) spent today, by use, in priority order. */
 export interface CapacityUse {

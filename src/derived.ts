@@ -1,4 +1,4 @@
-import type { Params } from './params';
+import type { Params } from './params.ts';
 
 /** Hours in one model day: a working day's clock runs around the clock for incidents and deploys. */
 export const HOURS_PER_DAY = 24;

@@ -1,38 +1,43 @@
 /** The engine's public API: everything the CLI, the web app and scripts use. */
 
-export * from './analysis/calibrate';
-export * from './analysis/constraints';
-export * from './analysis/economics';
-export * from './analysis/outcome';
-export * from './analysis/plan-options';
-export * from './analysis/resilience';
-export * from './analysis/sensitivity';
-export * from './analysis/sweep';
-export * from './analysis/tipping';
-export * from './dora';
-export { errorMessage, InputError, suggestNearest } from './errors';
-export * from './game/facilitation';
-export * from './game/game';
-export * from './game/outcomes';
-export * from './history/dates';
-export * from './history/deployment-apis';
-export * from './history/git-history';
-export * from './history/history-file';
-export * from './history/measure';
-export * from './history/read-history';
-export * from './history/simulated-history';
-export * from './interventions';
-export { MAX_JSON_DEPTH, parseJsonInput } from './json-input';
-export * from './loops/dominance';
-export * from './loops/structure';
-export type { Summary, SummaryFigure, SummaryNumber } from './metrics';
-export { SUMMARY_FIGURES, SUMMARY_NUMBERS, summaryFigure } from './metrics';
-export * from './monte-carlo';
-export { decimalValue, parseWholeText, requireWhole } from './numbers';
-export * from './params';
-export * from './presets';
-export * from './scenario';
-export { scenarioJsonSchema } from './schema';
-export * from './series';
-export * from './simulate';
-export type { DeploymentEvent, IncidentEvent, InterventionEvent, SimulationState } from './state';
+export * from './analysis/calibrate.ts';
+export * from './analysis/constraints.ts';
+export * from './analysis/economics.ts';
+export * from './analysis/outcome.ts';
+export * from './analysis/plan-options.ts';
+export * from './analysis/resilience.ts';
+export * from './analysis/sensitivity.ts';
+export * from './analysis/sweep.ts';
+export * from './analysis/tipping.ts';
+export * from './dora.ts';
+export { errorMessage, InputError, suggestNearest } from './errors.ts';
+export * from './game/facilitation.ts';
+export * from './game/game.ts';
+export * from './game/outcomes.ts';
+export * from './history/dates.ts';
+export * from './history/deployment-apis.ts';
+export * from './history/git-history.ts';
+export * from './history/history-file.ts';
+export * from './history/measure.ts';
+export * from './history/read-history.ts';
+export * from './history/simulated-history.ts';
+export * from './interventions.ts';
+export { MAX_JSON_DEPTH, parseJsonInput } from './json-input.ts';
+export * from './loops/dominance.ts';
+export * from './loops/structure.ts';
+export type { Summary, SummaryFigure, SummaryNumber } from './metrics.ts';
+export { SUMMARY_FIGURES, SUMMARY_NUMBERS, summaryFigure } from './metrics.ts';
+export * from './monte-carlo.ts';
+export { decimalValue, parseWholeText, requireWhole } from './numbers.ts';
+export * from './params.ts';
+export * from './presets.ts';
+export * from './scenario.ts';
+export { scenarioJsonSchema } from './schema.ts';
+export * from './series.ts';
+export * from './simulate.ts';
+export type {
+  DeploymentEvent,
+  IncidentEvent,
+  InterventionEvent,
+  SimulationState,
+} from './state.ts';

@@ -1,5 +1,5 @@
-import { InputError, suggestNearest } from './errors';
-import { type Params, paramSpec, validateParam } from './params';
+import { InputError, suggestNearest } from './errors.ts';
+import { type Params, paramSpec, validateParam } from './params.ts';
 
 /** Stop merging all but must-have code for a while; the rest waits on branches outside the pipeline. */
 export interface MergeFreeze {

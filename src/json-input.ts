@@ -1,4 +1,4 @@
-import { errorMessage, InputError } from './errors';
+import { errorMessage, InputError } from './errors.ts';
 
 /** Deepest nesting of lists and objects any real scenario, game or history needs, with room to spare. */
 export const MAX_JSON_DEPTH = 32;

@@ -4,10 +4,10 @@ import {
   type DoraRating,
   type DoraYear,
   toCalendarDays,
-} from './dora';
-import { leadTimeQuantile } from './lead-time';
-import { calendarHours } from './production';
-import { type SimulationState, STAGES, type Stage } from './state';
+} from './dora.ts';
+import { leadTimeQuantile } from './lead-time.ts';
+import { calendarHours } from './production.ts';
+import { type SimulationState, STAGES, type Stage } from './state.ts';
 
 /**
  * The figures a run is judged by, over its summary window, with DORA figures in calendar time.

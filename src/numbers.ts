@@ -1,4 +1,4 @@
-import { InputError } from './errors';
+import { InputError } from './errors.ts';
 
 /** A decimal number as people type it: digits, an optional fraction and exponent, no spaces. */
 const DECIMAL = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;

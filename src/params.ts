@@ -1,9 +1,9 @@
-import { InputError, suggestNearest } from './errors';
-import { decimalValue } from './numbers';
-import type { ParamId, ParamSpec, Params } from './param-spec';
-import { PARAMS } from './param-table/index';
+import { InputError, suggestNearest } from './errors.ts';
+import { decimalValue } from './numbers.ts';
+import type { ParamId, ParamSpec, Params } from './param-spec.ts';
+import { PARAMS } from './param-table/index.ts';
 
-export * from './param-spec';
+export * from './param-spec.ts';
 export { PARAMS };
 
 /** The table indexed by id. */

@@ -1,5 +1,5 @@
-import { escapeSteps, type Intervention } from './interventions';
-import { defaultParams, type Params, resolveParams } from './params';
+import { escapeSteps, type Intervention } from './interventions.ts';
+import { defaultParams, type Params, resolveParams } from './params.ts';
 
 /** A named starting point: parameters, optional interventions, and why its values are what they are. */
 export interface Preset {

@@ -1,6 +1,6 @@
-import { truncate } from './arrays';
-import { changesIn } from './code-flow';
-import { CANDIDATE_STAGE, type DayContext, MERGED_STAGE, moveLines, takeFree } from './day';
+import { truncate } from './arrays.ts';
+import { changesIn } from './code-flow.ts';
+import { CANDIDATE_STAGE, type DayContext, MERGED_STAGE, moveLines, takeFree } from './day.ts';
 import {
   continuousWaitDays,
   deployErrorChance,
@@ -9,10 +9,10 @@ import {
   fixEffortPerDefect,
   HOURS_PER_DAY,
   hotfixDays,
-} from './derived';
-import { toCalendarDays } from './dora';
-import { recordLeadTime, recordLeadTimeSpread } from './lead-time';
-import { exp } from './portable-math';
+} from './derived.ts';
+import { toCalendarDays } from './dora.ts';
+import { recordLeadTime, recordLeadTimeSpread } from './lead-time.ts';
+import { exp } from './portable-math.ts';
 import {
   type Cohort,
   type IncidentKind,
@@ -20,7 +20,7 @@ import {
   type SimulationState,
   type Stage,
   type StageEnds,
-} from './state';
+} from './state.ts';
 
 /**
  * Share of an incident's responders a degradation waiting to be fixed forward keeps busy: someone

@@ -1,5 +1,5 @@
 import seedrandom from 'seedrandom';
-import { cosTurns, exp, log, log1p } from './portable-math';
+import { cosTurns, exp, log, log1p } from './portable-math.ts';
 
 /**
  * The source of every random draw in a run. The engine asks for draws by their distribution,

@@ -1,7 +1,7 @@
-import { BRANCH_STAGE, CANDIDATE_STAGE, type DayContext, HELD_STAGE, MERGED_STAGE } from './day';
-import { deploymentCost } from './derived';
-import { shipsInBatches, trainInterval } from './release';
-import type { SimulationState } from './state';
+import { BRANCH_STAGE, CANDIDATE_STAGE, type DayContext, HELD_STAGE, MERGED_STAGE } from './day.ts';
+import { deploymentCost } from './derived.ts';
+import { shipsInBatches, trainInterval } from './release.ts';
+import type { SimulationState } from './state.ts';
 
 function sumLines(cohorts: readonly { lines: number }[]): number {
   let lines = 0;

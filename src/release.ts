@@ -1,6 +1,6 @@
-import { truncate } from './arrays';
-import { changesIn } from './code-flow';
-import { CANDIDATE_STAGE, type DayContext, MERGED_STAGE, moveLines } from './day';
+import { truncate } from './arrays.ts';
+import { changesIn } from './code-flow.ts';
+import { CANDIDATE_STAGE, type DayContext, MERGED_STAGE, moveLines } from './day.ts';
 import {
   approvalDays,
   deployDays,
@@ -9,10 +9,10 @@ import {
   hasManualPasses,
   regressionPassDays,
   testers,
-} from './derived';
-import { exp, powPositive } from './portable-math';
-import { ship } from './production';
-import { type Cohort, NEVER, type ReleaseCandidate, type SimulationState } from './state';
+} from './derived.ts';
+import { exp, powPositive } from './portable-math.ts';
+import { ship } from './production.ts';
+import { type Cohort, NEVER, type ReleaseCandidate, type SimulationState } from './state.ts';
 
 const EPSILON = 1e-9;
 

@@ -1,10 +1,10 @@
-import { InputError, suggestNearest } from './errors';
-import { type Intervention, parseIntervention } from './interventions';
-import { parseJsonInput } from './json-input';
-import { requireWhole } from './numbers';
-import { defaultParams, type Params, resolveParams } from './params';
-import { findPreset, PRESET_IDS, presetParams } from './presets';
-import { MAX_DAYS, type SimulationOptions } from './simulate';
+import { InputError, suggestNearest } from './errors.ts';
+import { type Intervention, parseIntervention } from './interventions.ts';
+import { parseJsonInput } from './json-input.ts';
+import { requireWhole } from './numbers.ts';
+import { defaultParams, type Params, resolveParams } from './params.ts';
+import { findPreset, PRESET_IDS, presetParams } from './presets.ts';
+import { MAX_DAYS, type SimulationOptions } from './simulate.ts';
 
 /** A scenario as users keep it in a JSON file: a preset, parameter overrides, interventions and run settings. */
 export interface ScenarioFile {

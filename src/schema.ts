@@ -1,8 +1,8 @@
-import { INTERVENTION_FIELDS } from './interventions';
-import { PARAMS } from './params';
-import { PRESET_IDS } from './presets';
-import { MAX_RUNS } from './scenario';
-import { MAX_DAYS } from './simulate';
+import { INTERVENTION_FIELDS } from './interventions.ts';
+import { PARAMS } from './params.ts';
+import { PRESET_IDS } from './presets.ts';
+import { MAX_RUNS } from './scenario.ts';
+import { MAX_DAYS } from './simulate.ts';
 
 /** The JSON Schema of scenario files, generated from the parameter table so the two never disagree. */
 export function scenarioJsonSchema(): object {

@@ -1,11 +1,11 @@
-import { createDayContext } from './day';
-import type { DoraYear } from './dora';
-import { InputError } from './errors';
-import type { Intervention } from './interventions';
-import { type Summary, summarise } from './metrics';
-import { assertValidParams, type Params } from './params';
-import { createExpectedDraws, createSeededDraws, type Draws } from './random';
-import type { SeriesSet } from './series';
+import { createDayContext } from './day.ts';
+import type { DoraYear } from './dora.ts';
+import { InputError } from './errors.ts';
+import type { Intervention } from './interventions.ts';
+import { type Summary, summarise } from './metrics.ts';
+import { assertValidParams, type Params } from './params.ts';
+import { createExpectedDraws, createSeededDraws, type Draws } from './random.ts';
+import type { SeriesSet } from './series.ts';
 import {
   createState,
   type DeploymentEvent,
@@ -13,8 +13,8 @@ import {
   type InterventionEvent,
   type SimulationState,
   type Totals,
-} from './state';
-import { stepDay } from './step';
+} from './state.ts';
+import { stepDay } from './step.ts';
 
 /** How a run is done: its length, its randomness and the days its summary covers. */
 export interface SimulationOptions {

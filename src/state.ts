@@ -1,7 +1,7 @@
-import type { Intervention } from './interventions';
-import { createLeadTimeHistogram, type LeadTimeHistogram } from './lead-time';
-import type { Params } from './params';
-import { createSeriesSet, type SeriesSet } from './series';
+import type { Intervention } from './interventions.ts';
+import { createLeadTimeHistogram, type LeadTimeHistogram } from './lead-time.ts';
+import type { Params } from './params.ts';
+import { createSeriesSet, type SeriesSet } from './series.ts';
 
 /** A time later than any run: JSON keeps it, unlike Infinity. */
 export const NEVER = 1e12;

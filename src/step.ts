@@ -1,19 +1,19 @@
-import { applyDueInterventions } from './apply-interventions';
+import { applyDueInterventions } from './apply-interventions.ts';
 import {
   codingOverheadShare,
   defectDensity,
   mergeDue,
   mergeHeldBack,
   writeCode,
-} from './code-flow';
-import { runContinuousPipeline } from './continuous';
-import { type DayContext, resetDayContext, takeFree } from './day';
-import { POST_INCIDENT_FOCUS } from './derived';
-import { exp } from './portable-math';
-import { bookOutages, workIncidents, workProductionFixes } from './production';
-import { openStageBook, recordDay } from './record';
-import { runReleasePipeline, shipsInBatches } from './release';
-import type { SimulationState } from './state';
+} from './code-flow.ts';
+import { runContinuousPipeline } from './continuous.ts';
+import { type DayContext, resetDayContext, takeFree } from './day.ts';
+import { POST_INCIDENT_FOCUS } from './derived.ts';
+import { exp } from './portable-math.ts';
+import { bookOutages, workIncidents, workProductionFixes } from './production.ts';
+import { openStageBook, recordDay } from './record.ts';
+import { runReleasePipeline, shipsInBatches } from './release.ts';
+import type { SimulationState } from './state.ts';
 
 /** Improvement work: post-incident reviews first, then automation, which nears full ever slower. */
 function improve(state: SimulationState, effort: number): void {

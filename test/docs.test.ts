@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { calibrate } from '../src/analysis/calibrate';
-import { comparePlans, type PlanFigure } from '../src/analysis/plan-options';
-import { formatParams } from '../src/cli/format';
-import { EXAMPLE_HISTORY_CSV } from '../src/history/history-file';
-import { historyTargets } from '../src/history/measure';
-import { preset } from './helpers';
+import { calibrate } from '../src/analysis/calibrate.ts';
+import { comparePlans, type PlanFigure } from '../src/analysis/plan-options.ts';
+import { formatParams } from '../src/cli/format.ts';
+import { EXAMPLE_HISTORY_CSV } from '../src/history/history-file.ts';
+import { historyTargets } from '../src/history/measure.ts';
+import { preset } from './helpers.ts';
 
 describe('README', () => {
   it('carries the parameter reference exactly as the table generates it', () => {

@@ -1,4 +1,4 @@
-import { findPreset, type Params, presetParams } from '../src/index';
+import { findPreset, type Params, presetParams } from '../src/index.ts';
 
 /** A preset's parameters, with overrides. */
 export function preset(id: string, overrides: Partial<Params> = {}): Params {

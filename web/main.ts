@@ -1,6 +1,6 @@
 /// <reference types="vite/client" />
-import './components/dds-app';
-import { registerServiceWorker } from './offline/updates';
+import './components/dds-app.ts';
+import { registerServiceWorker } from './offline/updates.ts';
 
 // Which build this is, for a reader of the page (and a test that builds two).
 document.documentElement.dataset.build = import.meta.env.VITE_BUILD_ID ?? 'local';

@@ -1,10 +1,10 @@
-import { InputError } from '../errors';
-import { type Summary, summaryFigure } from '../metrics';
-import { type ParamId, type Params, paramSpec } from '../params';
-import { exp, log } from '../portable-math';
-import { type SimulationOptions, simulate } from '../simulate';
-import { polish } from './polish-fit';
-import type { WithProgress } from './progress';
+import { InputError } from '../errors.ts';
+import { type Summary, summaryFigure } from '../metrics.ts';
+import { type ParamId, type Params, paramSpec } from '../params.ts';
+import { exp, log } from '../portable-math.ts';
+import { type SimulationOptions, simulate } from '../simulate.ts';
+import { polish } from './polish-fit.ts';
+import type { WithProgress } from './progress.ts';
 
 /** A team's own figures to fit: its size, any of the four DORA metrics (calendar units), deployment size and waiting code. */
 export interface CalibrationTargets {

@@ -1,7 +1,7 @@
-import type { Params } from '../params';
-import { type SimulationOptions, type SimulationResult, simulate } from '../simulate';
-import { STAGES, type Stage } from '../state';
-import type { WithProgress } from './progress';
+import type { Params } from '../params.ts';
+import { type SimulationOptions, type SimulationResult, simulate } from '../simulate.ts';
+import { STAGES, type Stage } from '../state.ts';
+import type { WithProgress } from './progress.ts';
 
 /** Whether a stage is time the change is worked on, or time it waits. */
 export const STAGE_KIND: Readonly<Record<Stage, 'work' | 'wait'>> = {

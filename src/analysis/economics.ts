@@ -1,8 +1,8 @@
-import { deploymentCost } from '../derived';
-import { InputError } from '../errors';
-import type { Params } from '../params';
-import { type SimulationOptions, simulate } from '../simulate';
-import type { WithProgress } from './progress';
+import { deploymentCost } from '../derived.ts';
+import { InputError } from '../errors.ts';
+import type { Params } from '../params.ts';
+import { type SimulationOptions, simulate } from '../simulate.ts';
+import type { WithProgress } from './progress.ts';
 
 /** The cost of one release interval, per working day, split as Reinertsen splits it. */
 export interface IntervalCost {

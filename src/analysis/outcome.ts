@@ -1,5 +1,5 @@
-import type { Intervention } from '../interventions';
-import type { SimulationResult } from '../simulate';
+import type { Intervention } from '../interventions.ts';
+import type { SimulationResult } from '../simulate.ts';
 
 /** How a team comes out of a run: unshaken, shaken but back, or caught in the spiral. */
 export type Outcome = 'stable' | 'recovers' | 'spirals';

@@ -1,10 +1,10 @@
-import { escapeSteps, type Intervention } from '../interventions';
-import { monteCarlo } from '../monte-carlo';
-import type { Params } from '../params';
-import type { Percentiles } from '../quantiles';
-import { defaultWarmupDays } from '../simulate';
-import { TARGET_METRICS } from './calibrate';
-import type { WithProgress } from './progress';
+import { escapeSteps, type Intervention } from '../interventions.ts';
+import { monteCarlo } from '../monte-carlo.ts';
+import type { Params } from '../params.ts';
+import type { Percentiles } from '../quantiles.ts';
+import { defaultWarmupDays } from '../simulate.ts';
+import { TARGET_METRICS } from './calibrate.ts';
+import type { WithProgress } from './progress.ts';
 
 /** The figures a plan is compared on: the four DORA metrics, deployment size, waiting code and cost. */
 export const PLAN_FIGURES = [...TARGET_METRICS, 'costPerDay'] as const;

@@ -1,6 +1,6 @@
-import type { Params } from '../params';
-import { exp, log } from '../portable-math';
-import type { FITTED_PARAMS } from './calibrate';
+import type { Params } from '../params.ts';
+import { exp, log } from '../portable-math.ts';
+import type { FITTED_PARAMS } from './calibrate.ts';
 
 /**
  * Refines a fit with a Nelder-Mead search over every fitted parameter at once (in log space,

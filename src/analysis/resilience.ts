@@ -1,7 +1,7 @@
-import type { Intervention } from '../interventions';
-import { runSeed } from '../monte-carlo';
-import type { Params } from '../params';
-import { simulate } from '../simulate';
+import type { Intervention } from '../interventions.ts';
+import { runSeed } from '../monte-carlo.ts';
+import type { Params } from '../params.ts';
+import { simulate } from '../simulate.ts';
 import {
   classifyOutcome,
   classifyWip,
@@ -9,9 +9,9 @@ import {
   type OutcomeReading,
   STANDARD_SHOCK_DAY,
   standardSlip,
-} from './outcome';
-import { phaseOf, type WithProgress } from './progress';
-import { slipGrid, type TippingCurve, type TippingOptions, tippingCurve } from './tipping';
+} from './outcome.ts';
+import { phaseOf, type WithProgress } from './progress.ts';
+import { slipGrid, type TippingCurve, type TippingOptions, tippingCurve } from './tipping.ts';
 
 /** The article's three kinds of organisation, by how they come back from a shock. */
 export type ResilienceClass = 'ease' | 'moderate' | 'extreme';

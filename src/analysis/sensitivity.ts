@@ -1,8 +1,8 @@
-import { InputError } from '../errors';
-import { SUMMARY_NUMBERS, type SummaryNumber } from '../metrics';
-import { PARAMS, type ParamId, type ParamSpec, type Params } from '../params';
-import { type SimulationOptions, simulate } from '../simulate';
-import type { WithProgress } from './progress';
+import { InputError } from '../errors.ts';
+import { SUMMARY_NUMBERS, type SummaryNumber } from '../metrics.ts';
+import { PARAMS, type ParamId, type ParamSpec, type Params } from '../params.ts';
+import { type SimulationOptions, simulate } from '../simulate.ts';
+import type { WithProgress } from './progress.ts';
 
 /** One bar of a tornado chart: a parameter moved across its plausible range and what the metric did. */
 export interface SensitivityBar {

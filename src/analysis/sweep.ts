@@ -1,16 +1,16 @@
-import { InputError } from '../errors';
-import type { Intervention } from '../interventions';
-import { runSeed } from '../monte-carlo';
-import { type ParamId, type Params, paramSpec } from '../params';
-import { medianOf } from '../quantiles';
-import { simulate } from '../simulate';
+import { InputError } from '../errors.ts';
+import type { Intervention } from '../interventions.ts';
+import { runSeed } from '../monte-carlo.ts';
+import { type ParamId, type Params, paramSpec } from '../params.ts';
+import { medianOf } from '../quantiles.ts';
+import { simulate } from '../simulate.ts';
 import {
   classifyOutcome,
   type Outcome,
   STANDARD_SHOCK_DAY,
   STANDARD_SLIP_DAYS,
   withSlip,
-} from './outcome';
+} from './outcome.ts';
 
 /** One swept parameter: `steps` values evenly from `from` to `to`. */
 export interface SweepAxis {

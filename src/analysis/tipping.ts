@@ -1,9 +1,9 @@
-import { InputError } from '../errors';
-import { runSeed } from '../monte-carlo';
-import { type ParamId, type Params, paramSpec } from '../params';
-import { type SimulationOptions, simulate } from '../simulate';
-import { classifyOutcome, type Outcome, STANDARD_SHOCK_DAY, withSlip } from './outcome';
-import type { WithProgress } from './progress';
+import { InputError } from '../errors.ts';
+import { runSeed } from '../monte-carlo.ts';
+import { type ParamId, type Params, paramSpec } from '../params.ts';
+import { type SimulationOptions, simulate } from '../simulate.ts';
+import { classifyOutcome, type Outcome, STANDARD_SHOCK_DAY, withSlip } from './outcome.ts';
+import type { WithProgress } from './progress.ts';
 
 /** Options shared by the tipping-point finders: run settings and where the shock lands. */
 export interface TippingOptions extends SimulationOptions {

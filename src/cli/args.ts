@@ -1,7 +1,7 @@
-import { InputError, suggestNearest } from '../errors';
-import { parseWholeText } from '../numbers';
-import { MAX_SEED } from '../scenario';
-import { OVER_BUDGET_FLAG } from './budget';
+import { InputError, suggestNearest } from '../errors.ts';
+import { parseWholeText } from '../numbers.ts';
+import { MAX_SEED } from '../scenario.ts';
+import { OVER_BUDGET_FLAG } from './budget.ts';
 
 /** What the command line asked for, before any scenario is built. */
 export interface CliArgs {

@@ -1,6 +1,6 @@
-import { InputError } from '../errors';
-import { MAX_BAND_RUNS } from '../monte-carlo';
-import { SERIES_IDS } from '../series';
+import { InputError } from '../errors.ts';
+import { MAX_BAND_RUNS } from '../monte-carlo.ts';
+import { SERIES_IDS } from '../series.ts';
 
 /** The switch that runs a job past the budget anyway. */
 export const OVER_BUDGET_FLAG = '--over-budget';

@@ -1,6 +1,6 @@
-import type { MonteCarloResult } from '../monte-carlo';
-import { SERIES_IDS } from '../series';
-import type { SimulationResult } from '../simulate';
+import type { MonteCarloResult } from '../monte-carlo.ts';
+import { SERIES_IDS } from '../series.ts';
+import type { SimulationResult } from '../simulate.ts';
 
 const cell = (value: number) => (Number.isInteger(value) ? String(value) : value.toPrecision(6));
 

@@ -1,10 +1,10 @@
-import { DURATION_BUCKETS, durationBucket, FREQUENCY_BUCKETS, frequencyBucket } from '../dora';
-import type { Summary } from '../metrics';
-import type { Percentiles } from '../monte-carlo';
-import { PARAMS } from '../params';
-import { PRESETS } from '../presets';
-import type { SimulationResult } from '../simulate';
-import { COMMANDS } from './commands/index';
+import { DURATION_BUCKETS, durationBucket, FREQUENCY_BUCKETS, frequencyBucket } from '../dora.ts';
+import type { Summary } from '../metrics.ts';
+import type { Percentiles } from '../monte-carlo.ts';
+import { PARAMS } from '../params.ts';
+import { PRESETS } from '../presets.ts';
+import type { SimulationResult } from '../simulate.ts';
+import { COMMANDS } from './commands/index.ts';
 
 const number = (value: number, digits = 1) =>
   value.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: 0 });

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { InputError } from '../errors';
+import { InputError } from '../errors.ts';
 import {
   type FailureRule,
   GIT_LOG_FORMAT,
@@ -12,7 +12,7 @@ import {
   parseGitLog,
   parseShortstats,
   planReleases,
-} from '../history/git-history';
+} from '../history/git-history.ts';
 
 /** Semantic-version release tags (`v1.2.3`, `1.2.3`), the default when no --tags is given. */
 const SEMVER_TAG = /^v?\d+\.\d+\.\d+$/;

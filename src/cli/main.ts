@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
-import { InputError } from '../errors';
-import { requireDayInRun } from '../interventions';
-import { parseJsonInput } from '../json-input';
-import { monteCarlo } from '../monte-carlo';
-import { paramSpec, parseParamText } from '../params';
+import { InputError } from '../errors.ts';
+import { requireDayInRun } from '../interventions.ts';
+import { parseJsonInput } from '../json-input.ts';
+import { monteCarlo } from '../monte-carlo.ts';
+import { paramSpec, parseParamText } from '../params.ts';
 import {
   MAX_RUNS,
   parseScenario,
@@ -11,14 +11,14 @@ import {
   requirePreset,
   type Scenario,
   toScenarioFile,
-} from '../scenario';
-import { scenarioJsonSchema } from '../schema';
-import { MAX_DAYS, simulate } from '../simulate';
-import { type CliArgs, parseArgs } from './args';
-import { checkBudget, runsEstimate } from './budget';
-import { writeCsvFile } from './commands/flags';
-import { COMMAND_FLAGS, COMMANDS } from './commands/index';
-import { bandsCsv, seriesCsv } from './csv';
+} from '../scenario.ts';
+import { scenarioJsonSchema } from '../schema.ts';
+import { MAX_DAYS, simulate } from '../simulate.ts';
+import { type CliArgs, parseArgs } from './args.ts';
+import { checkBudget, runsEstimate } from './budget.ts';
+import { writeCsvFile } from './commands/flags.ts';
+import { COMMAND_FLAGS, COMMANDS } from './commands/index.ts';
+import { bandsCsv, seriesCsv } from './csv.ts';
 import {
   commandHelp,
   formatParams,
@@ -26,9 +26,9 @@ import {
   formatSummaryTable,
   formatTimeline,
   HELP,
-} from './format';
-import { createProgress } from './progress';
-import { readInputFile } from './read-file';
+} from './format.ts';
+import { createProgress } from './progress.ts';
+import { readInputFile } from './read-file.ts';
 
 function readScenario(args: CliArgs): Scenario {
   let scenario: Scenario;

@@ -1,4 +1,4 @@
-import { durationText } from './budget';
+import { durationText } from './budget.ts';
 
 /** Seconds between progress lines when stderr is not a terminal (a log, a CI job). */
 const LOG_INTERVAL_MS = 5000;

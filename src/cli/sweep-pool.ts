@@ -6,8 +6,8 @@ import {
   type SweepSpec,
   sweepSize,
   validateSweep,
-} from '../analysis/sweep';
-import type { Params } from '../params';
+} from '../analysis/sweep.ts';
+import type { Params } from '../params.ts';
 
 /** Options of a parallel sweep: how many workers, progress, and a signal that cancels it. */
 export interface ParallelSweepOptions extends Omit<SweepControl, 'isCancelled'> {

@@ -1,7 +1,7 @@
-import { findPreset, presetParams } from '../presets';
-import { simulate } from '../simulate';
-import { GAME_START_DAY, startingDecision, type TeamDecision } from './game';
-import type { TeamStanding } from './outcomes';
+import { findPreset, presetParams } from '../presets.ts';
+import { simulate } from '../simulate.ts';
+import { GAME_START_DAY, startingDecision, type TeamDecision } from './game.ts';
+import type { TeamStanding } from './outcomes.ts';
 
 /** Where every team stands when round 1 begins, read from a run of the starting team. */
 export interface StartingState {

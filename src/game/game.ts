@@ -1,9 +1,9 @@
-import { InputError } from '../errors';
-import { parseJsonInput } from '../json-input';
-import { requireWhole } from '../numbers';
-import { paramSpec } from '../params';
-import { findPreset, PRESETS, type Preset, presetParams } from '../presets';
-import { MAX_SEED, requirePreset } from '../scenario';
+import { InputError } from '../errors.ts';
+import { parseJsonInput } from '../json-input.ts';
+import { requireWhole } from '../numbers.ts';
+import { paramSpec } from '../params.ts';
+import { findPreset, PRESETS, type Preset, presetParams } from '../presets.ts';
+import { MAX_SEED, requirePreset } from '../scenario.ts';
 
 /**
  * The teams a game can start from: those on a release train. Every round's decisions are a

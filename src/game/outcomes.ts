@@ -1,17 +1,17 @@
-import { standardSlip } from '../analysis/outcome';
-import { standardIncident } from '../analysis/resilience';
-import type { DoraRating } from '../dora';
-import type { Intervention } from '../interventions';
-import type { Params } from '../param-spec';
-import { findPreset, presetParams } from '../presets';
-import { type SimulationResult, simulate } from '../simulate';
+import { standardSlip } from '../analysis/outcome.ts';
+import { standardIncident } from '../analysis/resilience.ts';
+import type { DoraRating } from '../dora.ts';
+import type { Intervention } from '../interventions.ts';
+import type { Params } from '../param-spec.ts';
+import { findPreset, presetParams } from '../presets.ts';
+import { type SimulationResult, simulate } from '../simulate.ts';
 import {
   GAME_START_DAY,
   type GameShock,
   type GameState,
   roundsShown,
   type TeamDecision,
-} from './game';
+} from './game.ts';
 
 /** How one team did in one round. */
 export interface RoundResult {

@@ -1,6 +1,6 @@
-import { InputError } from '../errors';
-import { parseIsoDate } from './dates';
-import type { HistoryRow } from './history-file';
+import { InputError } from '../errors.ts';
+import { parseIsoDate } from './dates.ts';
+import type { HistoryRow } from './history-file.ts';
 
 /** A deployment as the tools report it, reduced to what a history needs. */
 interface Deployment {

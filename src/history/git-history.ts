@@ -1,7 +1,7 @@
-import { InputError } from '../errors';
-import { DAY_MS } from './dates';
-import type { HistoryRow } from './history-file';
-import { type Weighted, weightedQuantile } from './measure';
+import { InputError } from '../errors.ts';
+import { DAY_MS } from './dates.ts';
+import type { HistoryRow } from './history-file.ts';
+import { type Weighted, weightedQuantile } from './measure.ts';
 
 /** A commit as the history needs it: its place in the graph, its dates and its size. */
 export interface GitCommit {

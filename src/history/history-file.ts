@@ -1,6 +1,6 @@
 import { dsvFormat } from 'd3-dsv';
-import { InputError } from '../errors';
-import { isoSeconds, parseIsoDate } from './dates';
+import { InputError } from '../errors.ts';
+import { isoSeconds, parseIsoDate } from './dates.ts';
 
 /**
  * One deployment of a team's history: when it reached production, whether it failed and when

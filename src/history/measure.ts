@@ -1,9 +1,9 @@
-import type { CalibrationTargets } from '../analysis/calibrate';
-import { classifyDora, type DoraClassification } from '../dora';
-import { medianOf } from '../quantiles';
-import { DAY_MS, HOUR_MS } from './dates';
-import type { HistoryRow } from './history-file';
-import { readAnyHistory } from './read-history';
+import type { CalibrationTargets } from '../analysis/calibrate.ts';
+import { classifyDora, type DoraClassification } from '../dora.ts';
+import { medianOf } from '../quantiles.ts';
+import { DAY_MS, HOUR_MS } from './dates.ts';
+import type { HistoryRow } from './history-file.ts';
+import { readAnyHistory } from './read-history.ts';
 
 /** A value with a weight: a commit's lead time weighted by its lines, say. */
 export interface Weighted {

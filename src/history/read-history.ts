@@ -1,6 +1,6 @@
-import { parseJsonInput } from '../json-input';
-import { historyFromDeployments } from './deployment-apis';
-import { type HistoryRow, readHistoryCsv } from './history-file';
+import { parseJsonInput } from '../json-input.ts';
+import { historyFromDeployments } from './deployment-apis.ts';
+import { type HistoryRow, readHistoryCsv } from './history-file.ts';
 
 /** A history read from a file, and what wrote it. */
 export interface ReadHistory {

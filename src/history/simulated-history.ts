@@ -1,7 +1,7 @@
-import { CALENDAR_DAYS_PER_WORKING_DAY } from '../dora';
-import type { SimulationResult } from '../simulate';
-import { DAY_MS, HOUR_MS } from './dates';
-import type { HistoryRow } from './history-file';
+import { CALENDAR_DAYS_PER_WORKING_DAY } from '../dora.ts';
+import type { SimulationResult } from '../simulate.ts';
+import { DAY_MS, HOUR_MS } from './dates.ts';
+import type { HistoryRow } from './history-file.ts';
 
 /**
  * The history a simulated team leaves behind, as a history file would hold it: one row per

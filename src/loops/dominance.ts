@@ -1,5 +1,5 @@
-import { exp, log } from '../portable-math';
-import type { SeriesSet } from '../series';
+import { exp, log } from '../portable-math.ts';
+import type { SeriesSet } from '../series.ts';
 import {
   FEEDBACK_LOOPS,
   type FeedbackLoop,
@@ -7,7 +7,7 @@ import {
   type LoopNode,
   linksOf,
   loopNode,
-} from './structure';
+} from './structure.ts';
 
 /** Working days of the trailing span a node's trend is fitted over (about a quarter). */
 export const TREND_WINDOW_DAYS = 60;

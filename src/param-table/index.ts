@@ -1,10 +1,10 @@
-import type { ParamSpec } from '../param-spec';
-import { CODE_PARAMS } from './code';
-import { ECONOMICS_PARAMS } from './economics';
-import { PRODUCTION_PARAMS } from './production';
-import { REFLEXES_PARAMS } from './reflexes';
-import { TEAM_PARAMS } from './team';
-import { TESTING_PARAMS } from './testing';
+import type { ParamSpec } from '../param-spec.ts';
+import { CODE_PARAMS } from './code.ts';
+import { ECONOMICS_PARAMS } from './economics.ts';
+import { PRODUCTION_PARAMS } from './production.ts';
+import { REFLEXES_PARAMS } from './reflexes.ts';
+import { TEAM_PARAMS } from './team.ts';
+import { TESTING_PARAMS } from './testing.ts';
 
 /** The one table of parameters, in the order the UI and docs show them. */
 export const PARAMS: readonly ParamSpec[] = [

@@ -1,4 +1,4 @@
-import { type ParamSpec, SHARE } from '../param-spec';
+import { type ParamSpec, SHARE } from '../param-spec.ts';
 
 /** Production: the rows of the parameter table for this group. */
 export const PRODUCTION_PARAMS: readonly ParamSpec[] = [

@@ -1,4 +1,4 @@
-import type { ParamSpec } from '../param-spec';
+import type { ParamSpec } from '../param-spec.ts';
 
 /** Organisation reflexes: the rows of the parameter table for this group. */
 export const REFLEXES_PARAMS: readonly ParamSpec[] = [

@@ -1,4 +1,4 @@
-import { type ParamSpec, SHARE } from '../param-spec';
+import { type ParamSpec, SHARE } from '../param-spec.ts';
 
 /** Testing and release: the rows of the parameter table for this group. */
 export const TESTING_PARAMS: readonly ParamSpec[] = [

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
-import type { WorkshopEvent } from '../workshop/workshop';
+import type { WorkshopEvent } from '../workshop/workshop.ts';
 
 /**
  * Where a workshop server keeps every game event, in order. The server rebuilds each game by

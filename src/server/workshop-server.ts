@@ -2,25 +2,25 @@ import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type WebSocket, WebSocketServer } from 'ws';
-import { errorMessage, InputError } from '../errors';
-import { roundsShown } from '../game/game';
+import { errorMessage, InputError } from '../errors.ts';
+import { roundsShown } from '../game/game.ts';
 import {
   type ClientMessage,
   JOIN_CODE_ALPHABET,
   JOIN_CODE_LENGTH,
   MAX_MESSAGE_BYTES,
   parseClientMessage,
-} from '../workshop/messages';
-import { type Viewer, viewFor, type WorkshopFacts, workshopFacts } from '../workshop/views';
+} from '../workshop/messages.ts';
+import { type Viewer, viewFor, type WorkshopFacts, workshopFacts } from '../workshop/views.ts';
 import {
   applyEvent,
   checkSetup,
   replay,
   type Workshop,
   type WorkshopEvent,
-} from '../workshop/workshop';
-import { serveStatic } from './static-files';
-import type { WorkshopStore } from './store';
+} from '../workshop/workshop.ts';
+import { serveStatic } from './static-files.ts';
+import type { WorkshopStore } from './store.ts';
 
 /** Messages a client may send in a second, and in a burst, before it is told to slow down. */
 const RATE_PER_SECOND = 10;

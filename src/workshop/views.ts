@@ -5,7 +5,7 @@ import {
   debrief,
   type RoundNotes,
   roundNotes,
-} from '../game/facilitation';
+} from '../game/facilitation.ts';
 import {
   currentRound,
   DECISION_LIMITS,
@@ -13,9 +13,9 @@ import {
   type GameShock,
   roundsShown,
   type TeamDecision,
-} from '../game/game';
-import { type RoundResult, SCORING_RULE, standings, type TeamStanding } from '../game/outcomes';
-import type { RoundTimer, Workshop } from './workshop';
+} from '../game/game.ts';
+import { type RoundResult, SCORING_RULE, standings, type TeamStanding } from '../game/outcomes.ts';
+import type { RoundTimer, Workshop } from './workshop.ts';
 
 /** Who is looking: a team (by its index), the facilitator, or the projector. */
 export type Viewer =

@@ -1,4 +1,4 @@
-import { InputError } from '../errors';
+import { InputError } from '../errors.ts';
 import {
   createGame,
   currentRound,
@@ -14,7 +14,7 @@ import {
   setShock,
   startingDecision,
   type TeamDecision,
-} from '../game/game';
+} from '../game/game.ts';
 
 /** How a facilitator sets up a workshop game: everything but the teams, who join themselves. */
 export interface WorkshopSetup {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { calibrate, FITTED_PARAMS } from '../../src/analysis/calibrate';
-import { EXAMPLE_HISTORY_CSV } from '../../src/history/history-file';
-import { historyTargets } from '../../src/history/measure';
-import { defaultParams, InputError, simulate } from '../../src/index';
-import { preset } from '../helpers';
+import { calibrate, FITTED_PARAMS } from '../../src/analysis/calibrate.ts';
+import { EXAMPLE_HISTORY_CSV } from '../../src/history/history-file.ts';
+import { historyTargets } from '../../src/history/measure.ts';
+import { defaultParams, InputError, simulate } from '../../src/index.ts';
+import { preset } from '../helpers.ts';
 
 describe('calibration', () => {
   it('recovers a synthetic team: metrics within 10%, release interval within 15%', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { improvementRanking, valueStream } from '../../src/analysis/constraints';
-import { simulate, toCalendarDays } from '../../src/index';
-import { advance, startSimulation } from '../../src/simulate';
-import { preset } from '../helpers';
+import { improvementRanking, valueStream } from '../../src/analysis/constraints.ts';
+import { simulate, toCalendarDays } from '../../src/index.ts';
+import { advance, startSimulation } from '../../src/simulate.ts';
+import { preset } from '../helpers.ts';
 
 describe('value stream', () => {
   for (const id of ['elite', 'high', 'medium', 'low', 'recovery']) {

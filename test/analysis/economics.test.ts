@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { batchSizeCurve, economicInterval, intervalGrid } from '../../src/analysis/economics';
-import { defaultParams, InputError, monteCarlo, type Params, simulate } from '../../src/index';
-import { preset } from '../helpers';
+import { batchSizeCurve, economicInterval, intervalGrid } from '../../src/analysis/economics.ts';
+import { defaultParams, InputError, monteCarlo, type Params, simulate } from '../../src/index.ts';
+import { preset } from '../helpers.ts';
 
 describe('batch-size economics', () => {
   it('finds the U-curve minimum within one grid step of sqrt(2K/(h r)) where the closed form applies', () => {

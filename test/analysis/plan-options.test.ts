@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { comparePlans, PLAN_OPTIONS } from '../../src/analysis/plan-options';
-import { preset } from '../helpers';
+import { comparePlans, PLAN_OPTIONS } from '../../src/analysis/plan-options.ts';
+import { preset } from '../helpers.ts';
 
 describe('comparing a team’s options', () => {
   const plan = comparePlans(preset('medium'), { days: 400, runs: 6, seed: 5 });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { EXAMPLE_HISTORY_CSV } from '../../src/history/history-file';
-import { historyTargets } from '../../src/history/measure';
-import { type AnalysisRequest, runAnalysis } from '../../web/analysis/run-analysis';
-import { preset } from '../helpers';
+import { EXAMPLE_HISTORY_CSV } from '../../src/history/history-file.ts';
+import { historyTargets } from '../../src/history/measure.ts';
+import { type AnalysisRequest, runAnalysis } from '../../web/analysis/run-analysis.ts';
+import { preset } from '../helpers.ts';
 
 const params = preset('medium');
 const days = 200;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { recoveryHalfLife, resilience } from '../../src/analysis/resilience';
-import { preset } from '../helpers';
+import { recoveryHalfLife, resilience } from '../../src/analysis/resilience.ts';
+import { preset } from '../helpers.ts';
 
 describe('resilience', () => {
   const reports = Object.fromEntries(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { plausibleRange, sensitivity } from '../../src/analysis/sensitivity';
-import { PARAM_BY_ID } from '../../src/index';
-import { preset } from '../helpers';
+import { plausibleRange, sensitivity } from '../../src/analysis/sensitivity.ts';
+import { PARAM_BY_ID } from '../../src/index.ts';
+import { preset } from '../helpers.ts';
 
 describe('sensitivity', () => {
   it('ranks what moves lead time on a pipeline-bound train (testing first), with the economics parameters at zero effect', () => {

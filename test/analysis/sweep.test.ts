@@ -6,10 +6,10 @@ import {
   runSweepCell,
   type SweepSpec,
   validateSweep,
-} from '../../src/analysis/sweep';
-import { runSweepInParallel } from '../../src/cli/sweep-pool';
-import { InputError } from '../../src/index';
-import { preset } from '../helpers';
+} from '../../src/analysis/sweep.ts';
+import { runSweepInParallel } from '../../src/cli/sweep-pool.ts';
+import { InputError } from '../../src/index.ts';
+import { preset } from '../helpers.ts';
 
 const map: SweepSpec = {
   axes: [

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { classifyOutcome, standardSlip, withSlip } from '../../src/analysis/outcome';
+import { classifyOutcome, standardSlip, withSlip } from '../../src/analysis/outcome.ts';
 import {
   criticalValue,
   outcomeWithSlip,
   slipGrid,
   slipTolerance,
   tippingCurve,
-} from '../../src/analysis/tipping';
-import { findPreset, InputError, presetParams, simulate } from '../../src/index';
-import { preset } from '../helpers';
+} from '../../src/analysis/tipping.ts';
+import { findPreset, InputError, presetParams, simulate } from '../../src/index.ts';
+import { preset } from '../helpers.ts';
 
 describe('outcome of a shock', () => {
   it('tells a spiral from a recovery and from a team the shock barely moves', () => {

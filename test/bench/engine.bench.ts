@@ -11,7 +11,7 @@ import {
   runRound,
   simulate,
   standings,
-} from '../../src/index';
+} from '../../src/index.ts';
 
 // Engine benchmarks: figures to report, not pass/fail thresholds.
 const params = presetParams(findPreset('medium')!);

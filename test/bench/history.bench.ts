@@ -2,9 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readGitHistory } from '../../src/cli/git';
-import { DEFAULT_FAILURE_PATTERN, failurePattern } from '../../src/history/git-history';
-import { measureHistory } from '../../src/history/measure';
+import { readGitHistory } from '../../src/cli/git.ts';
+import { DEFAULT_FAILURE_PATTERN, failurePattern } from '../../src/history/git-history.ts';
+import { measureHistory } from '../../src/history/measure.ts';
 
 // history --git on a generated 10,000-commit repository: five commits a working day for eight
 // years, a release tag every ten commits, a hotfix now and then. Figures, not tests.

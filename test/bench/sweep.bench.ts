@@ -1,6 +1,6 @@
-import type { SweepSpec } from '../../src/analysis/sweep';
-import { runSweepInParallel } from '../../src/cli/sweep-pool';
-import { findPreset, presetParams } from '../../src/index';
+import type { SweepSpec } from '../../src/analysis/sweep.ts';
+import { runSweepInParallel } from '../../src/cli/sweep-pool.ts';
+import { findPreset, presetParams } from '../../src/index.ts';
 
 // Phase-map benchmark: a 20 x 20 map, 20 seeds a cell, two-year runs, on 1 and 2 workers. Figures, not tests.
 const spec: SweepSpec = {

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
-import { bundledEngineSource, launchChromium, serveBuiltApp } from '../e2e/browser';
+import { bundledEngineSource, launchChromium, serveBuiltApp } from '../e2e/browser.ts';
 
 // Browser benchmarks: slider input to painted charts, bundle size, first render. Figures, not tests.
 

@@ -2,9 +2,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WebSocket } from 'ws';
-import { openSqliteStore } from '../../src/server/store';
-import { startWorkshopServer } from '../../src/server/workshop-server';
-import type { WorkshopView } from '../../src/workshop/views';
+import { openSqliteStore } from '../../src/server/store.ts';
+import { startWorkshopServer } from '../../src/server/workshop-server.ts';
+import type { WorkshopView } from '../../src/workshop/views.ts';
 
 // Workshop server load on loopback: 5 games of 8 teams (40 team clients and 5 facilitators)
 // play three rounds; every team decides, drops its connection and rejoins once a round. Reports

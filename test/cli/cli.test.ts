@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PARAMS } from '../../src/index';
-import { itRefuses, run } from './run-cli';
+import { PARAMS } from '../../src/index.ts';
+import { itRefuses, run } from './run-cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'death-spiral-cli-'));
 

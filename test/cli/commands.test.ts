@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EXAMPLE_HISTORY_CSV } from '../../src/history/history-file';
-import { itRefuses, run } from './run-cli';
+import { EXAMPLE_HISTORY_CSV } from '../../src/history/history-file.ts';
+import { itRefuses, run } from './run-cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'death-spiral-commands-'));
 

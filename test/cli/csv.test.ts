@@ -1,6 +1,6 @@
 import { csvParseRows } from 'd3-dsv';
 import { describe, expect, it } from 'vitest';
-import { toCsv } from '../../src/cli/commands/flags';
+import { toCsv } from '../../src/cli/commands/flags.ts';
 
 describe('CSV output', () => {
   it('quotes as CSV readers expect: labels with quotes, commas and line breaks read back as written', () => {

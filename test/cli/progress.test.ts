@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createProgress } from '../../src/cli/progress';
+import { createProgress } from '../../src/cli/progress.ts';
 
 afterEach(() => vi.useRealTimers());
 

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { runCli } from '../../src/cli/main';
+import { runCli } from '../../src/cli/main.ts';
 
 /** Runs the command line in-process and collects its exit status and output. */
 export async function run(...argv: string[]) {

@@ -1,8 +1,8 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, seriousViolations, serveBuiltApp } from './browser';
-import type { StaticServer } from './static-server';
+import { launchChromium, seriousViolations, serveBuiltApp } from './browser.ts';
+import type { StaticServer } from './static-server.ts';
 
 let browser: Browser;
 let server: StaticServer;

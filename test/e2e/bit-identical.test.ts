@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as engine from '../../src/index';
-import { bundledEngineSource, launchChromium } from './browser';
+import * as engine from '../../src/index.ts';
+import { bundledEngineSource, launchChromium } from './browser.ts';
 
 /**
  * The fingerprint of a run, computed by the same source text in Node and in Chromium: every

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { build } from 'vite';
-import { CHROMIUM_ARGS, chromiumPath } from '../chromium';
-import { type StaticServer, serveFolder } from './static-server';
+import { CHROMIUM_ARGS, chromiumPath } from '../chromium.ts';
+import { type StaticServer, serveFolder } from './static-server.ts';
 
 /** Launches headless Chromium with the flags that keep it off the network. */
 export function launchChromium(): Promise<Browser> {

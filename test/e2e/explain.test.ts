@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, seriousViolations, serveBuiltApp } from './browser';
-import { type StaticServer, serveFolder } from './static-server';
+import { launchChromium, seriousViolations, serveBuiltApp } from './browser.ts';
+import { type StaticServer, serveFolder } from './static-server.ts';
 
 let browser: Browser;
 let server: StaticServer & { dir: string };

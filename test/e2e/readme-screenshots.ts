@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { buildInto, launchChromium, serveBuiltApp } from './browser';
+import { buildInto, launchChromium, serveBuiltApp } from './browser.ts';
 import {
   createGame,
   decide,
@@ -15,7 +15,7 @@ import {
   joinTeam,
   openScreen,
   startWorkshopProcess,
-} from './workshop-driver';
+} from './workshop-driver.ts';
 
 const SHOTS: { name: string; query: string; width: number; height: number }[] = [
   { name: 'first-screen', query: '', width: 1280, height: 720 },

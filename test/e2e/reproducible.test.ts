@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findPreset, presetParams, simulate } from '../../src/index';
-import { bundledEngineSource, launchChromium } from './browser';
+import { findPreset, presetParams, simulate } from '../../src/index.ts';
+import { bundledEngineSource, launchChromium } from './browser.ts';
 
 let browser: Browser;
 let engineSource: string;
@@ -17,7 +17,7 @@ afterAll(async () => {
 
 describe('a sweep cell is the same in Node and in Chromium', () => {
   it('spiral, 2 x 2 map, 2 seeds a cell', async () => {
-    const { runSweepCell } = await import('../../src/index');
+    const { runSweepCell } = await import('../../src/index.ts');
     const spec = {
       axes: [
         { param: 'releaseIntervalDays', from: 5, to: 15, steps: 2 },

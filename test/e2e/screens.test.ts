@@ -2,8 +2,8 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, serveBuiltApp } from './browser';
-import type { StaticServer } from './static-server';
+import { launchChromium, serveBuiltApp } from './browser.ts';
+import type { StaticServer } from './static-server.ts';
 
 let browser: Browser;
 let server: StaticServer & { dir: string };

@@ -1,7 +1,7 @@
 import { type PreviewServer, preview } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SECURITY_HEADERS } from '../../web/security/policy';
-import { launchChromium, serveBuiltApp } from './browser';
+import { SECURITY_HEADERS } from '../../web/security/policy.ts';
+import { launchChromium, serveBuiltApp } from './browser.ts';
 
 let server: PreviewServer;
 let url: string;

@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildInto, launchChromium } from './browser';
-import { serveFolder } from './static-server';
+import { buildInto, launchChromium } from './browser.ts';
+import { serveFolder } from './static-server.ts';
 
 mkdirSync('test-results', { recursive: true });
 const dir = mkdtempSync(join(tmpdir(), 'death-spiral-upgrade-'));

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildInto, launchChromium, seriousViolations } from './browser';
+import { buildInto, launchChromium, seriousViolations } from './browser.ts';
 import {
   type Choice,
   createGame,
@@ -13,7 +13,7 @@ import {
   openScreen,
   startWorkshopProcess,
   type WorkshopProcess,
-} from './workshop-driver';
+} from './workshop-driver.ts';
 
 let browser: Browser;
 let dist: string;

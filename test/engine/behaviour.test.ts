@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaultParams, findPreset, type Params, presetParams, simulate } from '../../src/index';
-import { preset, sum } from '../helpers';
+import { defaultParams, findPreset, type Params, presetParams, simulate } from '../../src/index.ts';
+import { preset, sum } from '../helpers.ts';
 
 /** A team with a release train and no randomness-driven delays: testing always fits the interval. */
 function steadyTrain(overrides: Partial<Params> = {}): Params {

@@ -6,7 +6,7 @@ import {
   durationBucket,
   frequencyBucket,
   toCalendarDays,
-} from '../../src/dora';
+} from '../../src/dora.ts';
 
 const RANK: Record<DoraLevel, number> = { elite: 0, high: 1, medium: 2, low: 3 };
 

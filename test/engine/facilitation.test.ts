@@ -19,7 +19,7 @@ import {
   standings,
   startingDecision,
   type TeamDecision,
-} from '../../src/index';
+} from '../../src/index.ts';
 
 const lines = (n: number) => Math.round(n).toLocaleString('en-GB');
 const total = (values: Float64Array) => values.reduce((s, v) => s + v, 0);

@@ -19,7 +19,7 @@ import {
   simulate,
   standings,
   type TeamDecision,
-} from '../../src/index';
+} from '../../src/index.ts';
 
 const START: TeamDecision = {
   releaseIntervalDays: 10,

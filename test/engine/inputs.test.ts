@@ -7,7 +7,7 @@ import {
   parseScenarioText,
   resolveParams,
   simulate,
-} from '../../src/index';
+} from '../../src/index.ts';
 
 function messageOf(action: () => unknown): string {
   try {

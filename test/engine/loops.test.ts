@@ -10,8 +10,8 @@ import {
   loopActivity,
   loopTimeline,
   simulate,
-} from '../../src/index';
-import { preset } from '../helpers';
+} from '../../src/index.ts';
+import { preset } from '../helpers.ts';
 
 const SPIRAL = preset('spiral');
 

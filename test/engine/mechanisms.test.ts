@@ -8,8 +8,8 @@ import {
   presetParams,
   type Summary,
   simulate,
-} from '../../src/index';
-import { preset, sum } from '../helpers';
+} from '../../src/index.ts';
+import { preset, sum } from '../helpers.ts';
 
 /** Medians of ten seeds: the figures a planner would read off the scorecard. */
 function medians(params: Params, days = 520, seed = 1): Summary {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { monteCarlo, quantileSorted, runSeed, simulate } from '../../src/index';
-import { preset } from '../helpers';
+import { monteCarlo, quantileSorted, runSeed, simulate } from '../../src/index.ts';
+import { preset } from '../helpers.ts';
 
 describe('Monte Carlo', () => {
   for (const runs of [1, 2, 7, 40]) {
@@ -37,7 +37,9 @@ describe('Monte Carlo', () => {
 
 describe('Monte Carlo in blocks', () => {
   it('gives the same result whether the runs are done in one block or several merged', async () => {
-    const { collectRuns, mergeSamples, summariseSamples } = await import('../../src/monte-carlo');
+    const { collectRuns, mergeSamples, summariseSamples } = await import(
+      '../../src/monte-carlo.ts'
+    );
     const params = preset('high');
     const options = { days: 100, seed: 3, bandSeries: ['wipLines'] as const };
     const whole = monteCarlo(params, { ...options, runs: 9 });
@@ -53,7 +55,7 @@ describe('Monte Carlo in blocks', () => {
 
   it('past MAX_BAND_RUNS the bands come from the first runs, in one block or many, and the figures from all', async () => {
     const { collectRuns, MAX_BAND_RUNS, mergeSamples, summariseSamples } = await import(
-      '../../src/monte-carlo'
+      '../../src/monte-carlo.ts'
     );
     const params = preset('elite');
     const options = { days: 20, seed: 1, bandSeries: ['wipLines'] as const };

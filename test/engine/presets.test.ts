@@ -10,8 +10,8 @@ import {
   PRESETS,
   presetParams,
   simulate,
-} from '../../src/index';
-import { preset, sum } from '../helpers';
+} from '../../src/index.ts';
+import { preset, sum } from '../helpers.ts';
 
 const table = DORA_TABLES[2023];
 const within = (index: number, range: readonly [number, number]) =>

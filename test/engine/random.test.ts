@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createExpectedDraws, createSeededDraws } from '../../src/random';
+import { createExpectedDraws, createSeededDraws } from '../../src/random.ts';
 
 function moments(draw: () => number, samples = 40000) {
   let sum = 0;

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { INTERVENTION_FIELDS, PARAM_IDS } from '../../src/index';
+import { INTERVENTION_FIELDS, PARAM_IDS } from '../../src/index.ts';
 
 const PARAM_IDS_FOR_FUZZ = [...PARAM_IDS];
 const INTERVENTION_TYPES_FOR_FUZZ = Object.keys(INTERVENTION_FIELDS);

@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/main';
-import { InputError, parseGameText, parseScenarioText } from '../../src/index';
-import { scenarioFromFileText } from '../../web/state/scenario';
-import { decodeScenario, encodeScenario } from '../../web/state/url-state';
-import { damagedText, isOneLineRefusal, PROTOTYPE_NAMES, scenarioObject } from './hostile-input';
+import { runCli } from '../../src/cli/main.ts';
+import { InputError, parseGameText, parseScenarioText } from '../../src/index.ts';
+import { scenarioFromFileText } from '../../web/state/scenario.ts';
+import { decodeScenario, encodeScenario } from '../../web/state/url-state.ts';
+import { damagedText, isOneLineRefusal, PROTOTYPE_NAMES, scenarioObject } from './hostile-input.ts';
 
 /** Cases per property: a bounded corpus in `npm test`, many more under `npm run fuzz`. */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);

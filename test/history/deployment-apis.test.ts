@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/errors';
-import { historyFromDeployments } from '../../src/history/deployment-apis';
-import { measureHistory } from '../../src/history/measure';
+import { InputError } from '../../src/errors.ts';
+import { historyFromDeployments } from '../../src/history/deployment-apis.ts';
+import { measureHistory } from '../../src/history/measure.ts';
 
 const t = (iso: string) => Date.parse(iso);
 

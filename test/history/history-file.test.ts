@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { EXAMPLE_HISTORY_CSV } from '../../src/history/history-file';
-import { historyTargets } from '../../src/history/measure';
-import { InputError } from '../../src/index';
+import { EXAMPLE_HISTORY_CSV } from '../../src/history/history-file.ts';
+import { historyTargets } from '../../src/history/measure.ts';
+import { InputError } from '../../src/index.ts';
 
 const expected = historyTargets(EXAMPLE_HISTORY_CSV, 9);
 const [header, ...rows] = EXAMPLE_HISTORY_CSV.trim().split('\n');

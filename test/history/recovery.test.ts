@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { calibrate } from '../../src/analysis/calibrate';
-import { readHistoryCsv, writeHistoryCsv } from '../../src/history/history-file';
-import { historyTargets, measureHistory } from '../../src/history/measure';
-import { historyOfRun } from '../../src/history/simulated-history';
-import { defaultParams } from '../../src/params';
-import { simulate } from '../../src/simulate';
-import { preset } from '../helpers';
+import { calibrate } from '../../src/analysis/calibrate.ts';
+import { readHistoryCsv, writeHistoryCsv } from '../../src/history/history-file.ts';
+import { historyTargets, measureHistory } from '../../src/history/measure.ts';
+import { historyOfRun } from '../../src/history/simulated-history.ts';
+import { defaultParams } from '../../src/params.ts';
+import { simulate } from '../../src/simulate.ts';
+import { preset } from '../helpers.ts';
 
 const START = Date.UTC(2026, 0, 5);
 

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { openSqliteStore } from '../../src/server/store';
-import { type RunningWorkshop, startWorkshopServer } from '../../src/server/workshop-server';
-import type { WorkshopView } from '../../src/workshop/views';
+import { openSqliteStore } from '../../src/server/store.ts';
+import { type RunningWorkshop, startWorkshopServer } from '../../src/server/workshop-server.ts';
+import type { WorkshopView } from '../../src/workshop/views.ts';
 
 /** A test client: sends messages and waits for the next one matching a test. */
 class Peer {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PARAMS, simulate } from '../../src/index';
+import { PARAMS, simulate } from '../../src/index.ts';
 import {
   DEFAULT_EMBED_CHARTS,
   parseCharts,
@@ -7,10 +7,10 @@ import {
   parseHeight,
   scenarioOfPreset,
   scenarioOfText,
-} from '../../web/embed/embed-config';
-import { storyKeyAction } from '../../web/story/keys';
-import { STORY_STEPS } from '../../web/story/steps';
-import { storyRun } from '../../web/story/story-run';
+} from '../../web/embed/embed-config.ts';
+import { storyKeyAction } from '../../web/story/keys.ts';
+import { STORY_STEPS } from '../../web/story/steps.ts';
+import { storyRun } from '../../web/story/story-run.ts';
 
 describe('story keys', () => {
   it('clickers (Page Up/Down, arrows, B or .) and the keyboard map to story actions', () => {

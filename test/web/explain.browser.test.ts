@@ -1,15 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FEEDBACK_LOOPS, LOOP_LINKS, LOOP_NODES } from '../../src/index';
-import { DdsGame } from '../../web/components/dds-game';
-import { DdsLoopDiagram } from '../../web/components/dds-loop-diagram';
-import { DdsStory } from '../../web/components/dds-story';
-import { DeathSpiralSim } from '../../web/embed/death-spiral-sim';
-import { runScenario } from '../../web/engine/run-scenario';
-import { GAME_KEY, PREVIOUS_GAME_KEY } from '../../web/state/game-storage';
-import { scenarioFromPreset } from '../../web/state/scenario';
-import { STORY_STEPS } from '../../web/story/steps';
-import { storyRun } from '../../web/story/story-run';
-import { mount, seriousViolations } from './axe';
+import { FEEDBACK_LOOPS, LOOP_LINKS, LOOP_NODES } from '../../src/index.ts';
+import { DdsGame } from '../../web/components/dds-game.ts';
+import { DdsLoopDiagram } from '../../web/components/dds-loop-diagram.ts';
+import { DdsStory } from '../../web/components/dds-story.ts';
+import { DeathSpiralSim } from '../../web/embed/death-spiral-sim.ts';
+import { runScenario } from '../../web/engine/run-scenario.ts';
+import { GAME_KEY, PREVIOUS_GAME_KEY } from '../../web/state/game-storage.ts';
+import { scenarioFromPreset } from '../../web/state/scenario.ts';
+import { STORY_STEPS } from '../../web/story/steps.ts';
+import { storyRun } from '../../web/story/story-run.ts';
+import { mount, seriousViolations } from './axe.ts';
 
 afterEach(() => {
   document.body.replaceChildren();

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { DdsGame } from '../../web/components/dds-game';
-import { mount, seriousViolations } from './axe';
+import { DdsGame } from '../../web/components/dds-game.ts';
+import { mount, seriousViolations } from './axe.ts';
 
 afterEach(() => {
   document.body.replaceChildren();

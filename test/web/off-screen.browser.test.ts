@@ -1,6 +1,6 @@
 import { LitElement } from 'lit';
 import { afterEach, describe, expect, it } from 'vitest';
-import { IdleWhenOffScreen } from '../../web/components/idle-when-off-screen';
+import { IdleWhenOffScreen } from '../../web/components/idle-when-off-screen.ts';
 
 /** A component that counts its renders of `value`. */
 class Counter extends IdleWhenOffScreen(LitElement) {

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { PARAM_BY_ID, PARAMS, simulate, usesLogScale } from '../../src/index';
+import { PARAM_BY_ID, PARAMS, simulate, usesLogScale } from '../../src/index.ts';
 import {
   LOG_POSITIONS,
   sliderPosition,
   sliderValue,
   stopAt,
-} from '../../web/components/param-scale';
-import { cadenceNote } from '../../web/planner/cadence-note';
-import { preset } from '../helpers';
+} from '../../web/components/param-scale.ts';
+import { cadenceNote } from '../../web/planner/cadence-note.ts';
+import { preset } from '../helpers.ts';
 
 describe('logarithmic controls', () => {
   it('every parameter spanning more than two decades gets one, the shares and switches do not', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { RunView } from '../../web/engine/protocol';
-import { createRunScheduler } from '../../web/engine/scheduler';
-import { scenarioFromPreset, type UiScenario } from '../../web/state/scenario';
+import type { RunView } from '../../web/engine/protocol.ts';
+import { createRunScheduler } from '../../web/engine/scheduler.ts';
+import { scenarioFromPreset, type UiScenario } from '../../web/state/scenario.ts';
 
 function deferredRunner() {
   const calls: { scenario: UiScenario; resolve: (view: RunView) => void }[] = [];

@@ -1,9 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { DdsGame } from '../../web/components/dds-game';
-import { DdsSnapshots } from '../../web/components/dds-snapshots';
-import { GAME_KEY, PREVIOUS_GAME_KEY } from '../../web/state/game-storage';
-import { MAX_SNAPSHOTS, SNAPSHOT_KEY, UNREADABLE_SNAPSHOTS_KEY } from '../../web/state/snapshots';
-import { mount } from './axe';
+import { DdsGame } from '../../web/components/dds-game.ts';
+import { DdsSnapshots } from '../../web/components/dds-snapshots.ts';
+import { GAME_KEY, PREVIOUS_GAME_KEY } from '../../web/state/game-storage.ts';
+import {
+  MAX_SNAPSHOTS,
+  SNAPSHOT_KEY,
+  UNREADABLE_SNAPSHOTS_KEY,
+} from '../../web/state/snapshots.ts';
+import { mount } from './axe.ts';
 
 afterEach(() => {
   document.body.replaceChildren();

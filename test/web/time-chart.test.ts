@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { chartSpecs } from '../../web/charts/chart-specs';
-import { describeLayers, layersCsv } from '../../web/charts/chart-text';
-import { figureSvg, legendEntries } from '../../web/charts/figure';
-import { dayAt, formatCompact, timeChartModel } from '../../web/charts/time-chart';
-import { runScenario } from '../../web/engine/run-scenario';
-import { scenarioFromPreset } from '../../web/state/scenario';
+import { chartSpecs } from '../../web/charts/chart-specs.ts';
+import { describeLayers, layersCsv } from '../../web/charts/chart-text.ts';
+import { figureSvg, legendEntries } from '../../web/charts/figure.ts';
+import { dayAt, formatCompact, timeChartModel } from '../../web/charts/time-chart.ts';
+import { runScenario } from '../../web/engine/run-scenario.ts';
+import { scenarioFromPreset } from '../../web/state/scenario.ts';
 
 const fixed = {
   title: 'Fixed',

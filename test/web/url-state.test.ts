@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/index';
-import { scenarioFromPreset } from '../../web/state/scenario';
-import { decodeScenario, encodeScenario } from '../../web/state/url-state';
+import { InputError } from '../../src/index.ts';
+import { scenarioFromPreset } from '../../web/state/scenario.ts';
+import { decodeScenario, encodeScenario } from '../../web/state/url-state.ts';
 
 describe('URL state', () => {
   it('leaves out everything the preset already says', () => {

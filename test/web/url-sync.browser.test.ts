@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ScenarioStore } from '../../web/state/store';
-import { syncWithUrl, type UrlSync } from '../../web/state/url-sync';
+import { ScenarioStore } from '../../web/state/store.ts';
+import { syncWithUrl, type UrlSync } from '../../web/state/url-sync.ts';
 
 const idle = () => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 500 }));
 

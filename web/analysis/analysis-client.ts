@@ -1,7 +1,12 @@
-import { type SweepCell, type SweepSpec, sweepSize, validateSweep } from '../../src/analysis/sweep';
-import type { Params } from '../../src/index';
-import { analysisPool, unwrap } from '../engine/pool';
-import type { AnalysisRequest } from './run-analysis';
+import {
+  type SweepCell,
+  type SweepSpec,
+  sweepSize,
+  validateSweep,
+} from '../../src/analysis/sweep.ts';
+import type { Params } from '../../src/index.ts';
+import { analysisPool, unwrap } from '../engine/pool.ts';
+import type { AnalysisRequest } from './run-analysis.ts';
 
 /** The message when this browser cannot start the workers the analyses run in. */
 const NO_WORKERS =

@@ -1,15 +1,15 @@
-import { type CalibrationTargets, calibrate } from '../../src/analysis/calibrate';
-import { improvementRanking } from '../../src/analysis/constraints';
-import { batchSizeCurve, intervalGrid } from '../../src/analysis/economics';
-import { comparePlans } from '../../src/analysis/plan-options';
-import { type ProgressReport, phaseOf } from '../../src/analysis/progress';
-import { resilience } from '../../src/analysis/resilience';
-import { sensitivity } from '../../src/analysis/sensitivity';
-import { runSweepCell, type SweepSpec } from '../../src/analysis/sweep';
-import { criticalValue, slipGrid, tippingCurve } from '../../src/analysis/tipping';
-import type { GameState } from '../../src/game/game';
-import { standings } from '../../src/game/outcomes';
-import type { ParamId, Params, SummaryNumber } from '../../src/index';
+import { type CalibrationTargets, calibrate } from '../../src/analysis/calibrate.ts';
+import { improvementRanking } from '../../src/analysis/constraints.ts';
+import { batchSizeCurve, intervalGrid } from '../../src/analysis/economics.ts';
+import { comparePlans } from '../../src/analysis/plan-options.ts';
+import { type ProgressReport, phaseOf } from '../../src/analysis/progress.ts';
+import { resilience } from '../../src/analysis/resilience.ts';
+import { sensitivity } from '../../src/analysis/sensitivity.ts';
+import { runSweepCell, type SweepSpec } from '../../src/analysis/sweep.ts';
+import { criticalValue, slipGrid, tippingCurve } from '../../src/analysis/tipping.ts';
+import type { GameState } from '../../src/game/game.ts';
+import { standings } from '../../src/game/outcomes.ts';
+import type { ParamId, Params, SummaryNumber } from '../../src/index.ts';
 
 /** An analysis the page asks a worker for: plain data in, plain data out. */
 export type AnalysisRequest =

@@ -1,8 +1,8 @@
-import { INTERVENTION_CAPTIONS, toCalendarDays } from '../../src/index';
-import { formatCount } from '../components/format';
-import type { RunView } from '../engine/protocol';
-import { DASHES, PALETTE } from './palette';
-import type { ChartInput, ChartLayer, ChartMarker } from './time-chart';
+import { INTERVENTION_CAPTIONS, toCalendarDays } from '../../src/index.ts';
+import { formatCount } from '../components/format.ts';
+import type { RunView } from '../engine/protocol.ts';
+import { DASHES, PALETTE } from './palette.ts';
+import type { ChartInput, ChartLayer, ChartMarker } from './time-chart.ts';
 
 /** The charts the simulator shows, in screen order. */
 export const CHART_IDS = [

@@ -1,4 +1,4 @@
-import type { ChartLayer } from './time-chart';
+import type { ChartLayer } from './time-chart.ts';
 
 /** A layer's value on a day (for dots: the latest dot at or before it), or NaN. */
 export function layerValueAt(layer: ChartLayer, day: number): number {

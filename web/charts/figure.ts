@@ -1,5 +1,5 @@
-import { MARKER_SYMBOLS } from './palette';
-import type { ChartLayer, ChartMarker } from './time-chart';
+import { MARKER_SYMBOLS } from './palette.ts';
+import type { ChartLayer, ChartMarker } from './time-chart.ts';
 
 /** What each event marker means, for legends. */
 export const MARKER_LABELS: Readonly<Record<ChartMarker['kind'], string>> = {

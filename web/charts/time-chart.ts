@@ -1,5 +1,5 @@
 import { scaleLinear } from 'd3';
-import { areaPath, linePath } from './paths';
+import { areaPath, linePath } from './paths.ts';
 
 /** One thing drawn on a time chart. */
 export interface ChartLayer {

@@ -1,7 +1,7 @@
 import { html, type TemplateResult } from 'lit';
-import { PRESETS } from '../../src/index';
-import type { UiScenario } from '../state/scenario';
-import './dds-play-controls';
+import { PRESETS } from '../../src/index.ts';
+import type { UiScenario } from '../state/scenario.ts';
+import './dds-play-controls.ts';
 
 /** The screens the header switches between. */
 export type Screen = 'simulator' | 'whatif' | 'game';

@@ -1,36 +1,36 @@
 import { html, LitElement, nothing } from 'lit';
-import { errorMessage, findPreset, presetParams } from '../../src/index';
-import { type ChartSpec, chartSpecs } from '../charts/chart-specs';
-import { RECENT_WINDOW_DAYS, type RunView, type WindowSummary } from '../engine/protocol';
-import { createRunScheduler, type RunScheduler } from '../engine/scheduler';
-import { createWindowRunner, createWorkerRunner } from '../engine/worker-runner';
-import { scenarioCaption, scenarioFromFileText, type UiScenario } from '../state/scenario';
-import { ScenarioStore } from '../state/store';
-import { decodeScenario, encodeScenario, WHATIF_PREFIX } from '../state/url-state';
-import { syncWithUrl, type UrlSync } from '../state/url-sync';
-import { appHeader, type HeaderActions, type Screen } from './app-header';
-import { appStyles } from './dds-app-styles';
-import type { ParamChangeDetail } from './dds-param-panel';
-import { copyScenarioLink, saveScenarioFile, takeChosenFile } from './scenario-io';
-import './dds-briefing';
-import './dds-compare';
-import './dds-intro';
-import type { IntroChoice } from './dds-intro';
-import './dds-param-panel';
-import './dds-scorecard';
-import './dds-side-by-side';
-import './dds-snapshots';
-import './dds-story';
-import type { Snapshot } from '../state/snapshots';
-import type { ComparedRun } from './dds-side-by-side';
-import './dds-time-chart';
-import './dds-timeline';
-import { ANALYSES, type AnalysisId } from '../analysis/analyses';
-import { cadenceNote } from '../planner/cadence-note';
-import type { StoryStep } from '../story/steps';
-import { StoryController, type StoryHost } from '../story/story-controller';
-import { type StoryRun, storyRun } from '../story/story-run';
-import { defineElement } from './define-element';
+import { errorMessage, findPreset, presetParams } from '../../src/index.ts';
+import { type ChartSpec, chartSpecs } from '../charts/chart-specs.ts';
+import { RECENT_WINDOW_DAYS, type RunView, type WindowSummary } from '../engine/protocol.ts';
+import { createRunScheduler, type RunScheduler } from '../engine/scheduler.ts';
+import { createWindowRunner, createWorkerRunner } from '../engine/worker-runner.ts';
+import { scenarioCaption, scenarioFromFileText, type UiScenario } from '../state/scenario.ts';
+import { ScenarioStore } from '../state/store.ts';
+import { decodeScenario, encodeScenario, WHATIF_PREFIX } from '../state/url-state.ts';
+import { syncWithUrl, type UrlSync } from '../state/url-sync.ts';
+import { appHeader, type HeaderActions, type Screen } from './app-header.ts';
+import { appStyles } from './dds-app-styles.ts';
+import type { ParamChangeDetail } from './dds-param-panel.ts';
+import { copyScenarioLink, saveScenarioFile, takeChosenFile } from './scenario-io.ts';
+import './dds-briefing.ts';
+import './dds-compare.ts';
+import './dds-intro.ts';
+import type { IntroChoice } from './dds-intro.ts';
+import './dds-param-panel.ts';
+import './dds-scorecard.ts';
+import './dds-side-by-side.ts';
+import './dds-snapshots.ts';
+import './dds-story.ts';
+import type { Snapshot } from '../state/snapshots.ts';
+import type { ComparedRun } from './dds-side-by-side.ts';
+import './dds-time-chart.ts';
+import './dds-timeline.ts';
+import { ANALYSES, type AnalysisId } from '../analysis/analyses.ts';
+import { cadenceNote } from '../planner/cadence-note.ts';
+import type { StoryStep } from '../story/steps.ts';
+import { StoryController, type StoryHost } from '../story/story-controller.ts';
+import { type StoryRun, storyRun } from '../story/story-run.ts';
+import { defineElement } from './define-element.ts';
 
 /** Session key that remembers a closed introduction. */
 const INTRO_CLOSED_KEY = 'dds-intro-closed';
@@ -158,7 +158,7 @@ export class DdsApp extends LitElement implements StoryHost {
 
   override firstUpdated(): void {
     // The diagram's code loads after the first paint, so the charts come up first.
-    void import('./dds-loop-diagram');
+    void import('./dds-loop-diagram.ts');
   }
 
   override updated(): void {
@@ -293,10 +293,10 @@ export class DdsApp extends LitElement implements StoryHost {
   private readView(query: URLSearchParams): void {
     const view = query.get('view');
     this.screen = view === 'whatif' ? 'whatif' : view === 'game' ? 'game' : 'simulator';
-    if (this.screen === 'game') void import('./dds-game');
+    if (this.screen === 'game') void import('./dds-game.ts');
     this.story.read(query);
     // The analyses load on first use, so the simulator's own download stays small.
-    if (this.screen === 'whatif') void import('./dds-whatif');
+    if (this.screen === 'whatif') void import('./dds-whatif.ts');
     const analysis = query.get('analysis');
     this.analysis =
       analysis && Object.hasOwn(ANALYSES, analysis) ? (analysis as AnalysisId) : 'map';
@@ -324,8 +324,8 @@ export class DdsApp extends LitElement implements StoryHost {
   }
 
   private showView(view: Screen, analysis: AnalysisId = this.analysis): void {
-    if (view === 'whatif') void import('./dds-whatif');
-    if (view === 'game') void import('./dds-game');
+    if (view === 'whatif') void import('./dds-whatif.ts');
+    if (view === 'game') void import('./dds-game.ts');
     this.story.leave();
     this.playDay = null;
     this.screen = view;

@@ -1,11 +1,11 @@
 import { css, html, LitElement, nothing } from 'lit';
-import { PARAM_BY_ID, type Summary, type SummaryNumber } from '../../src/index';
-import { chartSpecs } from '../charts/chart-specs';
-import type { RunView } from '../engine/protocol';
-import { paramDifferences, scenarioCaption, type UiScenario } from '../state/scenario';
-import { formatFigure, formatParam } from './format';
-import './dds-time-chart';
-import { defineElement } from './define-element';
+import { PARAM_BY_ID, type Summary, type SummaryNumber } from '../../src/index.ts';
+import { chartSpecs } from '../charts/chart-specs.ts';
+import type { RunView } from '../engine/protocol.ts';
+import { paramDifferences, scenarioCaption, type UiScenario } from '../state/scenario.ts';
+import { formatFigure, formatParam } from './format.ts';
+import './dds-time-chart.ts';
+import { defineElement } from './define-element.ts';
 
 /** The figures a briefing compares, and which way is better. */
 const BRIEFED: { id: SummaryNumber; higherIsBetter: boolean }[] = [

@@ -1,9 +1,9 @@
 import { css, html, LitElement, nothing } from 'lit';
-import { PARAM_BY_ID, type Summary } from '../../src/index';
-import type { UiScenario } from '../state/scenario';
-import { paramDifferences } from '../state/scenario';
-import { defineElement } from './define-element';
-import { formatCount, formatDuration, formatPercent } from './format';
+import { PARAM_BY_ID, type Summary } from '../../src/index.ts';
+import type { UiScenario } from '../state/scenario.ts';
+import { paramDifferences } from '../state/scenario.ts';
+import { defineElement } from './define-element.ts';
+import { formatCount, formatDuration, formatPercent } from './format.ts';
 
 const METRICS: { key: keyof Summary; label: string; show: (v: number) => string }[] = [
   { key: 'deploymentsPerWeek', label: 'Deployments per week', show: (v) => v.toFixed(2) },

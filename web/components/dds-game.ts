@@ -25,8 +25,8 @@ import {
   startingDecision,
   type TeamDecision,
   type TeamStanding,
-} from '../../src/index';
-import { requestAnalysis } from '../analysis/analysis-client';
+} from '../../src/index.ts';
+import { requestAnalysis } from '../analysis/analysis-client.ts';
 import {
   GAME_KEY,
   keepCurrentAsEarlier,
@@ -34,12 +34,12 @@ import {
   PREVIOUS_GAME_KEY,
   saveGame,
   storedText,
-} from '../state/game-storage';
-import { defineElement } from './define-element';
-import { download } from './download';
-import { formatCount } from './format';
-import { gameDebrief, SHOCK_WORDS } from './game-debrief';
-import { takeChosenFile } from './scenario-io';
+} from '../state/game-storage.ts';
+import { defineElement } from './define-element.ts';
+import { download } from './download.ts';
+import { formatCount } from './format.ts';
+import { gameDebrief, SHOCK_WORDS } from './game-debrief.ts';
+import { takeChosenFile } from './scenario-io.ts';
 
 const DEFAULT_NAMES = ['Red', 'Blue', 'Green', 'Gold', 'Violet', 'Teal', 'Silver', 'Coral'];
 const PHASE_WORDS = {

@@ -1,5 +1,5 @@
 import { css, html, LitElement } from 'lit';
-import { defineElement } from './define-element';
+import { defineElement } from './define-element.ts';
 
 /** Where a newcomer can start. */
 export type IntroChoice = 'spiral' | 'recovery' | 'own';

@@ -5,11 +5,11 @@ import {
   LOOP_LINKS,
   type LoopTimeline,
   loopTimeline,
-} from '../../src/index';
-import type { ChartSpec } from '../charts/chart-specs';
-import { PALETTE } from '../charts/palette';
-import { formatCompact } from '../charts/time-chart';
-import type { RunView } from '../engine/protocol';
+} from '../../src/index.ts';
+import type { ChartSpec } from '../charts/chart-specs.ts';
+import { PALETTE } from '../charts/palette.ts';
+import { formatCompact } from '../charts/time-chart.ts';
+import type { RunView } from '../engine/protocol.ts';
 import {
   DIAGRAM_HEIGHT,
   DIAGRAM_WIDTH,
@@ -20,11 +20,11 @@ import {
   nodeText,
   PLACED_LINKS,
   PLACED_NODES,
-} from '../loops/diagram-layout';
-import { ringLayout } from '../loops/focus-layout';
-import './dds-time-chart';
-import { defineElement } from './define-element';
-import { IdleWhenOffScreen } from './idle-when-off-screen';
+} from '../loops/diagram-layout.ts';
+import { ringLayout } from '../loops/focus-layout.ts';
+import './dds-time-chart.ts';
+import { defineElement } from './define-element.ts';
+import { IdleWhenOffScreen } from './idle-when-off-screen.ts';
 
 const KIND_COLOUR = { reinforcing: '#b42318', balancing: '#175cd3' } as const;
 

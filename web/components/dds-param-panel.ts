@@ -8,9 +8,9 @@ import {
   type Params,
   usesLogScale,
   validateParam,
-} from '../../src/index';
-import { defineElement } from './define-element';
-import { LOG_POSITIONS, sliderPosition, sliderValue, stopAt } from './param-scale';
+} from '../../src/index.ts';
+import { defineElement } from './define-element.ts';
+import { LOG_POSITIONS, sliderPosition, sliderValue, stopAt } from './param-scale.ts';
 
 /** Headings of the parameter groups, in panel order. */
 export const GROUP_LABELS: Readonly<Record<ParamGroup, string>> = {

@@ -1,9 +1,9 @@
 import { css, html, LitElement, nothing, svg } from 'lit';
-import { phaseBoundary, type SweepCell, type SweepSpec } from '../../src/analysis/sweep';
-import { PARAM_BY_ID } from '../../src/index';
-import { PALETTE } from '../charts/palette';
-import { defineElement } from './define-element';
-import { formatNumber, formatParam } from './format';
+import { phaseBoundary, type SweepCell, type SweepSpec } from '../../src/analysis/sweep.ts';
+import { PARAM_BY_ID } from '../../src/index.ts';
+import { PALETTE } from '../charts/palette.ts';
+import { defineElement } from './define-element.ts';
+import { formatNumber, formatParam } from './format.ts';
 
 const FILL = { stable: '#cfe8dc', recovers: '#fde7b0', spirals: '#f4b6a3' } as const;
 const MARK = { stable: '·', recovers: 'o', spirals: '✕' } as const;

@@ -1,5 +1,5 @@
 import { css, html, LitElement } from 'lit';
-import { defineElement } from './define-element';
+import { defineElement } from './define-element.ts';
 
 /** Working days shown per second at each speed. */
 export const PLAY_SPEEDS = [10, 30, 90] as const;

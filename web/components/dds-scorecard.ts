@@ -1,7 +1,13 @@
 import { css, html, LitElement, nothing } from 'lit';
-import type { DoraLevel, DoraRating, Percentiles, Summary, SummaryNumber } from '../../src/index';
-import { defineElement } from './define-element';
-import { formatCount, formatDuration, formatPercent } from './format';
+import type {
+  DoraLevel,
+  DoraRating,
+  Percentiles,
+  Summary,
+  SummaryNumber,
+} from '../../src/index.ts';
+import { defineElement } from './define-element.ts';
+import { formatCount, formatDuration, formatPercent } from './format.ts';
 
 const LEVEL_MARK: Readonly<Record<DoraRating, string>> = {
   elite: '★★★★',

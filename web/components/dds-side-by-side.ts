@@ -1,10 +1,10 @@
 import { css, html, LitElement, nothing } from 'lit';
-import { type ChartSpec, chartSpecs } from '../charts/chart-specs';
-import { timeChartModel } from '../charts/time-chart';
-import type { RunView } from '../engine/protocol';
-import './dds-scorecard';
-import './dds-time-chart';
-import { defineElement } from './define-element';
+import { type ChartSpec, chartSpecs } from '../charts/chart-specs.ts';
+import { timeChartModel } from '../charts/time-chart.ts';
+import type { RunView } from '../engine/protocol.ts';
+import './dds-scorecard.ts';
+import './dds-time-chart.ts';
+import { defineElement } from './define-element.ts';
 
 /** One side of the comparison: a name and the run it produced. */
 export interface ComparedRun {

@@ -6,9 +6,9 @@ import {
   type SnapshotStore,
   storeProblems,
   writeSnapshots,
-} from '../state/snapshots';
-import { defineElement } from './define-element';
-import { download } from './download';
+} from '../state/snapshots.ts';
+import { defineElement } from './define-element.ts';
+import { download } from './download.ts';
 
 /**
  * Named snapshots kept in the browser: save the scenario on screen under a name, load one back,

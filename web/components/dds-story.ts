@@ -1,9 +1,9 @@
 import { css, html, LitElement, nothing } from 'lit';
-import { PARAM_BY_ID } from '../../src/index';
-import { STORY_STEPS } from '../story/steps';
-import { PRESENTER_CONTROLS } from '../story/story-controller';
-import type { StoryRun } from '../story/story-run';
-import { defineElement } from './define-element';
+import { PARAM_BY_ID } from '../../src/index.ts';
+import { STORY_STEPS } from '../story/steps.ts';
+import { PRESENTER_CONTROLS } from '../story/story-controller.ts';
+import type { StoryRun } from '../story/story-run.ts';
+import { defineElement } from './define-element.ts';
 
 /**
  * The story bar: the step's title and caption, previous and next, a link to every step, and the

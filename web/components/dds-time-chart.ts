@@ -1,26 +1,26 @@
 import { css, html, LitElement, nothing, svg } from 'lit';
-import { errorMessage } from '../../src/index';
-import type { ChartSpec } from '../charts/chart-specs';
-import { describeLayers, layersCsv, layerValueAt } from '../charts/chart-text';
+import { errorMessage } from '../../src/index.ts';
+import type { ChartSpec } from '../charts/chart-specs.ts';
+import { describeLayers, layersCsv, layerValueAt } from '../charts/chart-text.ts';
 import {
   figureSvg,
   type LegendEntry,
   legendEntries,
   MARKER_COLOURS,
   MARKER_LABELS,
-} from '../charts/figure';
-import { MARKER_SYMBOLS } from '../charts/palette';
-import { PATH_SCALE } from '../charts/paths';
+} from '../charts/figure.ts';
+import { MARKER_SYMBOLS } from '../charts/palette.ts';
+import { PATH_SCALE } from '../charts/paths.ts';
 import {
   CHART_TEXT_SIZE,
   type ChartModel,
   dayAt,
   formatCompact,
   timeChartModel,
-} from '../charts/time-chart';
-import { defineElement } from './define-element';
-import { download, svgToPng } from './download';
-import { IdleWhenOffScreen } from './idle-when-off-screen';
+} from '../charts/time-chart.ts';
+import { defineElement } from './define-element.ts';
+import { download, svgToPng } from './download.ts';
+import { IdleWhenOffScreen } from './idle-when-off-screen.ts';
 
 /**
  * A time chart: labelled axes, a legend that shows colour and dash and every event marker, markers

@@ -1,6 +1,6 @@
 import { css, html, LitElement } from 'lit';
-import { INTERVENTION_CAPTIONS, type Intervention } from '../../src/index';
-import { defineElement } from './define-element';
+import { INTERVENTION_CAPTIONS, type Intervention } from '../../src/index.ts';
+import { defineElement } from './define-element.ts';
 
 type Kind = Exclude<Intervention['type'], 'set'>;
 

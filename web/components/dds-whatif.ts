@@ -1,15 +1,15 @@
 import { Task, TaskStatus } from '@lit/task';
 import { css, html, LitElement, nothing } from 'lit';
-import type { Calibration, CalibrationTargets } from '../../src/analysis/calibrate';
-import type { Improvement, ValueStream } from '../../src/analysis/constraints';
-import type { BatchSizeCurve } from '../../src/analysis/economics';
-import type { PlanComparison } from '../../src/analysis/plan-options';
-import type { ResilienceReport } from '../../src/analysis/resilience';
-import type { SensitivityBar } from '../../src/analysis/sensitivity';
-import type { SweepCell, SweepSpec } from '../../src/analysis/sweep';
-import type { CriticalValue, TippingCurve } from '../../src/analysis/tipping';
-import { EXAMPLE_HISTORY_CSV, EXAMPLE_TEAM_SIZE } from '../../src/history/history-file';
-import { historyTargets } from '../../src/history/measure';
+import type { Calibration, CalibrationTargets } from '../../src/analysis/calibrate.ts';
+import type { Improvement, ValueStream } from '../../src/analysis/constraints.ts';
+import type { BatchSizeCurve } from '../../src/analysis/economics.ts';
+import type { PlanComparison } from '../../src/analysis/plan-options.ts';
+import type { ResilienceReport } from '../../src/analysis/resilience.ts';
+import type { SensitivityBar } from '../../src/analysis/sensitivity.ts';
+import type { SweepCell, SweepSpec } from '../../src/analysis/sweep.ts';
+import type { CriticalValue, TippingCurve } from '../../src/analysis/tipping.ts';
+import { EXAMPLE_HISTORY_CSV, EXAMPLE_TEAM_SIZE } from '../../src/history/history-file.ts';
+import { historyTargets } from '../../src/history/measure.ts';
 import {
   errorMessage,
   InputError,
@@ -20,14 +20,14 @@ import {
   type Params,
   SUMMARY_FIGURES,
   type SummaryNumber,
-} from '../../src/index';
-import { ANALYSES, type AnalysisId } from '../analysis/analyses';
-import { requestAnalysis, runSweepInBrowser } from '../analysis/analysis-client';
-import type { AnalysisRequest } from '../analysis/run-analysis';
-import type { UiScenario } from '../state/scenario';
-import './dds-phase-map';
-import { defineElement } from './define-element';
-import { download } from './download';
+} from '../../src/index.ts';
+import { ANALYSES, type AnalysisId } from '../analysis/analyses.ts';
+import { requestAnalysis, runSweepInBrowser } from '../analysis/analysis-client.ts';
+import type { AnalysisRequest } from '../analysis/run-analysis.ts';
+import type { UiScenario } from '../state/scenario.ts';
+import './dds-phase-map.ts';
+import { defineElement } from './define-element.ts';
+import { download } from './download.ts';
 import {
   calibrationView,
   planView,
@@ -36,7 +36,7 @@ import {
   tornado,
   uCurve,
   valueStreamView,
-} from './whatif-results';
+} from './whatif-results.ts';
 
 const NUMERIC = PARAMS.filter((p) => p.kind === 'number' || p.kind === 'integer');
 

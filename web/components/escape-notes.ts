@@ -1,5 +1,5 @@
 import { html } from 'lit';
-import { type Debrief, ESCAPE_STEPS, type RoundNotes } from '../../src/index';
+import { type Debrief, ESCAPE_STEPS, type RoundNotes } from '../../src/index.ts';
 
 /** The briefing's sentences as paragraphs. */
 export function briefingBody(sentences: readonly string[]) {

@@ -1,4 +1,4 @@
-import { type ParamSpec, type SummaryNumber, summaryFigure } from '../../src/index';
+import { type ParamSpec, type SummaryNumber, summaryFigure } from '../../src/index.ts';
 
 /** A duration given in calendar days, in the unit a person would say it in. */
 export function formatDuration(days: number): string {

@@ -9,12 +9,12 @@ import {
   roundNotes,
   roundsShown,
   type TeamStanding,
-} from '../../src/index';
-import type { ChartSpec } from '../charts/chart-specs';
-import { DASHES, PALETTE } from '../charts/palette';
-import './dds-time-chart';
-import { briefingBody, debriefBody, notesBody } from './escape-notes';
-import { formatCount } from './format';
+} from '../../src/index.ts';
+import type { ChartSpec } from '../charts/chart-specs.ts';
+import { DASHES, PALETTE } from '../charts/palette.ts';
+import './dds-time-chart.ts';
+import { briefingBody, debriefBody, notesBody } from './escape-notes.ts';
+import { formatCount } from './format.ts';
 
 /** The facilitator's shocks in words. */
 export const SHOCK_WORDS: Readonly<Record<GameShock, string>> = {

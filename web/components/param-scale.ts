@@ -1,4 +1,4 @@
-import { type ParamSpec, usesLogScale } from '../../src/index';
+import { type ParamSpec, usesLogScale } from '../../src/index.ts';
 
 /** Positions of a logarithmic slider: the first is the range's bottom, the rest a log scale. */
 export const LOG_POSITIONS = 200;

@@ -1,7 +1,7 @@
-import { toScenarioFile } from '../../src/index';
-import type { UiScenario } from '../state/scenario';
-import { encodeScenario } from '../state/url-state';
-import { download } from './download';
+import { toScenarioFile } from '../../src/index.ts';
+import type { UiScenario } from '../state/scenario.ts';
+import { encodeScenario } from '../state/url-state.ts';
+import { download } from './download.ts';
 
 /** The file a file input was given, if any; the input is cleared so the same file can be chosen again. */
 export function takeChosenFile(event: Event): File | null {

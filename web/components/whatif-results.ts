@@ -1,15 +1,19 @@
 import { scaleLinear } from 'd3';
 import { html, nothing, svg } from 'lit';
-import type { Calibration } from '../../src/analysis/calibrate';
-import type { Improvement, ValueStream } from '../../src/analysis/constraints';
-import type { BatchSizeCurve } from '../../src/analysis/economics';
-import { PLAN_FIGURES, type PlanComparison, type PlanRow } from '../../src/analysis/plan-options';
-import { RESILIENCE_LABELS, type ResilienceReport } from '../../src/analysis/resilience';
-import type { SensitivityBar } from '../../src/analysis/sensitivity';
-import type { CriticalValue, TippingCurve } from '../../src/analysis/tipping';
-import { PARAM_BY_ID, type ParamId, type SummaryNumber, summaryFigure } from '../../src/index';
-import { PALETTE } from '../charts/palette';
-import { formatDuration, formatFigure, formatNumber, formatParam } from './format';
+import type { Calibration } from '../../src/analysis/calibrate.ts';
+import type { Improvement, ValueStream } from '../../src/analysis/constraints.ts';
+import type { BatchSizeCurve } from '../../src/analysis/economics.ts';
+import {
+  PLAN_FIGURES,
+  type PlanComparison,
+  type PlanRow,
+} from '../../src/analysis/plan-options.ts';
+import { RESILIENCE_LABELS, type ResilienceReport } from '../../src/analysis/resilience.ts';
+import type { SensitivityBar } from '../../src/analysis/sensitivity.ts';
+import type { CriticalValue, TippingCurve } from '../../src/analysis/tipping.ts';
+import { PARAM_BY_ID, type ParamId, type SummaryNumber, summaryFigure } from '../../src/index.ts';
+import { PALETTE } from '../charts/palette.ts';
+import { formatDuration, formatFigure, formatNumber, formatParam } from './format.ts';
 
 /** A parameter's label, and its value with its unit. */
 const paramLabel = (id: ParamId) => PARAM_BY_ID.get(id)?.label ?? id;

@@ -1,13 +1,13 @@
 import { css, html, LitElement, nothing } from 'lit';
-import { errorMessage, InputError, type Params, simulate } from '../../src/index';
-import { type ChartId, chartSpecs } from '../charts/chart-specs';
-import type { RunView } from '../engine/protocol';
-import { viewOf } from '../engine/view-of';
-import { runOptions, type UiScenario } from '../state/scenario';
-import '../components/dds-param-panel';
-import '../components/dds-scorecard';
-import '../components/dds-time-chart';
-import { defineElement } from '../components/define-element';
+import { errorMessage, InputError, type Params, simulate } from '../../src/index.ts';
+import { type ChartId, chartSpecs } from '../charts/chart-specs.ts';
+import type { RunView } from '../engine/protocol.ts';
+import { viewOf } from '../engine/view-of.ts';
+import { runOptions, type UiScenario } from '../state/scenario.ts';
+import '../components/dds-param-panel.ts';
+import '../components/dds-scorecard.ts';
+import '../components/dds-time-chart.ts';
+import { defineElement } from '../components/define-element.ts';
 import {
   DEFAULT_EMBED_CHARTS,
   EMBED_HEIGHT,
@@ -16,7 +16,7 @@ import {
   parseHeight,
   scenarioOfPreset,
   scenarioOfText,
-} from './embed-config';
+} from './embed-config.ts';
 
 /**
  * `<death-spiral-sim>`: the simulator as one element for any page or slide deck.

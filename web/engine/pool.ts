@@ -1,4 +1,4 @@
-import type { RunRequest, RunResponse } from './protocol';
+import type { RunRequest, RunResponse } from './protocol.ts';
 
 /**
  * A worker that answers requests by id, telling `onProgress` how far a long one has got;

@@ -8,9 +8,9 @@ import type {
   SeriesSet,
   Summary,
   SummaryNumber,
-} from '../../src/index';
-import type { AnalysisRequest } from '../analysis/run-analysis';
-import type { UiScenario } from '../state/scenario';
+} from '../../src/index.ts';
+import type { AnalysisRequest } from '../analysis/run-analysis.ts';
+import type { UiScenario } from '../state/scenario.ts';
 
 /** A request to a simulation worker: the scenario, one block of its Monte Carlo runs, or its figures up to a day. */
 export interface RunRequest {

@@ -5,10 +5,10 @@ import {
   monteCarlo,
   type SeriesId,
   simulate,
-} from '../../src/index';
-import { runOptions, type UiScenario } from '../state/scenario';
-import { RECENT_WINDOW_DAYS, type RunView, type WindowSummary } from './protocol';
-import { isMonteCarlo, viewOf, viewOfBlocks } from './view-of';
+} from '../../src/index.ts';
+import { runOptions, type UiScenario } from '../state/scenario.ts';
+import { RECENT_WINDOW_DAYS, type RunView, type WindowSummary } from './protocol.ts';
+import { isMonteCarlo, viewOf, viewOfBlocks } from './view-of.ts';
 
 /** The series the charts draw p10–p90 bands for; only these are gathered across runs. */
 export const BAND_SERIES: readonly SeriesId[] = ['wipLines', 'releaseIntervalDays'];

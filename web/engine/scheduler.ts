@@ -1,6 +1,6 @@
-import { errorMessage } from '../../src/index';
-import type { UiScenario } from '../state/scenario';
-import type { RunView } from './protocol';
+import { errorMessage } from '../../src/index.ts';
+import type { UiScenario } from '../state/scenario.ts';
+import type { RunView } from './protocol.ts';
 
 /** Runs one scenario at a time; resolves with its view or rejects with an error message. */
 export type ScenarioRunner = (scenario: UiScenario) => Promise<RunView>;

@@ -4,9 +4,9 @@ import {
   mergeSamples,
   type SimulationResult,
   summariseSamples,
-} from '../../src/index';
-import type { UiScenario } from '../state/scenario';
-import type { RunView } from './protocol';
+} from '../../src/index.ts';
+import type { UiScenario } from '../state/scenario.ts';
+import type { RunView } from './protocol.ts';
 
 /** True when a scenario is shown as a Monte Carlo rather than one run. */
 export function isMonteCarlo(scenario: UiScenario): boolean {

@@ -1,8 +1,8 @@
-import type { MonteCarloSamples } from '../../src/index';
-import type { UiScenario } from '../state/scenario';
-import { unwrap, workerPool } from './pool';
-import type { RunResponse, RunView, WindowSummary } from './protocol';
-import { isMonteCarlo, viewOfBlocks } from './view-of';
+import type { MonteCarloSamples } from '../../src/index.ts';
+import type { UiScenario } from '../state/scenario.ts';
+import { unwrap, workerPool } from './pool.ts';
+import type { RunResponse, RunView, WindowSummary } from './protocol.ts';
+import { isMonteCarlo, viewOfBlocks } from './view-of.ts';
 
 /**
  * A runner backed by a pool of Web Workers, one per core (at most four): a single run goes to

@@ -1,9 +1,9 @@
 /// <reference lib="webworker" />
-import { InputError } from '../../src/index';
-import { runAnalysis } from '../analysis/run-analysis';
-import type { UiScenario } from '../state/scenario';
-import type { RunRequest, RunResponse } from './protocol';
-import { runBlock, runScenario, runWindow } from './run-scenario';
+import { InputError } from '../../src/index.ts';
+import { runAnalysis } from '../analysis/run-analysis.ts';
+import type { UiScenario } from '../state/scenario.ts';
+import type { RunRequest, RunResponse } from './protocol.ts';
+import { runBlock, runScenario, runWindow } from './run-scenario.ts';
 
 // A simulation worker: runs a scenario, or a block of its Monte Carlo runs, off the main thread.
 self.onmessage = (event: MessageEvent<RunRequest>) => {

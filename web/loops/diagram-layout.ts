@@ -7,7 +7,7 @@ import {
   type LoopLink,
   linksOf,
   loopNode,
-} from '../../src/index';
+} from '../../src/index.ts';
 
 /** The diagram's drawing size in SVG units; the SVG scales to its box. */
 export const DIAGRAM_WIDTH = 760;

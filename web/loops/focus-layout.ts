@@ -1,4 +1,4 @@
-import { type FeedbackLoop, linksOf } from '../../src/index';
+import { type FeedbackLoop, linksOf } from '../../src/index.ts';
 
 /** A node of the focused loop, placed on its ring. */
 export interface RingNode {

@@ -1,4 +1,4 @@
-import type { DeploymentEvent, Params } from '../../src/index';
+import type { DeploymentEvent, Params } from '../../src/index.ts';
 
 /** What the cadence note reads from a run: its releases and when its warm-up ended. */
 export interface CadenceRun {

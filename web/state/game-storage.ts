@@ -1,4 +1,4 @@
-import { type GameState, InputError, parseGameText } from '../../src/index';
+import { type GameState, InputError, parseGameText } from '../../src/index.ts';
 
 /** Where the game in progress is kept, so a reload does not lose it. */
 export const GAME_KEY = 'death-spiral-game';

@@ -1,5 +1,5 @@
 import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
-import { InputError } from '../../src/index';
+import { InputError } from '../../src/index.ts';
 
 /** The longest JSON a packed link value may hold, in bytes: far more than any real scenario's interventions. */
 const MAX_UNPACKED_BYTES = 1_000_000;

@@ -6,7 +6,7 @@ import {
   parseScenarioText,
   presetParams,
   type SimulationOptions,
-} from '../../src/index';
+} from '../../src/index.ts';
 
 /** Everything the user chose: the inputs of a run. Outputs are never part of it. */
 export interface UiScenario {

@@ -1,5 +1,5 @@
-import { errorMessage, InputError } from '../../src/index';
-import { decodeScenario } from './url-state';
+import { errorMessage, InputError } from '../../src/index.ts';
+import { decodeScenario } from './url-state.ts';
 
 /** A named scenario kept in the browser, stored as its URL query so it is validated like a link. */
 export interface Snapshot {

@@ -12,9 +12,9 @@ import {
   parseWholeText,
   presetParams,
   requirePreset,
-} from '../../src/index';
-import { packJson, unpackJson } from './packed-json';
-import { MAX_UI_RUNS, scenarioFromPreset, type UiScenario } from './scenario';
+} from '../../src/index.ts';
+import { packJson, unpackJson } from './packed-json.ts';
+import { MAX_UI_RUNS, scenarioFromPreset, type UiScenario } from './scenario.ts';
 
 /** Version of the URL format; bumped when a key changes meaning. */
 export const URL_VERSION = 1;

@@ -1,6 +1,6 @@
-import { InputError } from '../../src/index';
-import type { ScenarioStore } from './store';
-import { decodeScenario, encodeScenario } from './url-state';
+import { InputError } from '../../src/index.ts';
+import type { ScenarioStore } from './store.ts';
+import { decodeScenario, encodeScenario } from './url-state.ts';
 
 /** Milliseconds a slider must rest before its value becomes a step in the browser history. */
 const HISTORY_SETTLE_MS = 600;

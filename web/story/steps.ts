@@ -1,7 +1,7 @@
-import { findPreset, type Intervention, toCalendarDays } from '../../src/index';
-import type { ChartId } from '../charts/chart-specs';
-import { RECENT_WINDOW_DAYS } from '../engine/protocol';
-import { scenarioFromPreset, type UiScenario } from '../state/scenario';
+import { findPreset, type Intervention, toCalendarDays } from '../../src/index.ts';
+import type { ChartId } from '../charts/chart-specs.ts';
+import { RECENT_WINDOW_DAYS } from '../engine/protocol.ts';
+import { scenarioFromPreset, type UiScenario } from '../state/scenario.ts';
 import {
   dominantOn,
   firstReleaseAfter,
@@ -15,7 +15,7 @@ import {
   spoken,
   wipOn,
   workingSpan,
-} from './story-run';
+} from './story-run.ts';
 
 /** A note the step puts on its chart: a point in the run it talks about. */
 export interface StoryAnnotation {

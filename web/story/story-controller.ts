@@ -1,8 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { UiScenario } from '../state/scenario';
-import type { ScenarioStore } from '../state/store';
-import { isControlTarget, storyKeyAction } from './keys';
-import { STORY_STEPS, type StoryStep } from './steps';
+import type { UiScenario } from '../state/scenario.ts';
+import type { ScenarioStore } from '../state/store.ts';
+import { isControlTarget, storyKeyAction } from './keys.ts';
+import { STORY_STEPS, type StoryStep } from './steps.ts';
 
 /** Parameters a presenter may keep on screen, the ones the story turns on. */
 export const PRESENTER_CONTROLS = [

@@ -6,8 +6,8 @@ import {
   loopTimeline,
   type Params,
   type SeriesSet,
-} from '../../src/index';
-import { formatCount } from '../components/format';
+} from '../../src/index.ts';
+import { formatCount } from '../components/format.ts';
 
 /** A run as the story reads it: what it quotes in its captions and what its claims are checked on. */
 export interface StoryRun {

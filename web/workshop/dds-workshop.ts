@@ -1,13 +1,13 @@
 import { css, html, LitElement, nothing } from 'lit';
 import QRCode from 'qrcode';
-import { GAME_PRESETS, GAME_SHOCKS, type GameShock, type TeamDecision } from '../../src/index';
-import { normaliseCode } from '../../src/workshop/messages';
-import type { WorkshopView } from '../../src/workshop/views';
-import { defineElement } from '../components/define-element';
-import { formatNumber } from '../components/format';
-import { SHOCK_WORDS } from '../components/game-debrief';
-import { type ServerMessage, WorkshopConnection } from './workshop-connection';
-import { briefingSection, debriefSection, notesSection } from './workshop-notes';
+import { GAME_PRESETS, GAME_SHOCKS, type GameShock, type TeamDecision } from '../../src/index.ts';
+import { normaliseCode } from '../../src/workshop/messages.ts';
+import type { WorkshopView } from '../../src/workshop/views.ts';
+import { defineElement } from '../components/define-element.ts';
+import { formatNumber } from '../components/format.ts';
+import { SHOCK_WORDS } from '../components/game-debrief.ts';
+import { type ServerMessage, WorkshopConnection } from './workshop-connection.ts';
+import { briefingSection, debriefSection, notesSection } from './workshop-notes.ts';
 
 /** Which screen this address asks for: a team's, the facilitator's, or the projector's. */
 type Role = 'team' | 'facilitator' | 'projector';

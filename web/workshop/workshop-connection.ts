@@ -1,5 +1,5 @@
-import type { ClientMessage } from '../../src/workshop/messages';
-import type { WorkshopView } from '../../src/workshop/views';
+import type { ClientMessage } from '../../src/workshop/messages.ts';
+import type { WorkshopView } from '../../src/workshop/views.ts';
 
 /** What the server says to a browser. */
 export type ServerMessage =

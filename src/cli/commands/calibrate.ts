@@ -1,10 +1,10 @@
-import { type CalibrationTargets, calibrate } from '../../analysis/calibrate';
-import { historyTargets } from '../../history/measure';
-import { paramSpec } from '../../params';
-import { toScenarioFile } from '../../scenario';
-import { readInputFile } from '../read-file';
-import { numberFlag, pad, show, single, toCsv, wholeFlag, writeCsvFile } from './flags';
-import type { Command } from './types';
+import { type CalibrationTargets, calibrate } from '../../analysis/calibrate.ts';
+import { historyTargets } from '../../history/measure.ts';
+import { paramSpec } from '../../params.ts';
+import { toScenarioFile } from '../../scenario.ts';
+import { readInputFile } from '../read-file.ts';
+import { numberFlag, pad, show, single, toCsv, wholeFlag, writeCsvFile } from './flags.ts';
+import type { Command } from './types.ts';
 
 /** `calibrate`: fit the model to a team's figures or deployment history, and print the fitted scenario. */
 export const calibrateCommand: Command = {

@@ -1,7 +1,7 @@
-import { improvementRanking } from '../../analysis/constraints';
-import { scenarioOptions } from '../../scenario';
-import { pad, show, toCsv, writeCsvFile } from './flags';
-import type { Command } from './types';
+import { improvementRanking } from '../../analysis/constraints.ts';
+import { scenarioOptions } from '../../scenario.ts';
+import { pad, show, toCsv, writeCsvFile } from './flags.ts';
+import type { Command } from './types.ts';
 
 /** `constraints`: where the lead time goes, stage by stage, and what halving each stage buys. */
 export const constraintsCommand: Command = {

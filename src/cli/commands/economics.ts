@@ -1,7 +1,7 @@
-import { batchSizeCurve, intervalGrid } from '../../analysis/economics';
-import { scenarioOptions } from '../../scenario';
-import { pad, rangeFlag, show, single, toCsv, wholeFlag, writeCsvFile } from './flags';
-import type { Command } from './types';
+import { batchSizeCurve, intervalGrid } from '../../analysis/economics.ts';
+import { scenarioOptions } from '../../scenario.ts';
+import { pad, rangeFlag, show, single, toCsv, wholeFlag, writeCsvFile } from './flags.ts';
+import type { Command } from './types.ts';
 
 /** `economics`: the batch-size U-curve over release intervals, its minimum and the closed form. */
 export const economicsCommand: Command = {

@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { csvFormatRows } from 'd3-dsv';
-import { InputError } from '../../errors';
-import { decimalValue, parseWholeText } from '../../numbers';
-import type { CliArgs } from '../args';
+import { InputError } from '../../errors.ts';
+import { decimalValue, parseWholeText } from '../../numbers.ts';
+import type { CliArgs } from '../args.ts';
 
 /** The one value of a subcommand flag, or undefined; more than one is an error. */
 export function single(args: CliArgs, flag: string): string | undefined {

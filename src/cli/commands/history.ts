@@ -1,17 +1,17 @@
-import { InputError } from '../../errors';
+import { InputError } from '../../errors.ts';
 import {
   DEFAULT_FAILURE_PATTERN,
   failurePattern,
   type GitHistory,
   type GitRelease,
-} from '../../history/git-history';
-import { HISTORY_COLUMNS, type HistoryRow, writeHistoryCsv } from '../../history/history-file';
-import { type HistoryFigures, measureHistory } from '../../history/measure';
-import { type ReadHistory, readAnyHistory } from '../../history/read-history';
-import { readGitHistory } from '../git';
-import { readInputFile } from '../read-file';
-import { numberFlag, pad, show, single, writeCsvFile } from './flags';
-import type { Command } from './types';
+} from '../../history/git-history.ts';
+import { HISTORY_COLUMNS, type HistoryRow, writeHistoryCsv } from '../../history/history-file.ts';
+import { type HistoryFigures, measureHistory } from '../../history/measure.ts';
+import { type ReadHistory, readAnyHistory } from '../../history/read-history.ts';
+import { readGitHistory } from '../git.ts';
+import { readInputFile } from '../read-file.ts';
+import { numberFlag, pad, show, single, writeCsvFile } from './flags.ts';
+import type { Command } from './types.ts';
 
 /** The measured figures as table lines: figure, value and unit. */
 function figureLines(figures: HistoryFigures): string[] {

@@ -1,14 +1,14 @@
-import { calibrateCommand } from './calibrate';
-import { constraintsCommand } from './constraints';
-import { economicsCommand } from './economics';
-import { historyCommand } from './history';
-import { planCommand } from './plan';
-import { resilienceCommand } from './resilience';
-import { sensitivityCommand } from './sensitivity';
-import { sweepCommand } from './sweep';
-import { tippingCommand } from './tipping';
-import type { Command } from './types';
-import { workshopCommand } from './workshop';
+import { calibrateCommand } from './calibrate.ts';
+import { constraintsCommand } from './constraints.ts';
+import { economicsCommand } from './economics.ts';
+import { historyCommand } from './history.ts';
+import { planCommand } from './plan.ts';
+import { resilienceCommand } from './resilience.ts';
+import { sensitivityCommand } from './sensitivity.ts';
+import { sweepCommand } from './sweep.ts';
+import { tippingCommand } from './tipping.ts';
+import type { Command } from './types.ts';
+import { workshopCommand } from './workshop.ts';
 
 /** The analysis subcommands, by name. */
 export const COMMANDS: Readonly<Record<string, Command>> = {

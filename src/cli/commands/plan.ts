@@ -1,9 +1,9 @@
-import { comparePlans, PLAN_FIGURES, type PlanFigure } from '../../analysis/plan-options';
-import { summaryFigure } from '../../metrics';
-import { toScenarioFile } from '../../scenario';
-import { createProgress } from '../progress';
-import { pad, toCsv, wholeFlag, writeCsvFile } from './flags';
-import type { Command } from './types';
+import { comparePlans, PLAN_FIGURES, type PlanFigure } from '../../analysis/plan-options.ts';
+import { summaryFigure } from '../../metrics.ts';
+import { toScenarioFile } from '../../scenario.ts';
+import { createProgress } from '../progress.ts';
+import { pad, toCsv, wholeFlag, writeCsvFile } from './flags.ts';
+import type { Command } from './types.ts';
 
 /** Column headings: short, with the unit. */
 const HEADINGS: Record<PlanFigure, string> = {

@@ -1,7 +1,7 @@
-import { RESILIENCE_LABELS, resilience } from '../../analysis/resilience';
-import { scenarioOptions } from '../../scenario';
-import { show, toCsv, wholeFlag, writeCsvFile } from './flags';
-import type { Command } from './types';
+import { RESILIENCE_LABELS, resilience } from '../../analysis/resilience.ts';
+import { scenarioOptions } from '../../scenario.ts';
+import { show, toCsv, wholeFlag, writeCsvFile } from './flags.ts';
+import type { Command } from './types.ts';
 
 /** `resilience`: the standard shocks, the recovery half-life and the article's class. */
 export const resilienceCommand: Command = {

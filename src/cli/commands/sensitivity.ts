@@ -1,9 +1,9 @@
-import { sensitivity } from '../../analysis/sensitivity';
-import { InputError } from '../../errors';
-import { SUMMARY_NUMBERS, type SummaryNumber } from '../../metrics';
-import { scenarioOptions } from '../../scenario';
-import { pad, show, single, toCsv, writeCsvFile } from './flags';
-import type { Command } from './types';
+import { sensitivity } from '../../analysis/sensitivity.ts';
+import { InputError } from '../../errors.ts';
+import { SUMMARY_NUMBERS, type SummaryNumber } from '../../metrics.ts';
+import { scenarioOptions } from '../../scenario.ts';
+import { pad, show, single, toCsv, writeCsvFile } from './flags.ts';
+import type { Command } from './types.ts';
 
 /** `sensitivity`: the tornado of every parameter's effect on one metric. */
 export const sensitivityCommand: Command = {

@@ -5,14 +5,14 @@ import {
   type SweepSpec,
   sweepSize,
   validateSweep,
-} from '../../analysis/sweep';
-import { InputError } from '../../errors';
-import { paramSpec } from '../../params';
-import { checkBudget, runsEstimate } from '../budget';
-import { createProgress } from '../progress';
-import { runSweepInParallel } from '../sweep-pool';
-import { numberFlag, pad, show, toCsv, wholeFlag, writeCsvFile } from './flags';
-import type { Command } from './types';
+} from '../../analysis/sweep.ts';
+import { InputError } from '../../errors.ts';
+import { paramSpec } from '../../params.ts';
+import { checkBudget, runsEstimate } from '../budget.ts';
+import { createProgress } from '../progress.ts';
+import { runSweepInParallel } from '../sweep-pool.ts';
+import { numberFlag, pad, show, toCsv, wholeFlag, writeCsvFile } from './flags.ts';
+import type { Command } from './types.ts';
 
 const OUTCOME_MARK = { stable: '.', recovers: 'o', spirals: 'X' } as const;
 

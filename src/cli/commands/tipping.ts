@@ -1,9 +1,9 @@
-import { criticalValue, slipGrid, tippingCurve } from '../../analysis/tipping';
-import { InputError } from '../../errors';
-import { paramSpec } from '../../params';
-import { scenarioOptions } from '../../scenario';
-import { numberFlag, rangeFlag, show, single, toCsv, wholeFlag, writeCsvFile } from './flags';
-import type { Command } from './types';
+import { criticalValue, slipGrid, tippingCurve } from '../../analysis/tipping.ts';
+import { InputError } from '../../errors.ts';
+import { paramSpec } from '../../params.ts';
+import { scenarioOptions } from '../../scenario.ts';
+import { numberFlag, rangeFlag, show, single, toCsv, wholeFlag, writeCsvFile } from './flags.ts';
+import type { Command } from './types.ts';
 
 /** `tipping`: how often slips of each length tip the team over seeds, and a parameter's critical value. */
 export const tippingCommand: Command = {

@@ -1,5 +1,5 @@
-import type { Scenario } from '../../scenario';
-import type { CliArgs } from '../args';
+import type { Scenario } from '../../scenario.ts';
+import type { CliArgs } from '../args.ts';
 
 /** Where a command writes: standard output and standard error, a line at a time. */
 export interface CommandIo {

@@ -3,11 +3,11 @@ import { networkInterfaces } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import QRCode from 'qrcode';
-import { InputError } from '../../errors';
-import { openSqliteStore } from '../../server/store';
-import { startWorkshopServer } from '../../server/workshop-server';
-import { single, wholeFlag } from './flags';
-import type { Command } from './types';
+import { InputError } from '../../errors.ts';
+import { openSqliteStore } from '../../server/store.ts';
+import { startWorkshopServer } from '../../server/workshop-server.ts';
+import { single, wholeFlag } from './flags.ts';
+import type { Command } from './types.ts';
 
 /** The machine's first address on the local network, for teams' devices to reach. */
 function lanAddress(): string {
