@@ -9,8 +9,6 @@ export * from './analysis/resilience.ts';
 export * from './analysis/sensitivity.ts';
 export * from './analysis/sweep.ts';
 export * from './analysis/tipping.ts';
-export * from './dora.ts';
-export { errorMessage, InputError, suggestNearest } from './errors.ts';
 export * from './game/facilitation.ts';
 export * from './game/game.ts';
 export * from './game/outcomes.ts';
@@ -21,23 +19,25 @@ export * from './history/history-file.ts';
 export * from './history/measure.ts';
 export * from './history/read-history.ts';
 export * from './history/simulated-history.ts';
-export * from './interventions.ts';
-export { MAX_JSON_DEPTH, parseJsonInput } from './json-input.ts';
+export { errorMessage, InputError, suggestNearest } from './inputs/errors.ts';
+export * from './inputs/interventions.ts';
+export { MAX_JSON_DEPTH, parseJsonInput } from './inputs/json-input.ts';
+export { decimalValue, parseWholeText, requireWhole } from './inputs/numbers.ts';
+export * from './inputs/params.ts';
+export * from './inputs/presets.ts';
 export * from './loops/dominance.ts';
 export * from './loops/structure.ts';
 export type { Summary, SummaryFigure, SummaryNumber } from './metrics.ts';
 export { SUMMARY_FIGURES, SUMMARY_NUMBERS, summaryFigure } from './metrics.ts';
-export * from './monte-carlo.ts';
-export { decimalValue, parseWholeText, requireWhole } from './numbers.ts';
-export * from './params.ts';
-export * from './presets.ts';
-export * from './scenario.ts';
-export { scenarioJsonSchema } from './schema.ts';
-export * from './series.ts';
-export * from './simulate.ts';
 export type {
   DeploymentEvent,
   IncidentEvent,
   InterventionEvent,
   SimulationState,
-} from './state.ts';
+} from './model/state.ts';
+export * from './monte-carlo.ts';
+export * from './outputs/dora.ts';
+export * from './outputs/series.ts';
+export * from './scenario.ts';
+export { scenarioJsonSchema } from './schema.ts';
+export * from './simulate.ts';

@@ -1,13 +1,13 @@
+import { leadTimeQuantile } from './model/lead-time.ts';
+import { calendarHours } from './model/production.ts';
+import { type SimulationState, STAGES, type Stage } from './model/state.ts';
 import {
   classifyDora,
   type DoraClassification,
   type DoraRating,
   type DoraYear,
   toCalendarDays,
-} from './dora.ts';
-import { leadTimeQuantile } from './lead-time.ts';
-import { calendarHours } from './production.ts';
-import { type SimulationState, STAGES, type Stage } from './state.ts';
+} from './outputs/dora.ts';
 
 /**
  * The figures a run is judged by, over its summary window, with DORA figures in calendar time.

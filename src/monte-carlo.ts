@@ -1,14 +1,14 @@
-import { classifyDora, type DoraRating, type DoraYear } from './dora.ts';
-import { InputError } from './errors.ts';
+import { InputError } from './inputs/errors.ts';
+import type { Params } from './inputs/params.ts';
 import { SUMMARY_NUMBERS, type Summary, type SummaryNumber } from './metrics.ts';
-import type { Params } from './params.ts';
-import { type Band, bandOf, type Percentiles, percentilesOf } from './quantiles.ts';
+import { classifyDora, type DoraRating, type DoraYear } from './outputs/dora.ts';
+import { type Band, bandOf, type Percentiles, percentilesOf } from './outputs/quantiles.ts';
+import { SERIES_IDS, type SeriesId } from './outputs/series.ts';
 import { MAX_RUNS } from './scenario.ts';
-import { SERIES_IDS, type SeriesId } from './series.ts';
 import { type SimulationOptions, type SimulationResult, simulate } from './simulate.ts';
 
-export type { Band, Percentiles } from './quantiles.ts';
-export { quantileSorted } from './quantiles.ts';
+export type { Band, Percentiles } from './outputs/quantiles.ts';
+export { quantileSorted } from './outputs/quantiles.ts';
 
 /** Many seeded runs of one scenario: medians, percentile bands and how often each DORA level came out. */
 export interface MonteCarloResult {

@@ -1,9 +1,9 @@
-import { InputError, suggestNearest } from './errors.ts';
-import { type Intervention, parseIntervention } from './interventions.ts';
-import { parseJsonInput } from './json-input.ts';
-import { requireWhole } from './numbers.ts';
-import { defaultParams, type Params, resolveParams } from './params.ts';
-import { findPreset, PRESET_IDS, presetParams } from './presets.ts';
+import { InputError, suggestNearest } from './inputs/errors.ts';
+import { type Intervention, parseIntervention } from './inputs/interventions.ts';
+import { parseJsonInput } from './inputs/json-input.ts';
+import { requireWhole } from './inputs/numbers.ts';
+import { defaultParams, type Params, resolveParams } from './inputs/params.ts';
+import { findPreset, PRESET_IDS, presetParams } from './inputs/presets.ts';
 import { MAX_DAYS, type SimulationOptions } from './simulate.ts';
 
 /** A scenario as users keep it in a JSON file: a preset, parameter overrides, interventions and run settings. */

@@ -1,6 +1,6 @@
-import { INTERVENTION_FIELDS } from './interventions.ts';
-import { PARAMS } from './params.ts';
-import { PRESET_IDS } from './presets.ts';
+import { INTERVENTION_FIELDS } from './inputs/interventions.ts';
+import { PARAMS } from './inputs/params.ts';
+import { PRESET_IDS } from './inputs/presets.ts';
 import { MAX_RUNS } from './scenario.ts';
 import { MAX_DAYS } from './simulate.ts';
 

@@ -1,11 +1,9 @@
-import { createDayContext } from './day.ts';
-import type { DoraYear } from './dora.ts';
-import { InputError } from './errors.ts';
-import type { Intervention } from './interventions.ts';
+import { InputError } from './inputs/errors.ts';
+import type { Intervention } from './inputs/interventions.ts';
+import { assertValidParams, type Params } from './inputs/params.ts';
 import { type Summary, summarise } from './metrics.ts';
-import { assertValidParams, type Params } from './params.ts';
-import { createExpectedDraws, createSeededDraws, type Draws } from './random.ts';
-import type { SeriesSet } from './series.ts';
+import { createDayContext } from './model/day.ts';
+import { createExpectedDraws, createSeededDraws, type Draws } from './model/random.ts';
 import {
   createState,
   type DeploymentEvent,
@@ -13,8 +11,10 @@ import {
   type InterventionEvent,
   type SimulationState,
   type Totals,
-} from './state.ts';
-import { stepDay } from './step.ts';
+} from './model/state.ts';
+import { stepDay } from './model/step.ts';
+import type { DoraYear } from './outputs/dora.ts';
+import type { SeriesSet } from './outputs/series.ts';
 
 /** How a run is done: its length, its randomness and the days its summary covers. */
 export interface SimulationOptions {

@@ -1,5 +1,5 @@
 /// <reference types="vite/client" />
-import './components/dds-app.ts';
+import './simulator/dds-app.ts';
 import { registerServiceWorker } from './offline/updates.ts';
 
 // Which build this is, for a reader of the page (and a test that builds two).

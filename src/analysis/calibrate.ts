@@ -1,7 +1,7 @@
-import { InputError } from '../errors.ts';
+import { InputError } from '../inputs/errors.ts';
+import { type ParamId, type Params, paramSpec } from '../inputs/params.ts';
 import { type Summary, summaryFigure } from '../metrics.ts';
-import { type ParamId, type Params, paramSpec } from '../params.ts';
-import { exp, log } from '../portable-math.ts';
+import { exp, log } from '../model/portable-math.ts';
 import { type SimulationOptions, simulate } from '../simulate.ts';
 import { polish } from './polish-fit.ts';
 import type { WithProgress } from './progress.ts';

@@ -1,6 +1,6 @@
-import type { Params } from '../params.ts';
+import type { Params } from '../inputs/params.ts';
+import { STAGES, type Stage } from '../model/state.ts';
 import { type SimulationOptions, type SimulationResult, simulate } from '../simulate.ts';
-import { STAGES, type Stage } from '../state.ts';
 import type { WithProgress } from './progress.ts';
 
 /** Whether a stage is time the change is worked on, or time it waits. */

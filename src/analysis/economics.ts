@@ -1,6 +1,6 @@
-import { deploymentCost } from '../derived.ts';
-import { InputError } from '../errors.ts';
-import type { Params } from '../params.ts';
+import { InputError } from '../inputs/errors.ts';
+import type { Params } from '../inputs/params.ts';
+import { deploymentCost } from '../model/derived.ts';
 import { type SimulationOptions, simulate } from '../simulate.ts';
 import type { WithProgress } from './progress.ts';
 

@@ -1,4 +1,4 @@
-import type { Intervention } from '../interventions.ts';
+import type { Intervention } from '../inputs/interventions.ts';
 import type { SimulationResult } from '../simulate.ts';
 
 /** How a team comes out of a run: unshaken, shaken but back, or caught in the spiral. */

@@ -1,7 +1,7 @@
-import { escapeSteps, type Intervention } from '../interventions.ts';
+import { escapeSteps, type Intervention } from '../inputs/interventions.ts';
+import type { Params } from '../inputs/params.ts';
 import { monteCarlo } from '../monte-carlo.ts';
-import type { Params } from '../params.ts';
-import type { Percentiles } from '../quantiles.ts';
+import type { Percentiles } from '../outputs/quantiles.ts';
 import { defaultWarmupDays } from '../simulate.ts';
 import { TARGET_METRICS } from './calibrate.ts';
 import type { WithProgress } from './progress.ts';

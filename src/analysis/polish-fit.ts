@@ -1,5 +1,5 @@
-import type { Params } from '../params.ts';
-import { exp, log } from '../portable-math.ts';
+import type { Params } from '../inputs/params.ts';
+import { exp, log } from '../model/portable-math.ts';
 import type { FITTED_PARAMS } from './calibrate.ts';
 
 /**

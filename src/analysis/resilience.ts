@@ -1,6 +1,6 @@
-import type { Intervention } from '../interventions.ts';
+import type { Intervention } from '../inputs/interventions.ts';
+import type { Params } from '../inputs/params.ts';
 import { runSeed } from '../monte-carlo.ts';
-import type { Params } from '../params.ts';
 import { simulate } from '../simulate.ts';
 import {
   classifyOutcome,

@@ -1,6 +1,6 @@
-import { InputError } from '../errors.ts';
+import { InputError } from '../inputs/errors.ts';
+import { PARAMS, type ParamId, type ParamSpec, type Params } from '../inputs/params.ts';
 import { SUMMARY_NUMBERS, type SummaryNumber } from '../metrics.ts';
-import { PARAMS, type ParamId, type ParamSpec, type Params } from '../params.ts';
 import { type SimulationOptions, simulate } from '../simulate.ts';
 import type { WithProgress } from './progress.ts';
 

@@ -1,8 +1,8 @@
-import { InputError } from '../errors.ts';
-import type { Intervention } from '../interventions.ts';
+import { InputError } from '../inputs/errors.ts';
+import type { Intervention } from '../inputs/interventions.ts';
+import { type ParamId, type Params, paramSpec } from '../inputs/params.ts';
 import { runSeed } from '../monte-carlo.ts';
-import { type ParamId, type Params, paramSpec } from '../params.ts';
-import { medianOf } from '../quantiles.ts';
+import { medianOf } from '../outputs/quantiles.ts';
 import { simulate } from '../simulate.ts';
 import {
   classifyOutcome,

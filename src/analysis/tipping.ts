@@ -1,6 +1,6 @@
-import { InputError } from '../errors.ts';
+import { InputError } from '../inputs/errors.ts';
+import { type ParamId, type Params, paramSpec } from '../inputs/params.ts';
 import { runSeed } from '../monte-carlo.ts';
-import { type ParamId, type Params, paramSpec } from '../params.ts';
 import { type SimulationOptions, simulate } from '../simulate.ts';
 import { classifyOutcome, type Outcome, STANDARD_SHOCK_DAY, withSlip } from './outcome.ts';
 import type { WithProgress } from './progress.ts';

@@ -1,5 +1,5 @@
-import { InputError, suggestNearest } from '../errors.ts';
-import { parseWholeText } from '../numbers.ts';
+import { InputError, suggestNearest } from '../inputs/errors.ts';
+import { parseWholeText } from '../inputs/numbers.ts';
 import { MAX_SEED } from '../scenario.ts';
 import { OVER_BUDGET_FLAG } from './budget.ts';
 

@@ -1,6 +1,6 @@
-import { InputError } from '../errors.ts';
+import { InputError } from '../inputs/errors.ts';
 import { MAX_BAND_RUNS } from '../monte-carlo.ts';
-import { SERIES_IDS } from '../series.ts';
+import { SERIES_IDS } from '../outputs/series.ts';
 
 /** The switch that runs a job past the budget anyway. */
 export const OVER_BUDGET_FLAG = '--over-budget';

@@ -1,5 +1,5 @@
 import type { MonteCarloResult } from '../monte-carlo.ts';
-import { SERIES_IDS } from '../series.ts';
+import { SERIES_IDS } from '../outputs/series.ts';
 import type { SimulationResult } from '../simulate.ts';
 
 const cell = (value: number) => (Number.isInteger(value) ? String(value) : value.toPrecision(6));

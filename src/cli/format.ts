@@ -1,8 +1,13 @@
-import { DURATION_BUCKETS, durationBucket, FREQUENCY_BUCKETS, frequencyBucket } from '../dora.ts';
+import { PARAMS } from '../inputs/params.ts';
+import { PRESETS } from '../inputs/presets.ts';
 import type { Summary } from '../metrics.ts';
 import type { Percentiles } from '../monte-carlo.ts';
-import { PARAMS } from '../params.ts';
-import { PRESETS } from '../presets.ts';
+import {
+  DURATION_BUCKETS,
+  durationBucket,
+  FREQUENCY_BUCKETS,
+  frequencyBucket,
+} from '../outputs/dora.ts';
 import type { SimulationResult } from '../simulate.ts';
 import { COMMANDS } from './commands/index.ts';
 

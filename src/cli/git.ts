@@ -1,7 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { InputError } from '../errors.ts';
 import {
   type FailureRule,
   GIT_LOG_FORMAT,
@@ -13,6 +12,7 @@ import {
   parseShortstats,
   planReleases,
 } from '../history/git-history.ts';
+import { InputError } from '../inputs/errors.ts';
 
 /** Semantic-version release tags (`v1.2.3`, `1.2.3`), the default when no --tags is given. */
 const SEMVER_TAG = /^v?\d+\.\d+\.\d+$/;

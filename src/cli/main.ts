@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
-import { InputError } from '../errors.ts';
-import { requireDayInRun } from '../interventions.ts';
-import { parseJsonInput } from '../json-input.ts';
+import { InputError } from '../inputs/errors.ts';
+import { requireDayInRun } from '../inputs/interventions.ts';
+import { parseJsonInput } from '../inputs/json-input.ts';
+import { paramSpec, parseParamText } from '../inputs/params.ts';
 import { monteCarlo } from '../monte-carlo.ts';
-import { paramSpec, parseParamText } from '../params.ts';
 import {
   MAX_RUNS,
   parseScenario,

@@ -1,5 +1,5 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { InputError } from '../errors.ts';
+import { InputError } from '../inputs/errors.ts';
 
 /** Largest file the command line reads (a scenario, a history), in bytes. */
 export const MAX_INPUT_BYTES = 16 * 1024 * 1024;

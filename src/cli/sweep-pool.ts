@@ -7,7 +7,7 @@ import {
   sweepSize,
   validateSweep,
 } from '../analysis/sweep.ts';
-import type { Params } from '../params.ts';
+import type { Params } from '../inputs/params.ts';
 
 /** Options of a parallel sweep: how many workers, progress, and a signal that cancels it. */
 export interface ParallelSweepOptions extends Omit<SweepControl, 'isCancelled'> {

@@ -1,6 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import { runSweepCell, type SweepSpec } from '../analysis/sweep.ts';
-import type { Params } from '../params.ts';
+import type { Params } from '../inputs/params.ts';
 
 // A sweep worker: runs the cells it is handed, one message each way per cell.
 let job: { params: Params; spec: SweepSpec } | null = null;

@@ -1,4 +1,4 @@
-import { findPreset, presetParams } from '../presets.ts';
+import { findPreset, presetParams } from '../inputs/presets.ts';
 import { simulate } from '../simulate.ts';
 import { GAME_START_DAY, startingDecision, type TeamDecision } from './game.ts';
 import type { TeamStanding } from './outcomes.ts';

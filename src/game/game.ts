@@ -1,8 +1,8 @@
-import { InputError } from '../errors.ts';
-import { parseJsonInput } from '../json-input.ts';
-import { requireWhole } from '../numbers.ts';
-import { paramSpec } from '../params.ts';
-import { findPreset, PRESETS, type Preset, presetParams } from '../presets.ts';
+import { InputError } from '../inputs/errors.ts';
+import { parseJsonInput } from '../inputs/json-input.ts';
+import { requireWhole } from '../inputs/numbers.ts';
+import { paramSpec } from '../inputs/params.ts';
+import { findPreset, PRESETS, type Preset, presetParams } from '../inputs/presets.ts';
 import { MAX_SEED, requirePreset } from '../scenario.ts';
 
 /**

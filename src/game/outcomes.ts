@@ -1,9 +1,9 @@
 import { standardSlip } from '../analysis/outcome.ts';
 import { standardIncident } from '../analysis/resilience.ts';
-import type { DoraRating } from '../dora.ts';
-import type { Intervention } from '../interventions.ts';
-import type { Params } from '../param-spec.ts';
-import { findPreset, presetParams } from '../presets.ts';
+import type { Intervention } from '../inputs/interventions.ts';
+import type { Params } from '../inputs/param-spec.ts';
+import { findPreset, presetParams } from '../inputs/presets.ts';
+import type { DoraRating } from '../outputs/dora.ts';
 import { type SimulationResult, simulate } from '../simulate.ts';
 import {
   GAME_START_DAY,

@@ -1,4 +1,4 @@
-import { InputError } from '../errors.ts';
+import { InputError } from '../inputs/errors.ts';
 
 /** Milliseconds in an hour and in a day. */
 export const HOUR_MS = 3600 * 1000;

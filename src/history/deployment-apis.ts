@@ -1,4 +1,4 @@
-import { InputError } from '../errors.ts';
+import { InputError } from '../inputs/errors.ts';
 import { parseIsoDate } from './dates.ts';
 import type { HistoryRow } from './history-file.ts';
 

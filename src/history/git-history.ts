@@ -1,4 +1,4 @@
-import { InputError } from '../errors.ts';
+import { InputError } from '../inputs/errors.ts';
 import { DAY_MS } from './dates.ts';
 import type { HistoryRow } from './history-file.ts';
 import { type Weighted, weightedQuantile } from './measure.ts';

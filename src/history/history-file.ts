@@ -1,5 +1,5 @@
 import { dsvFormat } from 'd3-dsv';
-import { InputError } from '../errors.ts';
+import { InputError } from '../inputs/errors.ts';
 import { isoSeconds, parseIsoDate } from './dates.ts';
 
 /**

@@ -1,6 +1,6 @@
 import type { CalibrationTargets } from '../analysis/calibrate.ts';
-import { classifyDora, type DoraClassification } from '../dora.ts';
-import { medianOf } from '../quantiles.ts';
+import { classifyDora, type DoraClassification } from '../outputs/dora.ts';
+import { medianOf } from '../outputs/quantiles.ts';
 import { DAY_MS, HOUR_MS } from './dates.ts';
 import type { HistoryRow } from './history-file.ts';
 import { readAnyHistory } from './read-history.ts';

@@ -1,4 +1,4 @@
-import { parseJsonInput } from '../json-input.ts';
+import { parseJsonInput } from '../inputs/json-input.ts';
 import { historyFromDeployments } from './deployment-apis.ts';
 import { type HistoryRow, readHistoryCsv } from './history-file.ts';
 

@@ -1,4 +1,4 @@
-import { CALENDAR_DAYS_PER_WORKING_DAY } from '../dora.ts';
+import { CALENDAR_DAYS_PER_WORKING_DAY } from '../outputs/dora.ts';
 import type { SimulationResult } from '../simulate.ts';
 import { DAY_MS, HOUR_MS } from './dates.ts';
 import type { HistoryRow } from './history-file.ts';

@@ -1,5 +1,5 @@
-import { exp, log } from '../portable-math.ts';
-import type { SeriesSet } from '../series.ts';
+import { exp, log } from '../model/portable-math.ts';
+import type { SeriesSet } from '../outputs/series.ts';
 import {
   FEEDBACK_LOOPS,
   type FeedbackLoop,

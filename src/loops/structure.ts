@@ -1,4 +1,4 @@
-import type { SeriesId } from '../series.ts';
+import type { SeriesId } from '../outputs/series.ts';
 
 /** How a diagram node reads its value from a run's per-day series. */
 export type NodeReading =

@@ -2,8 +2,8 @@ import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type WebSocket, WebSocketServer } from 'ws';
-import { errorMessage, InputError } from '../errors.ts';
 import { roundsShown } from '../game/game.ts';
+import { errorMessage, InputError } from '../inputs/errors.ts';
 import {
   type ClientMessage,
   JOIN_CODE_ALPHABET,

@@ -1,5 +1,5 @@
-import { InputError } from '../errors.ts';
 import { GAME_SHOCKS, type GameShock } from '../game/game.ts';
+import { InputError } from '../inputs/errors.ts';
 
 /** The largest message a client may send, in bytes: a decision is about 150. */
 export const MAX_MESSAGE_BYTES = 4096;

@@ -1,4 +1,3 @@
-import { InputError } from '../errors.ts';
 import {
   createGame,
   currentRound,
@@ -15,6 +14,7 @@ import {
   startingDecision,
   type TeamDecision,
 } from '../game/game.ts';
+import { InputError } from '../inputs/errors.ts';
 
 /** How a facilitator sets up a workshop game: everything but the teams, who join themselves. */
 export interface WorkshopSetup {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EXAMPLE_HISTORY_CSV } from '../../src/history/history-file.ts';
 import { historyTargets } from '../../src/history/measure.ts';
-import { type AnalysisRequest, runAnalysis } from '../../web/analysis/run-analysis.ts';
+import { type AnalysisRequest, runAnalysis } from '../../web/worker/run-analysis.ts';
 import { preset } from '../helpers.ts';
 
 const params = preset('medium');

@@ -6,7 +6,7 @@ import {
   durationBucket,
   frequencyBucket,
   toCalendarDays,
-} from '../../src/dora.ts';
+} from '../../src/outputs/dora.ts';
 
 const RANK: Record<DoraLevel, number> = { elite: 0, high: 1, medium: 2, low: 3 };
 

@@ -9,8 +9,8 @@ import {
   SERIES_IDS,
   simulate,
 } from '../../src/index.ts';
+import { undeployedDefects, undeployedLines } from '../../src/model/state.ts';
 import { advance, startSimulation } from '../../src/simulate.ts';
-import { undeployedDefects, undeployedLines } from '../../src/state.ts';
 
 /** An arbitrary valid parameter set drawn from the table's ranges (kept to plausible magnitudes). */
 const paramsArbitrary = fc.record(

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cosTurns, exp, log, log1p, powPositive } from '../../src/portable-math.ts';
+import { cosTurns, exp, log, log1p, powPositive } from '../../src/model/portable-math.ts';
 
 /** Relative difference, scaled so that agreement to a few units in the last place passes. */
 const close = (a: number, b: number, ulps = 8) =>

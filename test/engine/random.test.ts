@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createExpectedDraws, createSeededDraws } from '../../src/random.ts';
+import { createExpectedDraws, createSeededDraws } from '../../src/model/random.ts';
 
 function moments(draw: () => number, samples = 40000) {
   let sum = 0;

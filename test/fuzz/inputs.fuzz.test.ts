@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.ts';
 import { InputError, parseGameText, parseScenarioText } from '../../src/index.ts';
-import { scenarioFromFileText } from '../../web/state/scenario.ts';
+import { scenarioFromFileText } from '../../web/state/ui-scenario.ts';
 import { decodeScenario, encodeScenario } from '../../web/state/url-state.ts';
 import { damagedText, isOneLineRefusal, PROTOTYPE_NAMES, scenarioObject } from './hostile-input.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/errors.ts';
 import { historyFromDeployments } from '../../src/history/deployment-apis.ts';
 import { measureHistory } from '../../src/history/measure.ts';
+import { InputError } from '../../src/inputs/errors.ts';
 
 const t = (iso: string) => Date.parse(iso);
 

@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readGitHistory } from '../../src/cli/git.ts';
-import { InputError } from '../../src/errors.ts';
 import { DEFAULT_FAILURE_PATTERN, failurePattern } from '../../src/history/git-history.ts';
 import { readHistoryCsv } from '../../src/history/history-file.ts';
 import { measureHistory } from '../../src/history/measure.ts';
+import { InputError } from '../../src/inputs/errors.ts';
 import { run } from '../cli/run-cli.ts';
 import { ScriptedRepo } from './git-repo.ts';
 

@@ -3,7 +3,7 @@ import { calibrate } from '../../src/analysis/calibrate.ts';
 import { readHistoryCsv, writeHistoryCsv } from '../../src/history/history-file.ts';
 import { historyTargets, measureHistory } from '../../src/history/measure.ts';
 import { historyOfRun } from '../../src/history/simulated-history.ts';
-import { defaultParams } from '../../src/params.ts';
+import { defaultParams } from '../../src/inputs/params.ts';
 import { simulate } from '../../src/simulate.ts';
 import { preset } from '../helpers.ts';
 

@@ -1,17 +1,17 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { findPreset, PARAM_BY_ID, PARAMS, presetParams } from '../../src/index.ts';
 import { chartSpecs } from '../../web/charts/chart-specs.ts';
-import { DdsCompare } from '../../web/components/dds-compare.ts';
-import { DdsParamPanel } from '../../web/components/dds-param-panel.ts';
-import { DdsPlayControls } from '../../web/components/dds-play-controls.ts';
 import { DdsScorecard } from '../../web/components/dds-scorecard.ts';
-import { DdsSideBySide } from '../../web/components/dds-side-by-side.ts';
-import { DdsSnapshots } from '../../web/components/dds-snapshots.ts';
 import { DdsTimeChart } from '../../web/components/dds-time-chart.ts';
-import { DdsTimeline } from '../../web/components/dds-timeline.ts';
-import { sliderPosition } from '../../web/components/param-scale.ts';
-import { runScenario } from '../../web/engine/run-scenario.ts';
-import { scenarioFromPreset } from '../../web/state/scenario.ts';
+import { DdsCompare } from '../../web/simulator/dds-compare.ts';
+import { DdsParamPanel } from '../../web/simulator/dds-param-panel.ts';
+import { DdsPlayControls } from '../../web/simulator/dds-play-controls.ts';
+import { DdsSideBySide } from '../../web/simulator/dds-side-by-side.ts';
+import { DdsSnapshots } from '../../web/simulator/dds-snapshots.ts';
+import { DdsTimeline } from '../../web/simulator/dds-timeline.ts';
+import { sliderPosition } from '../../web/simulator/param-scale.ts';
+import { scenarioFromPreset } from '../../web/state/ui-scenario.ts';
+import { runScenario } from '../../web/worker/run-scenario.ts';
 import { mount, seriousViolations } from './axe.ts';
 
 afterEach(() => {
@@ -250,7 +250,7 @@ describe('dds-side-by-side', () => {
 describe('dds-phase-map', () => {
   it('draws every cell with its outcome and the boundary, and loads a cell by keyboard', async () => {
     const { runSweep } = await import('../../src/analysis/sweep.ts');
-    const { DdsPhaseMap } = await import('../../web/components/dds-phase-map.ts');
+    const { DdsPhaseMap } = await import('../../web/whatif/dds-phase-map.ts');
     const spec = {
       axes: [
         { param: 'releaseIntervalDays' as const, from: 4, to: 16, steps: 3 },

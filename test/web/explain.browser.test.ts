@@ -1,14 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FEEDBACK_LOOPS, LOOP_LINKS, LOOP_NODES } from '../../src/index.ts';
-import { DdsGame } from '../../web/components/dds-game.ts';
-import { DdsLoopDiagram } from '../../web/components/dds-loop-diagram.ts';
-import { DdsStory } from '../../web/components/dds-story.ts';
 import { DeathSpiralSim } from '../../web/embed/death-spiral-sim.ts';
-import { runScenario } from '../../web/engine/run-scenario.ts';
-import { GAME_KEY, PREVIOUS_GAME_KEY } from '../../web/state/game-storage.ts';
-import { scenarioFromPreset } from '../../web/state/scenario.ts';
+import { DdsGame } from '../../web/game/dds-game.ts';
+import { GAME_KEY, PREVIOUS_GAME_KEY } from '../../web/game/game-storage.ts';
+import { DdsLoopDiagram } from '../../web/loop-diagram/dds-loop-diagram.ts';
+import { scenarioFromPreset } from '../../web/state/ui-scenario.ts';
+import { DdsStory } from '../../web/story/dds-story.ts';
 import { STORY_STEPS } from '../../web/story/steps.ts';
 import { storyRun } from '../../web/story/story-run.ts';
+import { runScenario } from '../../web/worker/run-scenario.ts';
 import { mount, seriousViolations } from './axe.ts';
 
 afterEach(() => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { DdsGame } from '../../web/components/dds-game.ts';
+import { DdsGame } from '../../web/game/dds-game.ts';
 import { mount, seriousViolations } from './axe.ts';
 
 afterEach(() => {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { PARAM_BY_ID, PARAMS, simulate, usesLogScale } from '../../src/index.ts';
+import { cadenceNote } from '../../web/simulator/cadence-note.ts';
 import {
   LOG_POSITIONS,
   sliderPosition,
   sliderValue,
   stopAt,
-} from '../../web/components/param-scale.ts';
-import { cadenceNote } from '../../web/planner/cadence-note.ts';
+} from '../../web/simulator/param-scale.ts';
 import { preset } from '../helpers.ts';
 
 describe('logarithmic controls', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createWorkerClient } from '../../web/engine/pool.ts';
+import { createWorkerClient } from '../../web/worker/pool.ts';
 
 /** A worker from source text, so a test can make one that dies. */
 function workerFrom(source: string): Worker {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { RunView } from '../../web/engine/protocol.ts';
-import { createRunScheduler } from '../../web/engine/scheduler.ts';
-import { scenarioFromPreset, type UiScenario } from '../../web/state/scenario.ts';
+import { scenarioFromPreset, type UiScenario } from '../../web/state/ui-scenario.ts';
+import type { RunView } from '../../web/worker/protocol.ts';
+import { createRunScheduler } from '../../web/worker/scheduler.ts';
 
 function deferredRunner() {
   const calls: { scenario: UiScenario; resolve: (view: RunView) => void }[] = [];

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { DdsGame } from '../../web/components/dds-game.ts';
-import { DdsSnapshots } from '../../web/components/dds-snapshots.ts';
-import { GAME_KEY, PREVIOUS_GAME_KEY } from '../../web/state/game-storage.ts';
+import { DdsGame } from '../../web/game/dds-game.ts';
+import { GAME_KEY, PREVIOUS_GAME_KEY } from '../../web/game/game-storage.ts';
+import { DdsSnapshots } from '../../web/simulator/dds-snapshots.ts';
 import {
   MAX_SNAPSHOTS,
   SNAPSHOT_KEY,

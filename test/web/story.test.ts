@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../src/index.ts';
-import { runWindow } from '../../web/engine/run-scenario.ts';
 import { STORY_STEPS } from '../../web/story/steps.ts';
 import { dominantOn, loopOn, type StoryRun, storyRun } from '../../web/story/story-run.ts';
+import { runWindow } from '../../web/worker/run-scenario.ts';
 
 const SEEDS = 20;
 

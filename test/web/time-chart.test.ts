@@ -3,8 +3,8 @@ import { chartSpecs } from '../../web/charts/chart-specs.ts';
 import { describeLayers, layersCsv } from '../../web/charts/chart-text.ts';
 import { figureSvg, legendEntries } from '../../web/charts/figure.ts';
 import { dayAt, formatCompact, timeChartModel } from '../../web/charts/time-chart.ts';
-import { runScenario } from '../../web/engine/run-scenario.ts';
-import { scenarioFromPreset } from '../../web/state/scenario.ts';
+import { scenarioFromPreset } from '../../web/state/ui-scenario.ts';
+import { runScenario } from '../../web/worker/run-scenario.ts';
 
 const fixed = {
   title: 'Fixed',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/index.ts';
-import { scenarioFromPreset } from '../../web/state/scenario.ts';
+import { scenarioFromPreset } from '../../web/state/ui-scenario.ts';
 import { decodeScenario, encodeScenario } from '../../web/state/url-state.ts';
 
 describe('URL state', () => {

@@ -1,6 +1,6 @@
 import { INTERVENTION_CAPTIONS, toCalendarDays } from '../../src/index.ts';
-import { formatCount } from '../components/format.ts';
-import type { RunView } from '../engine/protocol.ts';
+import type { RunView } from '../worker/protocol.ts';
+import { formatCount } from './format.ts';
 import { DASHES, PALETTE } from './palette.ts';
 import type { ChartInput, ChartLayer, ChartMarker } from './time-chart.ts';
 

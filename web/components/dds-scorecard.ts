@@ -6,8 +6,8 @@ import type {
   Summary,
   SummaryNumber,
 } from '../../src/index.ts';
+import { formatCount, formatDuration, formatPercent } from '../charts/format.ts';
 import { defineElement } from './define-element.ts';
-import { formatCount, formatDuration, formatPercent } from './format.ts';
 
 const LEVEL_MARK: Readonly<Record<DoraRating, string>> = {
   elite: '★★★★',

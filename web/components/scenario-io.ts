@@ -1,5 +1,5 @@
 import { toScenarioFile } from '../../src/index.ts';
-import type { UiScenario } from '../state/scenario.ts';
+import type { UiScenario } from '../state/ui-scenario.ts';
 import { encodeScenario } from '../state/url-state.ts';
 import { download } from './download.ts';
 

@@ -1,10 +1,10 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { errorMessage, InputError, type Params, simulate } from '../../src/index.ts';
 import { type ChartId, chartSpecs } from '../charts/chart-specs.ts';
-import type { RunView } from '../engine/protocol.ts';
-import { viewOf } from '../engine/view-of.ts';
-import { runOptions, type UiScenario } from '../state/scenario.ts';
-import '../components/dds-param-panel.ts';
+import { runOptions, type UiScenario } from '../state/ui-scenario.ts';
+import type { RunView } from '../worker/protocol.ts';
+import { viewOf } from '../worker/view-of.ts';
+import '../simulator/dds-param-panel.ts';
 import '../components/dds-scorecard.ts';
 import '../components/dds-time-chart.ts';
 import { defineElement } from '../components/define-element.ts';

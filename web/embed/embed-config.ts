@@ -1,6 +1,6 @@
 import { InputError, PARAM_BY_ID, PARAMS, requirePreset, suggestNearest } from '../../src/index.ts';
 import { CHART_IDS, type ChartId } from '../charts/chart-specs.ts';
-import { scenarioFromFileText, scenarioFromPreset, type UiScenario } from '../state/scenario.ts';
+import { scenarioFromFileText, scenarioFromPreset, type UiScenario } from '../state/ui-scenario.ts';
 
 /** Charts the element shows when its `charts` attribute is absent. */
 export const DEFAULT_EMBED_CHARTS: readonly ChartId[] = ['wip', 'deploymentSize'];

@@ -1,6 +1,6 @@
 import type { Intervention, Params } from '../../src/index.ts';
-import type { RunView } from '../engine/protocol.ts';
-import { scenarioFromPreset, type UiScenario } from './scenario.ts';
+import type { RunView } from '../worker/protocol.ts';
+import { scenarioFromPreset, type UiScenario } from './ui-scenario.ts';
 
 /** A scenario the user pinned to compare against, with the run it produced. */
 export interface Baseline {

@@ -14,7 +14,7 @@ import {
   requirePreset,
 } from '../../src/index.ts';
 import { packJson, unpackJson } from './packed-json.ts';
-import { MAX_UI_RUNS, scenarioFromPreset, type UiScenario } from './scenario.ts';
+import { MAX_UI_RUNS, scenarioFromPreset, type UiScenario } from './ui-scenario.ts';
 
 /** Version of the URL format; bumped when a key changes meaning. */
 export const URL_VERSION = 1;

@@ -1,7 +1,7 @@
 import { findPreset, type Intervention, toCalendarDays } from '../../src/index.ts';
 import type { ChartId } from '../charts/chart-specs.ts';
-import { RECENT_WINDOW_DAYS } from '../engine/protocol.ts';
-import { scenarioFromPreset, type UiScenario } from '../state/scenario.ts';
+import { scenarioFromPreset, type UiScenario } from '../state/ui-scenario.ts';
+import { RECENT_WINDOW_DAYS } from '../worker/protocol.ts';
 import {
   dominantOn,
   firstReleaseAfter,

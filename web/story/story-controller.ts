@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { UiScenario } from '../state/scenario.ts';
 import type { ScenarioStore } from '../state/store.ts';
+import type { UiScenario } from '../state/ui-scenario.ts';
 import { isControlTarget, storyKeyAction } from './keys.ts';
 import { STORY_STEPS, type StoryStep } from './steps.ts';
 

@@ -7,7 +7,7 @@ import {
   type Params,
   type SeriesSet,
 } from '../../src/index.ts';
-import { formatCount } from '../components/format.ts';
+import { formatCount } from '../charts/format.ts';
 
 /** A run as the story reads it: what it quotes in its captions and what its claims are checked on. */
 export interface StoryRun {

@@ -3,9 +3,9 @@ import QRCode from 'qrcode';
 import { GAME_PRESETS, GAME_SHOCKS, type GameShock, type TeamDecision } from '../../src/index.ts';
 import { normaliseCode } from '../../src/workshop/messages.ts';
 import type { WorkshopView } from '../../src/workshop/views.ts';
+import { formatNumber } from '../charts/format.ts';
 import { defineElement } from '../components/define-element.ts';
-import { formatNumber } from '../components/format.ts';
-import { SHOCK_WORDS } from '../components/game-debrief.ts';
+import { SHOCK_WORDS } from '../game/game-debrief.ts';
 import { type ServerMessage, WorkshopConnection } from './workshop-connection.ts';
 import { briefingSection, debriefSection, notesSection } from './workshop-notes.ts';
 

@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import type { WorkshopView } from '../../src/workshop/views.ts';
-import { briefingBody, debriefBody, notesBody } from '../components/escape-notes.ts';
+import { briefingBody, debriefBody, notesBody } from '../game/escape-notes.ts';
 
 /** The starting team in plain words: open in the lobby, folded away once the game runs. */
 export function briefingSection(view: WorkshopView) {

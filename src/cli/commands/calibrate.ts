@@ -1,6 +1,6 @@
 import { type CalibrationTargets, calibrate } from '../../analysis/calibrate.ts';
 import { historyTargets } from '../../history/measure.ts';
-import { paramSpec } from '../../params.ts';
+import { paramSpec } from '../../inputs/params.ts';
 import { toScenarioFile } from '../../scenario.ts';
 import { readInputFile } from '../read-file.ts';
 import { numberFlag, pad, show, single, toCsv, wholeFlag, writeCsvFile } from './flags.ts';

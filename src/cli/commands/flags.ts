@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { csvFormatRows } from 'd3-dsv';
-import { InputError } from '../../errors.ts';
-import { decimalValue, parseWholeText } from '../../numbers.ts';
+import { InputError } from '../../inputs/errors.ts';
+import { decimalValue, parseWholeText } from '../../inputs/numbers.ts';
 import type { CliArgs } from '../args.ts';
 
 /** The one value of a subcommand flag, or undefined; more than one is an error. */

@@ -1,4 +1,3 @@
-import { InputError } from '../../errors.ts';
 import {
   DEFAULT_FAILURE_PATTERN,
   failurePattern,
@@ -8,6 +7,7 @@ import {
 import { HISTORY_COLUMNS, type HistoryRow, writeHistoryCsv } from '../../history/history-file.ts';
 import { type HistoryFigures, measureHistory } from '../../history/measure.ts';
 import { type ReadHistory, readAnyHistory } from '../../history/read-history.ts';
+import { InputError } from '../../inputs/errors.ts';
 import { readGitHistory } from '../git.ts';
 import { readInputFile } from '../read-file.ts';
 import { numberFlag, pad, show, single, writeCsvFile } from './flags.ts';

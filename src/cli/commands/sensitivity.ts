@@ -1,5 +1,5 @@
 import { sensitivity } from '../../analysis/sensitivity.ts';
-import { InputError } from '../../errors.ts';
+import { InputError } from '../../inputs/errors.ts';
 import { SUMMARY_NUMBERS, type SummaryNumber } from '../../metrics.ts';
 import { scenarioOptions } from '../../scenario.ts';
 import { pad, show, single, toCsv, writeCsvFile } from './flags.ts';

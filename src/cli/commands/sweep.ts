@@ -6,8 +6,8 @@ import {
   sweepSize,
   validateSweep,
 } from '../../analysis/sweep.ts';
-import { InputError } from '../../errors.ts';
-import { paramSpec } from '../../params.ts';
+import { InputError } from '../../inputs/errors.ts';
+import { paramSpec } from '../../inputs/params.ts';
 import { checkBudget, runsEstimate } from '../budget.ts';
 import { createProgress } from '../progress.ts';
 import { runSweepInParallel } from '../sweep-pool.ts';

@@ -1,6 +1,6 @@
 import { criticalValue, slipGrid, tippingCurve } from '../../analysis/tipping.ts';
-import { InputError } from '../../errors.ts';
-import { paramSpec } from '../../params.ts';
+import { InputError } from '../../inputs/errors.ts';
+import { paramSpec } from '../../inputs/params.ts';
 import { scenarioOptions } from '../../scenario.ts';
 import { numberFlag, rangeFlag, show, single, toCsv, wholeFlag, writeCsvFile } from './flags.ts';
 import type { Command } from './types.ts';

@@ -3,7 +3,7 @@ import { networkInterfaces } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import QRCode from 'qrcode';
-import { InputError } from '../../errors.ts';
+import { InputError } from '../../inputs/errors.ts';
 import { openSqliteStore } from '../../server/store.ts';
 import { startWorkshopServer } from '../../server/workshop-server.ts';
 import { single, wholeFlag } from './flags.ts';

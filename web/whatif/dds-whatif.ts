@@ -1,0 +1,472 @@
+import { Task, TaskStatus } from '@lit/task';
+import { css, html, LitElement, nothing } from 'lit';
+import type { Calibration, CalibrationTargets } from '../../src/analysis/calibrate.ts';
+import type { Improvement, ValueStream } from '../../src/analysis/constraints.ts';
+import type { BatchSizeCurve } from '../../src/analysis/economics.ts';
+import type { PlanComparison } from '../../src/analysis/plan-options.ts';
+import type { ResilienceReport } from '../../src/analysis/resilience.ts';
+import type { SensitivityBar } from '../../src/analysis/sensitivity.ts';
+import type { SweepCell, SweepSpec } from '../../src/analysis/sweep.ts';
+import type { CriticalValue, TippingCurve } from '../../src/analysis/tipping.ts';
+import { EXAMPLE_HISTORY_CSV, EXAMPLE_TEAM_SIZE } from '../../src/history/history-file.ts';
+import { historyTargets } from '../../src/history/measure.ts';
+import {
+  errorMessage,
+  InputError,
+  type Intervention,
+  PARAM_BY_ID,
+  PARAMS,
+  type ParamId,
+  type Params,
+  SUMMARY_FIGURES,
+  type SummaryNumber,
+} from '../../src/index.ts';
+import type { UiScenario } from '../state/ui-scenario.ts';
+import { requestAnalysis, runSweepInBrowser } from '../worker/analysis-client.ts';
+import type { AnalysisRequest } from '../worker/run-analysis.ts';
+import { ANALYSES, type AnalysisId } from './analyses.ts';
+import './dds-phase-map.ts';
+import { defineElement } from '../components/define-element.ts';
+import { download } from '../components/download.ts';
+import {
+  calibrationView,
+  planView,
+  resilienceView,
+  tippingView,
+  tornado,
+  uCurve,
+  valueStreamView,
+} from './whatif-results.ts';
+
+const NUMERIC = PARAMS.filter((p) => p.kind === 'number' || p.kind === 'integer');
+
+/** A swept value as a person would set it: on the parameter's step, to three significant figures. */
+function tidy(id: ParamId, value: number): number {
+  const spec = PARAM_BY_ID.get(id);
+  const stepped = spec ? Math.round(value / spec.step) * spec.step : value;
+  return Number(stepped.toPrecision(3));
+}
+
+/** One run of an analysis: it stops when the signal aborts and reports its progress as a share. */
+type Job = (signal: AbortSignal, onProgress: (share: number) => void) => Promise<unknown>;
+
+/** A phase map's run: the sweep and its cells, kept together so the map draws the sweep it ran. */
+interface MapResult {
+  spec: SweepSpec;
+  cells: SweepCell[];
+}
+
+/**
+ * The what-if planning view: a phase map of two parameters, the tipping point, sensitivity,
+ * calibration to a team's own figures, resilience, batch-size economics and the value stream,
+ * each run in the simulation workers on the scenario on screen.
+ *
+ * @event dds-analysis-change - Another analysis was chosen; `detail.analysis`.
+ * @event dds-apply-params - Load these parameters into the simulator; `detail.params`.
+ * @event dds-whatif-inputs - A form field changed; `detail.inputs` holds every field set so far.
+ */
+export class DdsWhatif extends LitElement {
+  static override styles = css`
+    :host { display: block; min-width: 0; max-width: 100%; box-sizing: border-box; background: #fff; border: 1px solid #d6d9de; border-radius: 6px; padding: 0.6rem 0.9rem; font-size: 0.9rem; }
+    [role='tablist'] { display: flex; flex-wrap: wrap; gap: 0.3rem; margin-bottom: 0.6rem; }
+    [role='tab'] { font: inherit; padding: 0.25rem 0.6rem; border: 1px solid #14213d; border-radius: 4px; background: #fff; cursor: pointer; }
+    [role='tab'][aria-selected='true'] { background: #14213d; color: #fff; }
+    button, select, input { font: inherit; }
+    button:focus-visible, select:focus-visible, input:focus-visible { outline: 3px solid #0b57d0; outline-offset: 2px; }
+    form { display: flex; flex-wrap: wrap; gap: 0.5rem 0.8rem; align-items: end; margin-bottom: 0.6rem; }
+    label { display: flex; flex-direction: column; font-size: 0.8rem; gap: 0.1rem; }
+    input[type='number'] { width: 6rem; }
+    svg { max-width: 100%; height: auto; }
+    table { border-collapse: collapse; margin: 0.4rem 0; }
+    th, td { text-align: left; padding: 0.2rem 0.5rem; border-bottom: 1px solid #eceef1; }
+    .verdict { font-weight: 700; }
+    .warning { color: #b42318; font-weight: 700; }
+    progress { width: 12rem; }
+    .scroll { overflow-x: auto; max-width: 100%; position: relative; }
+    td small { color: #4a4f57; white-space: nowrap; }
+    .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+    form.dropping { outline: 3px dashed #0b57d0; outline-offset: 4px; }
+    .running { display: flex; gap: 0.6rem; align-items: center; }
+    .legend { display: flex; flex-wrap: wrap; gap: 0.2rem 0.9rem; list-style: none; padding: 0; margin: 0.2rem 0; font-size: 0.8rem; }
+    .legend svg { width: 22px; height: 10px; vertical-align: middle; margin-right: 0.2rem; }
+    .legend-line { font-size: 0.8rem; }
+    .swatch { display: inline-block; width: 0.9rem; height: 0.7rem; vertical-align: middle; margin-left: 0.5rem; }
+    .swatch.up { background: #D55E00; } .swatch.down { background: #0072B2; }
+    .swatch.wait { background: #E69F00; } .swatch.work { background: #0072B2; }
+  `;
+
+  static override properties = {
+    scenario: { attribute: false },
+    analysis: { type: String },
+    inputs: { attribute: false },
+    progress: { state: true },
+    formError: { state: true },
+  };
+
+  /** The scenario the analyses start from. */
+  scenario: UiScenario | null = null;
+  /** The analysis shown. */
+  analysis: AnalysisId = 'map';
+  /** Form values from the link (field name to value), so a shared link opens the same analysis. */
+  inputs: Record<string, string> = {};
+  private progress = 0;
+  /** A problem with the form's fields, found before anything ran. */
+  private formError = '';
+
+  /**
+   * The analysis run: one at a time, cancelled by a new run, a tab switch or the Cancel button,
+   * and always labelled with the analysis it ran, so another tab's result is never shown.
+   */
+  private readonly runTask = new Task(this, {
+    autoRun: false,
+    task: async ([analysis, request]: readonly [AnalysisId, Job], { signal }) => {
+      this.progress = 0;
+      const onProgress = (share: number) => (this.progress = share);
+      const value = await request(signal, onProgress);
+      return { analysis, value };
+    },
+  });
+
+  private get busy(): boolean {
+    return this.runTask.status === TaskStatus.PENDING;
+  }
+
+  private selectTab(analysis: AnalysisId): void {
+    this.runTask.abort();
+    this.formError = '';
+    this.dispatchEvent(
+      new CustomEvent('dds-analysis-change', {
+        detail: { analysis },
+        bubbles: true,
+        composed: true,
+      }),
+    );
+  }
+
+  private field(name: string): string {
+    return (
+      (
+        this.renderRoot.querySelector(`[name="${name}"]`) as
+          | HTMLInputElement
+          | HTMLSelectElement
+          | null
+      )?.value ?? ''
+    );
+  }
+
+  /** What a run of the analysis shown does, read from the form; throws a named InputError for bad fields. */
+  private job(): Job {
+    const scenario = this.scenario!;
+    const params = scenario.params;
+    const days = scenario.days;
+    const ask =
+      <T>(request: AnalysisRequest): Job =>
+      (signal, onProgress) =>
+        requestAnalysis<T>(request, signal, onProgress);
+    const number = (name: string) => {
+      const value = Number(this.field(name));
+      if (this.field(name).trim() === '' || !Number.isFinite(value))
+        throw new InputError(name, this.field(name), 'allowed: a number');
+      return value;
+    };
+    switch (this.analysis) {
+      case 'map': {
+        const axis = (prefix: 'x' | 'y') => ({
+          param: this.field(`${prefix}Param`) as ParamId,
+          from: number(`${prefix}From`),
+          to: number(`${prefix}To`),
+          steps: number(`${prefix}Steps`),
+        });
+        const spec: SweepSpec = {
+          axes: [axis('x'), axis('y')],
+          seeds: number('seeds'),
+          days,
+          seed: scenario.seed,
+        };
+        return async (signal, onProgress) => {
+          const { cells, cancelled } = await runSweepInBrowser(params, spec, {
+            signal,
+            onProgress: (done, total) => onProgress(done / total),
+          });
+          if (cancelled) throw new DOMException('Cancelled', 'AbortError');
+          return { spec, cells };
+        };
+      }
+      case 'tipping':
+        return ask({ kind: 'tipping', params, days, param: this.field('param') as ParamId });
+      case 'sensitivity': {
+        const metric = this.field('metric') as SummaryNumber;
+        return async (signal, onProgress) => ({
+          metric,
+          bars: await requestAnalysis(
+            { kind: 'sensitivity', params, days, metric },
+            signal,
+            onProgress,
+          ),
+        });
+      }
+      case 'calibrate':
+        return ask({ kind: 'calibrate', params, days, targets: this.targets() });
+      case 'plan':
+        return ask({ kind: 'plan', params, days, runs: number('seeds'), seed: scenario.seed });
+      case 'resilience':
+        return ask({ kind: 'resilience', params, days });
+      case 'economics':
+        return ask({
+          kind: 'economics',
+          params,
+          days,
+          from: number('from'),
+          to: number('to'),
+          steps: 30,
+        });
+      case 'constraints':
+        return ask({ kind: 'constraints', params, days });
+    }
+  }
+
+  private run(event?: Event): void {
+    event?.preventDefault();
+    if (!this.scenario) return;
+    this.formError = '';
+    let job: Job;
+    try {
+      job = this.job();
+    } catch (error) {
+      this.formError = errorMessage(error);
+      return;
+    }
+    void this.runTask.run([this.analysis, job]);
+  }
+
+  private historyText = '';
+
+  private targets(): CalibrationTargets {
+    const team = Number(this.field('team'));
+    if (this.historyText) return historyTargets(this.historyText, team);
+    const optional = (name: string) =>
+      this.field(name).trim() === '' ? undefined : Number(this.field(name));
+    const targets: CalibrationTargets = {
+      teamSize: team,
+      deploymentsPerWeek: optional('df'),
+      leadTimeDays: optional('lt'),
+      changeFailureRate: optional('cfr') === undefined ? undefined : optional('cfr')! / 100,
+      timeToRestoreHours: optional('ttr'),
+      meanDeploymentSizeLines: optional('size'),
+      meanWipLines: optional('wip'),
+    };
+    for (const [key, value] of Object.entries(targets)) {
+      if (value !== undefined && !Number.isFinite(value))
+        throw new InputError(key, value, 'allowed: a number');
+    }
+    return targets;
+  }
+
+  private async handleHistory(event: Event): Promise<void> {
+    const file = (event.target as HTMLInputElement).files?.[0];
+    this.historyText = file ? await file.text() : '';
+    this.requestUpdate();
+  }
+
+  private handleDragOver(event: DragEvent): void {
+    event.preventDefault();
+    (event.currentTarget as HTMLElement).classList.add('dropping');
+  }
+
+  private handleDragLeave(event: DragEvent): void {
+    (event.currentTarget as HTMLElement).classList.remove('dropping');
+  }
+
+  /** A history file dropped on the form is read and fitted at once. */
+  private async handleDrop(event: DragEvent): Promise<void> {
+    event.preventDefault();
+    (event.currentTarget as HTMLElement).classList.remove('dropping');
+    const file = event.dataTransfer?.files[0];
+    if (!file) return;
+    this.historyText = await file.text();
+    this.run();
+  }
+
+  private useExample(): void {
+    this.historyText = EXAMPLE_HISTORY_CSV;
+    const team = this.renderRoot.querySelector<HTMLInputElement>('[name="team"]');
+    if (team) team.value = String(EXAMPLE_TEAM_SIZE);
+    this.run();
+  }
+
+  /** Loads parameters (and, for an option, its changes) into the simulator. */
+  private apply(params: Partial<Params>, interventions?: Intervention[]): void {
+    this.dispatchEvent(
+      new CustomEvent('dds-apply-params', {
+        detail: { params, interventions },
+        bubbles: true,
+        composed: true,
+      }),
+    );
+  }
+
+  /** Runs the options comparison for a fitted team, shown under its calibration. */
+  private comparePlansFor(calibration: Calibration): void {
+    const scenario = this.scenario!;
+    void this.runTask.run([
+      'calibrate',
+      async (signal, onProgress) => ({
+        ...calibration,
+        plan: await requestAnalysis<PlanComparison>(
+          {
+            kind: 'plan',
+            params: calibration.params,
+            days: scenario.days,
+            runs: 20,
+            seed: scenario.seed,
+          },
+          signal,
+          onProgress,
+        ),
+      }),
+    ]);
+  }
+
+  private paramSelect(name: string, selected: ParamId, label: string) {
+    const chosen = this.input(name, selected);
+    return html`<label>${label}<select name=${name}>${NUMERIC.map((p) => html`<option value=${p.id} ?selected=${p.id === chosen}>${p.label}</option>`)}</select></label>`;
+  }
+
+  /** A form field's value from the link, or its default. */
+  private input(name: string, fallback: string): string {
+    return this.inputs[name] ?? fallback;
+  }
+
+  private handleFormChange(event: Event): void {
+    const target = event.target as HTMLInputElement | HTMLSelectElement;
+    if (!target.name || target.type === 'file') return;
+    this.inputs = { ...this.inputs, [target.name]: target.value };
+    this.dispatchEvent(
+      new CustomEvent('dds-whatif-inputs', {
+        detail: { inputs: this.inputs },
+        bubbles: true,
+        composed: true,
+      }),
+    );
+  }
+
+  private renderForm() {
+    const p = this.scenario!.params;
+    const runButton = html`<button type="submit" ?disabled=${this.busy}>${this.busy ? 'Running…' : 'Run'}</button>`;
+    // The selects name parameters by label; the id stays in the option's value and the link.
+    switch (this.analysis) {
+      case 'map':
+        return html`<form @submit=${this.run}>
+          ${this.paramSelect('xParam', 'releaseIntervalDays', 'Columns')}
+          <label>from<input name="xFrom" type="number" step="any" .value=${this.input('xFrom', '2')} /></label><label>to<input name="xTo" type="number" step="any" .value=${this.input('xTo', '30')} /></label><label>steps<input name="xSteps" type="number" .value=${this.input('xSteps', '8')} /></label>
+          ${this.paramSelect('yParam', 'stabilisationShare', 'Rows')}
+          <label>from<input name="yFrom" type="number" step="any" .value=${this.input('yFrom', '0.1')} /></label><label>to<input name="yTo" type="number" step="any" .value=${this.input('yTo', '0.5')} /></label><label>steps<input name="ySteps" type="number" .value=${this.input('ySteps', '9')} /></label>
+          <label>seeds a cell<input name="seeds" type="number" .value=${this.input('seeds', '4')} /></label>
+          ${runButton}
+        </form>`;
+      case 'tipping':
+        return html`<form @submit=${this.run}>${this.paramSelect('param', 'regressionPassDays', 'Parameter')}${runButton}</form>`;
+      case 'sensitivity':
+        return html`<form @submit=${this.run}><label>Figure<select name="metric">${SUMMARY_FIGURES.map((f) => html`<option value=${f.id} ?selected=${f.id === this.input('metric', 'leadTimeDays')}>${f.label}</option>`)}</select></label>${runButton}</form>`;
+      case 'calibrate':
+        return html`<form @submit=${this.run} @dragover=${this.handleDragOver} @dragleave=${this.handleDragLeave} @drop=${this.handleDrop}>
+          <label>Team size<input name="team" type="number" min="1" value=${String(p.teamSize)} /></label>
+          <label>Deploys per week<input name="df" type="number" step="any" /></label>
+          <label>Lead time (days)<input name="lt" type="number" step="any" /></label>
+          <label>Change failure rate (%)<input name="cfr" type="number" step="any" /></label>
+          <label>Time to restore (hours)<input name="ttr" type="number" step="any" /></label>
+          <label>Deployment size (lines)<input name="size" type="number" step="any" /></label>
+          <label>Undeployed code (lines)<input name="wip" type="number" step="any" /></label>
+          <label>…or a history file (CSV from <code>death-spiral history</code>, or a GitHub or GitLab deployments export), opened or dropped here<input type="file" accept=".csv,text/csv,.json,application/json" @change=${this.handleHistory} /></label>
+          ${runButton}<button type="button" @click=${this.useExample} ?disabled=${this.busy}>Use the example history</button>
+          <button type="button" @click=${() => download('example-deployments.csv', EXAMPLE_HISTORY_CSV, 'text/csv')}>Download the example CSV</button>
+        </form>`;
+      case 'plan':
+        return html`<form @submit=${this.run}><p>Today's cadence against weekly, daily and continuous deployment, and each escape step, for the scenario on screen (load a fitted team first to plan for yours).</p><label>Seeds<input name="seeds" type="number" min="2" max="200" .value=${this.input('seeds', '20')} /></label>${runButton}</form>`;
+      case 'economics':
+        return html`<form @submit=${this.run}><label>Release intervals from (working days)<input name="from" type="number" step="any" .value=${this.input('from', '1')} /></label><label>to<input name="to" type="number" step="any" .value=${this.input('to', '40')} /></label>${runButton}</form>`;
+      default:
+        return html`<form @submit=${this.run}>${runButton}</form>`;
+    }
+  }
+
+  /** Progress and a way to stop, while an analysis runs. */
+  private renderProgress() {
+    if (!this.busy) return nothing;
+    return html`<p class="running" role="status">
+      <progress max="1" .value=${this.progress} aria-label=${`${ANALYSES[this.analysis]}: share done`}></progress>
+      ${Math.round(this.progress * 100)}% done
+      <button type="button" @click=${() => this.runTask.abort()}>Cancel</button></p>`;
+  }
+
+  private renderResult() {
+    return this.runTask.render({
+      pending: () => nothing,
+      error: (error) =>
+        error instanceof DOMException && error.name === 'AbortError'
+          ? html`<p role="status">Cancelled: nothing was changed.</p>`
+          : html`<p class="warning" role="alert">${errorMessage(error)}</p>`,
+      complete: (done) => {
+        const { analysis, value } = done as { analysis: AnalysisId; value: unknown };
+        // A result is only ever shown on the tab that asked for it.
+        if (analysis !== this.analysis) return nothing;
+        return this.renderValue(analysis, value);
+      },
+    });
+  }
+
+  private renderValue(analysis: AnalysisId, result: unknown) {
+    switch (analysis) {
+      case 'map': {
+        const { spec, cells } = result as MapResult;
+        return html`<dds-phase-map .spec=${spec} .cells=${cells}
+          @dds-cell-pick=${(e: CustomEvent<{ cell: SweepCell }>) => this.apply(Object.fromEntries(spec.axes.map((a, i) => [a.param, tidy(a.param, e.detail.cell.values[i])])) as Partial<Params>)}></dds-phase-map>`;
+      }
+      case 'tipping':
+        return tippingView(result as TippingCurve & { critical: CriticalValue });
+      case 'sensitivity': {
+        const { metric, bars } = result as { metric: SummaryNumber; bars: SensitivityBar[] };
+        return tornado(bars, metric);
+      }
+      case 'calibrate': {
+        const { plan, ...calibration } = result as Calibration & { plan?: PlanComparison };
+        return html`${calibrationView(calibration)}<button type="button" @click=${() => this.apply(calibration.params)}>Load the fitted scenario into the simulator</button>
+          <button type="button" ?disabled=${this.busy} @click=${() => this.comparePlansFor(calibration)}>Compare this team's options</button>
+          ${plan ? planView(plan, (row) => this.apply(calibration.params, row.interventions)) : nothing}`;
+      }
+      case 'plan':
+        return planView(result as PlanComparison, (row) =>
+          this.apply(this.scenario!.params, row.interventions),
+        );
+      case 'resilience':
+        return resilienceView(result as ResilienceReport);
+      case 'economics':
+        return uCurve(result as BatchSizeCurve);
+      case 'constraints': {
+        const { base, ranking } = result as { base: ValueStream; ranking: Improvement[] };
+        return valueStreamView(base, ranking);
+      }
+    }
+  }
+
+  override render() {
+    if (!this.scenario) return nothing;
+    return html`<div role="tablist" aria-label="What-if analyses">
+        ${(Object.keys(ANALYSES) as AnalysisId[]).map((id) => html`<button type="button" role="tab" aria-selected=${id === this.analysis ? 'true' : 'false'} @click=${() => this.selectTab(id)}>${ANALYSES[id]}</button>`)}
+      </div>
+      <section role="tabpanel" aria-label=${ANALYSES[this.analysis]} @change=${this.handleFormChange}>
+        ${this.renderForm()}
+        ${this.formError ? html`<p class="warning" role="alert">${this.formError}</p>` : nothing}
+        ${this.renderProgress()}
+        ${this.renderResult()}
+      </section>`;
+  }
+}
+
+defineElement('dds-whatif', DdsWhatif);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'dds-whatif': DdsWhatif;
+  }
+}
