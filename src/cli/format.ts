@@ -205,7 +205,7 @@ export function commandHelp(name: string): string {
   const command = COMMANDS[name];
   return `death-spiral ${name}: ${command.summary}
 
-Usage: npm run --silent sim -- ${command.usage}
+Usage: death-spiral ${command.usage}
 
 Its own flags: ${command.flags.join(', ')}
 The scenario flags (--preset, --scenario, --set, --days, --seed, --mode) choose the team it
@@ -215,7 +215,8 @@ analyses, and --json and --csv FILE choose the output; --help alone lists them a
 /** The --help text, with examples. */
 export const HELP: string = `death-spiral: simulate a team's deployment pipeline and watch it spiral down or recover.
 
-Usage: npm run --silent sim -- [options]
+Usage: death-spiral [options]
+       (in a clone of the sources: npm run --silent sim -- [options])
 
 Options:
   --preset ID          start from a preset (see --list-presets); default: the parameter defaults
@@ -241,11 +242,11 @@ ${Object.entries(COMMANDS)
   .join('\n')}
 
 Examples:
-  npm run --silent sim -- --preset low
-  npm run --silent sim -- --preset medium --set releaseIntervalDays=5 --set testAutomation=0.6
-  npm run --silent sim -- --preset low --runs 50 --json
-  npm run --silent sim -- --preset recovery --csv recovery.csv
-  npm run --silent sim -- sweep --preset spiral --param releaseIntervalDays=3:20:8 --param regressionPassDays=1:8:8
-  npm run --silent sim -- calibrate --team 9 --history deployments.csv
+  death-spiral --preset low
+  death-spiral --preset medium --set releaseIntervalDays=5 --set testAutomation=0.6
+  death-spiral --preset low --runs 50 --json
+  death-spiral --preset recovery --csv recovery.csv
+  death-spiral sweep --preset spiral --param releaseIntervalDays=3:20:8 --param regressionPassDays=1:8:8
+  death-spiral calibrate --team 9 --history deployments.csv
 
 Exit status: 0 done, 2 bad input (one line on stderr naming the field), 1 internal error.`;

@@ -176,17 +176,3 @@ export async function runCli(
     return 1;
   }
 }
-
-const isMain = process.argv[1] && /src[\\/]cli[\\/](main\.ts|bin\.mjs)$/.test(process.argv[1]);
-if (isMain) {
-  // A reader that stops early (| head) is not an error.
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(0);
-    throw error;
-  });
-  process.exitCode = await runCli(
-    process.argv.slice(2),
-    (text) => process.stdout.write(`${text}\n`),
-    (text) => process.stderr.write(`${text}\n`),
-  );
-}

@@ -40,7 +40,7 @@ export function runSweepInParallel(
     if (options.signal?.aborted) return finish(true);
     options.signal?.addEventListener('abort', () => finish(true), { once: true });
     for (let w = 0; w < count; w++) {
-      // The workers run the TypeScript sources through the same loader as the command line.
+      // Beside the sources this loads them through tsx; in the built command it is the bundled worker.
       const worker = new Worker(new URL('./sweep-worker.mjs', import.meta.url));
       workers.push(worker);
       const handOut = () => {

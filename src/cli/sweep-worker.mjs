@@ -1,4 +1,5 @@
-// Worker-thread entry: loads the TypeScript sweep worker through tsx, as the command line does.
+// Worker-thread entry beside the sources: loads the TypeScript sweep worker through tsx. The
+// built command has its own bundled sweep-worker.mjs in its place.
 import { register } from 'tsx/esm/api';
 
 register();

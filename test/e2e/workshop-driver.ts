@@ -16,7 +16,9 @@ export interface WorkshopProcess {
  * `app`, and reads the facilitator's address from what it prints.
  */
 export function startWorkshopProcess(db: string, app: string, port = 0): Promise<WorkshopProcess> {
-  const args = ['src/cli/bin.mjs', 'workshop', '--host', '127.0.0.1', '--port', String(port)];
+  // From the sources through tsx, as `npm run sim` runs it; SIGKILL must reach the server itself.
+  const args = ['--import', 'tsx', 'src/cli/bin.ts', 'workshop', '--host', '127.0.0.1'];
+  args.push('--port', String(port));
   const child = spawn(process.execPath, [...args, '--db', db, '--app', app], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });

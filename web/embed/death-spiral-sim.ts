@@ -8,6 +8,7 @@ import '../simulator/dds-param-panel.ts';
 import '../components/dds-scorecard.ts';
 import '../components/dds-time-chart.ts';
 import { defineElement } from '../components/define-element.ts';
+import type { DeathSpiralSimElement, DeathSpiralSimEvents } from './element-types.ts';
 import {
   DEFAULT_EMBED_CHARTS,
   EMBED_HEIGHT,
@@ -21,6 +22,8 @@ import {
 /**
  * `<death-spiral-sim>`: the simulator as one element for any page or slide deck.
  *
+ * @tagname death-spiral-sim
+ *
  * @attr preset - A preset team id (default medium).
  * @attr scenario - A scenario: the address of a scenario JSON file, or the JSON itself. Wins over `preset`.
  * @attr controls - Parameter ids to offer as controls, separated by commas; `all`, or `none` (the default).
@@ -30,7 +33,7 @@ import {
  * @fires death-spiral-change - A control moved; `detail` is `{ id, value }`.
  * @fires death-spiral-error - An attribute or a control was refused; `detail` is `{ field, message }`. The last good run stays.
  */
-export class DeathSpiralSim extends LitElement {
+export class DeathSpiralSim extends LitElement implements DeathSpiralSimElement {
   static override styles = css`
     :host { display: block; font-family: system-ui, -apple-system, "Segoe UI", sans-serif; color: #1b1f24; background: #f6f7f9; border: 1px solid #d6d9de; border-radius: 8px; padding: 0.6rem; }
     .layout { display: grid; grid-template-columns: minmax(0, 1fr); gap: 0.6rem; }
@@ -98,7 +101,7 @@ export class DeathSpiralSim extends LitElement {
     const message = `${errorMessage(error)}${kept}`;
     this.errors.set(source, message);
     this.dispatchEvent(
-      new CustomEvent('death-spiral-error', {
+      new CustomEvent<DeathSpiralSimEvents['death-spiral-error']>('death-spiral-error', {
         detail: { field, message },
         bubbles: true,
         composed: true,
@@ -187,7 +190,7 @@ export class DeathSpiralSim extends LitElement {
       this.requestUpdate();
       this.dataset.runs = String(Number(this.dataset.runs ?? 0) + 1);
       this.dispatchEvent(
-        new CustomEvent('death-spiral-run', {
+        new CustomEvent<DeathSpiralSimEvents['death-spiral-run']>('death-spiral-run', {
           detail: { summary: this.view.summary, scenario },
           bubbles: true,
           composed: true,
@@ -204,7 +207,7 @@ export class DeathSpiralSim extends LitElement {
     const { id, value } = event.detail;
     this.current = { ...this.current, params: { ...this.current.params, [id]: value } };
     this.dispatchEvent(
-      new CustomEvent('death-spiral-change', {
+      new CustomEvent<DeathSpiralSimEvents['death-spiral-change']>('death-spiral-change', {
         detail: { id, value },
         bubbles: true,
         composed: true,
@@ -236,9 +239,3 @@ export class DeathSpiralSim extends LitElement {
 }
 
 defineElement('death-spiral-sim', DeathSpiralSim);
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'death-spiral-sim': DeathSpiralSim;
-  }
-}

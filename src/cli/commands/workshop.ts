@@ -2,10 +2,7 @@ import { existsSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import QRCode from 'qrcode';
 import { InputError } from '../../inputs/errors.ts';
-import { openSqliteStore } from '../../server/store.ts';
-import { startWorkshopServer } from '../../server/workshop-server.ts';
 import { single, wholeFlag } from './flags.ts';
 import type { Command } from './types.ts';
 
@@ -17,8 +14,16 @@ function lanAddress(): string {
   return '127.0.0.1';
 }
 
-/** The built app next to the sources (dist/ at the project root). */
-const DIST = resolve(dirname(fileURLToPath(import.meta.url)), '../../../dist');
+/**
+ * The built app this command ships with: the folder above the bundled command (dist/), or dist/
+ * at the project root when it runs from the sources.
+ */
+function builtApp(): string | undefined {
+  const here = dirname(fileURLToPath(import.meta.url));
+  return [resolve(here, '..'), resolve(here, '../../../dist')].find((folder) =>
+    existsSync(join(folder, 'workshop.html')),
+  );
+}
 
 /** `workshop`: serve a workshop game to teams on their own devices, with a facilitator's dashboard. */
 export const workshopCommand: Command = {
@@ -33,7 +38,12 @@ export const workshopCommand: Command = {
     const app = single(args, '--app');
     if (app !== undefined && !existsSync(join(app, 'workshop.html')))
       throw new InputError('--app', app, 'allowed: a folder holding the built app (npm run build)');
-    const staticDir = app ?? (existsSync(join(DIST, 'index.html')) ? DIST : undefined);
+    const staticDir = app ?? builtApp();
+    // The server's native SQLite and WebSocket modules load only for this command.
+    const [{ openSqliteStore }, { startWorkshopServer }] = await Promise.all([
+      import('../../server/store.ts'),
+      import('../../server/workshop-server.ts'),
+    ]);
     const store = openSqliteStore(dbPath);
     const server = await startWorkshopServer({ store, staticDir, port, host });
     const shown = host === '0.0.0.0' || host === '::' ? lanAddress() : host;
@@ -47,6 +57,7 @@ export const workshopCommand: Command = {
     );
     out(`Projector: ${base}workshop.html?watch=CODE`);
     out(`Teams join at ${joinAddress} with the game's code, or by this QR:\n`);
+    const { default: QRCode } = await import('qrcode');
     out(await QRCode.toString(joinAddress, { type: 'terminal', small: true }));
     out('Stop with Ctrl+C; a restarted server resumes every game where it was.');
     await new Promise<void>((done) => {
