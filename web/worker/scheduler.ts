@@ -2,9 +2,6 @@ import { errorMessage } from '../../src/index.ts';
 import type { UiScenario } from '../state/ui-scenario.ts';
 import type { RunView } from './protocol.ts';
 
-/** Runs one scenario at a time; resolves with its view or rejects with an error message. */
-export type ScenarioRunner = (scenario: UiScenario) => Promise<RunView>;
-
 /** A scheduler that merges bursts of requests (a slider drag) into as few runs as possible. */
 export interface RunScheduler<Input = UiScenario> {
   /** Asks for a run; while one is in flight only the latest request waits, earlier ones are dropped. */
