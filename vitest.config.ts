@@ -7,6 +7,12 @@ export default defineConfig({
     testTimeout: 60000,
     // Browser flows wait on workers and animation; a slow CI machine gets five seconds, not one.
     expect: { poll: { timeout: 5000 } },
+    // `npm test` reports how much of the engine, the command line and the app the tests run.
+    coverage: {
+      provider: 'v8',
+      include: ['src/**/*.ts', 'web/**/*.ts'],
+      reporter: ['text-summary', 'json-summary'],
+    },
     projects: [
       {
         extends: true,
