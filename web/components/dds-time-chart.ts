@@ -20,6 +20,7 @@ import {
 } from '../charts/time-chart.ts';
 import { defineElement } from './define-element.ts';
 import { download, svgToPng } from './download.ts';
+import { emit } from './events.ts';
 import { IdleWhenOffScreen } from './idle-when-off-screen.ts';
 
 /**
@@ -158,9 +159,7 @@ export class DdsTimeChart extends IdleWhenOffScreen(LitElement) {
       }
     } catch (error) {
       const message = errorMessage(error);
-      this.dispatchEvent(
-        new CustomEvent('dds-chart-error', { detail: { message }, bubbles: true, composed: true }),
-      );
+      emit(this, 'dds-chart-error', { message });
     }
   }
 
@@ -280,5 +279,9 @@ defineElement('dds-time-chart', DdsTimeChart);
 declare global {
   interface HTMLElementTagNameMap {
     'dds-time-chart': DdsTimeChart;
+  }
+  interface AppEvents {
+    /** The chart could not draw or export; `message` says why. */
+    'dds-chart-error': { message: string };
   }
 }

@@ -2,6 +2,7 @@ import { html, type TemplateResult } from 'lit';
 import { PRESETS } from '../../src/index.ts';
 import type { UiScenario } from '../state/ui-scenario.ts';
 import './dds-play-controls.ts';
+import type { AppEvent } from '../components/events.ts';
 
 /** The screens the header switches between. */
 export type Screen = 'simulator' | 'whatif' | 'game';
@@ -58,7 +59,7 @@ export function appHeader(state: HeaderState, actions: HeaderActions): TemplateR
     <button type="button" @click=${actions.save}>Save</button>
     <label class="file-label">Open<input class="visually-hidden" type="file" accept="application/json,.json" @change=${actions.open} /></label>
     <button type="button" @click=${actions.printBriefing}>Print briefing</button>
-    <dds-play-controls .days=${scenario.days} @dds-play-day=${(e: CustomEvent<{ day: number | null }>) => actions.playDay(e.detail.day)}></dds-play-controls>
+    <dds-play-controls .days=${scenario.days} @dds-play-day=${(e: AppEvent<'dds-play-day'>) => actions.playDay(e.detail.day)}></dds-play-controls>
     <span class="status" role="status">${state.status}</span>
   </header>`;
 }

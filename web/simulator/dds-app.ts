@@ -11,7 +11,6 @@ import { createRunScheduler, type RunScheduler } from '../worker/scheduler.ts';
 import { createWindowRunner, createWorkerRunner } from '../worker/worker-runner.ts';
 import { appHeader, type HeaderActions, type Screen } from './app-header.ts';
 import { appStyles } from './dds-app-styles.ts';
-import type { ParamChangeDetail } from './dds-param-panel.ts';
 import './dds-briefing.ts';
 import './dds-compare.ts';
 import './dds-intro.ts';
@@ -21,11 +20,11 @@ import '../components/dds-scorecard.ts';
 import './dds-side-by-side.ts';
 import './dds-snapshots.ts';
 import '../story/dds-story.ts';
-import type { Snapshot } from '../state/snapshots.ts';
 import type { ComparedRun } from './dds-side-by-side.ts';
 import '../components/dds-time-chart.ts';
 import './dds-timeline.ts';
 import { defineElement } from '../components/define-element.ts';
+import type { AppEvent } from '../components/events.ts';
 import type { StoryStep } from '../story/steps.ts';
 import { StoryController, type StoryHost } from '../story/story-controller.ts';
 import { type StoryRun, storyRun } from '../story/story-run.ts';
@@ -255,7 +254,7 @@ export class DdsApp extends LitElement implements StoryHost {
     else this.showView('whatif', 'calibrate');
   }
 
-  private handleParamChange(event: CustomEvent<ParamChangeDetail>): void {
+  private handleParamChange(event: AppEvent<'dds-param-change'>): void {
     this.store.setParam(event.detail.id, event.detail.value as never, 'input');
   }
 
@@ -318,7 +317,7 @@ export class DdsApp extends LitElement implements StoryHost {
     return `&view=whatif&analysis=${this.analysis}${fields.size > 0 ? `&${fields}` : ''}`;
   }
 
-  private handleWhatifInputs(event: CustomEvent<{ inputs: Record<string, string> }>): void {
+  private handleWhatifInputs(event: AppEvent<'dds-whatif-inputs'>): void {
     this.whatifInputs = event.detail.inputs;
     this.writeUrl(false);
   }
@@ -333,12 +332,7 @@ export class DdsApp extends LitElement implements StoryHost {
     this.writeUrl(true);
   }
 
-  private handleApplyParams(
-    event: CustomEvent<{
-      params: Partial<UiScenario['params']>;
-      interventions?: UiScenario['interventions'];
-    }>,
-  ): void {
+  private handleApplyParams(event: AppEvent<'dds-apply-params'>): void {
     this.store.replace({
       ...this.store.scenario,
       params: { ...this.store.scenario.params, ...event.detail.params },
@@ -347,7 +341,7 @@ export class DdsApp extends LitElement implements StoryHost {
     this.showView('simulator');
   }
 
-  private handleSnapshotLoad(event: CustomEvent<{ query: string }>): void {
+  private handleSnapshotLoad(event: AppEvent<'dds-snapshot-load'>): void {
     try {
       this.store.replace(decodeScenario(event.detail.query));
     } catch (error) {
@@ -355,9 +349,7 @@ export class DdsApp extends LitElement implements StoryHost {
     }
   }
 
-  private async handleSnapshotsCompare(
-    event: CustomEvent<{ left: Snapshot; right: Snapshot }>,
-  ): Promise<void> {
+  private async handleSnapshotsCompare(event: AppEvent<'dds-snapshots-compare'>): Promise<void> {
     const { left, right } = event.detail;
     try {
       const [a, b] = await Promise.all(
@@ -408,9 +400,9 @@ export class DdsApp extends LitElement implements StoryHost {
     const story = this.story;
     if (story.index === null) return nothing;
     return html`<dds-story .index=${story.index} ?presenting=${story.presenting} .show=${story.show} .run=${this.currentStoryRun()}
-      @dds-story-go=${(e: CustomEvent<{ index: number }>) => story.go(e.detail.index)}
+      @dds-story-go=${(e: AppEvent<'dds-story-go'>) => story.go(e.detail.index)}
       @dds-story-close=${() => story.close()}
-      @dds-present=${(e: CustomEvent<{ on: boolean; show: string[] }>) => story.setPresenting(e.detail.on, e.detail.show)}></dds-story>`;
+      @dds-present=${(e: AppEvent<'dds-present'>) => story.setPresenting(e.detail.on, e.detail.show)}></dds-story>`;
   }
 
   private renderCharts(view: RunView | null) {
@@ -481,7 +473,7 @@ export class DdsApp extends LitElement implements StoryHost {
       }
       ${
         this.introOpen && this.story.index === null
-          ? html`<dds-intro @dds-intro-start=${(e: CustomEvent<{ choice: IntroChoice }>) => this.handleIntroStart(e.detail.choice)}
+          ? html`<dds-intro @dds-intro-start=${(e: AppEvent<'dds-intro-start'>) => this.handleIntroStart(e.detail.choice)}
               @dds-intro-close=${() => this.closeIntro()}></dds-intro>`
           : nothing
       }
@@ -492,7 +484,7 @@ export class DdsApp extends LitElement implements StoryHost {
           ? html`<dds-compare .baseline=${baseline.scenario} .current=${scenario} .baselineSummary=${baseline.view.summary} .currentSummary=${view.summary}></dds-compare>`
           : nothing
       }
-      <div class=${this.story.presenting ? 'stage' : 'charts'} @dds-chart-error=${(e: CustomEvent) => (this.message = e.detail.message)}>
+      <div class=${this.story.presenting ? 'stage' : 'charts'} @dds-chart-error=${(e: AppEvent<'dds-chart-error'>) => (this.message = e.detail.message)}>
         ${this.renderCharts(view)}
         ${this.story.presenting ? html`<dds-loop-diagram compact .view=${view} .day=${this.playDay} .highlight=${this.story.step?.loop ?? null}></dds-loop-diagram>` : nothing}
       </div>
@@ -503,9 +495,9 @@ export class DdsApp extends LitElement implements StoryHost {
           ? nothing
           : html`<div class="top">
         <dds-timeline .interventions=${scenario.interventions} .days=${scenario.days} .teamSize=${scenario.params.teamSize}
-          @dds-interventions-change=${(e: CustomEvent) => this.store.setInterventions(e.detail.interventions)}></dds-timeline>
+          @dds-interventions-change=${(e: AppEvent<'dds-interventions-change'>) => this.store.setInterventions(e.detail.interventions)}></dds-timeline>
         <dds-snapshots .currentQuery=${encodeScenario(scenario)} @dds-snapshot-load=${this.handleSnapshotLoad}
-          @dds-snapshots-compare=${this.handleSnapshotsCompare} @dds-snapshot-problem=${(e: CustomEvent) => (this.message = e.detail.message)}></dds-snapshots>
+          @dds-snapshots-compare=${this.handleSnapshotsCompare} @dds-snapshot-problem=${(e: AppEvent<'dds-snapshot-problem'>) => (this.message = e.detail.message)}></dds-snapshots>
       </div>`
       }`;
   }
@@ -555,7 +547,7 @@ export class DdsApp extends LitElement implements StoryHost {
             this.screen === 'whatif'
               ? html`<dds-whatif .scenario=${scenario} .analysis=${this.analysis} .inputs=${this.whatifInputs}
                   @dds-whatif-inputs=${this.handleWhatifInputs}
-                  @dds-analysis-change=${(e: CustomEvent<{ analysis: AnalysisId }>) => this.showView('whatif', e.detail.analysis)}
+                  @dds-analysis-change=${(e: AppEvent<'dds-analysis-change'>) => this.showView('whatif', e.detail.analysis)}
                   @dds-apply-params=${this.handleApplyParams}></dds-whatif>`
               : nothing
           }

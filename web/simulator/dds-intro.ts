@@ -1,5 +1,6 @@
 import { css, html, LitElement } from 'lit';
 import { defineElement } from '../components/define-element.ts';
+import { emit } from '../components/events.ts';
 
 /** Where a newcomer can start. */
 export type IntroChoice = 'spiral' | 'recovery' | 'own';
@@ -23,9 +24,7 @@ export class DdsIntro extends LitElement {
   `;
 
   private start(choice: IntroChoice): void {
-    this.dispatchEvent(
-      new CustomEvent('dds-intro-start', { detail: { choice }, bubbles: true, composed: true }),
-    );
+    emit(this, 'dds-intro-start', { choice });
   }
 
   override render() {
@@ -42,7 +41,7 @@ export class DdsIntro extends LitElement {
         <button type="button" @click=${() => this.start('spiral')}>Watch a team spiral (the story)</button>
         <button type="button" @click=${() => this.start('recovery')}>Watch it recover</button>
         <button type="button" @click=${() => this.start('own')}>Try your own team</button>
-        <button type="button" class="secondary" @click=${() => this.dispatchEvent(new CustomEvent('dds-intro-close', { bubbles: true, composed: true }))}>Close</button>
+        <button type="button" class="secondary" @click=${() => emit(this, 'dds-intro-close')}>Close</button>
       </div>
     </section>`;
   }
@@ -53,5 +52,11 @@ defineElement('dds-intro', DdsIntro);
 declare global {
   interface HTMLElementTagNameMap {
     'dds-intro': DdsIntro;
+  }
+  interface AppEvents {
+    /** The reader picked a starting point. */
+    'dds-intro-start': { choice: IntroChoice };
+    /** The reader closed the introduction. */
+    'dds-intro-close': null;
   }
 }

@@ -10,6 +10,7 @@ import {
   validateParam,
 } from '../../src/index.ts';
 import { defineElement } from '../components/define-element.ts';
+import { emit } from '../components/events.ts';
 import { LOG_POSITIONS, sliderPosition, sliderValue, stopAt } from './param-scale.ts';
 
 /** Headings of the parameter groups, in panel order. */
@@ -87,13 +88,7 @@ export class DdsParamPanel extends LitElement {
     try {
       const value = validateParam(spec, raw, spec.label);
       this.errors = { ...this.errors, [spec.id]: undefined };
-      this.dispatchEvent(
-        new CustomEvent<ParamChangeDetail>('dds-param-change', {
-          detail: { id: spec.id, value },
-          bubbles: true,
-          composed: true,
-        }),
-      );
+      emit(this, 'dds-param-change', { id: spec.id, value });
     } catch (error) {
       const message = error instanceof InputError ? error.message : String(error);
       this.errors = { ...this.errors, [spec.id]: message };
@@ -205,5 +200,9 @@ defineElement('dds-param-panel', DdsParamPanel);
 declare global {
   interface HTMLElementTagNameMap {
     'dds-param-panel': DdsParamPanel;
+  }
+  interface AppEvents {
+    /** A parameter's control moved to a value the table allows. */
+    'dds-param-change': ParamChangeDetail;
   }
 }

@@ -1,5 +1,6 @@
 import { css, html, LitElement } from 'lit';
 import { defineElement } from '../components/define-element.ts';
+import { emit } from '../components/events.ts';
 
 /** Working days shown per second at each speed. */
 export const PLAY_SPEEDS = [10, 30, 90] as const;
@@ -46,9 +47,7 @@ export class DdsPlayControls extends LitElement {
     const day = this.day === null ? null : Math.floor(this.day);
     if (day === this.emitted) return;
     this.emitted = day;
-    this.dispatchEvent(
-      new CustomEvent('dds-play-day', { detail: { day }, bubbles: true, composed: true }),
-    );
+    emit(this, 'dds-play-day', { day });
   }
 
   private setDay(day: number | null): void {
@@ -116,5 +115,9 @@ defineElement('dds-play-controls', DdsPlayControls);
 declare global {
   interface HTMLElementTagNameMap {
     'dds-play-controls': DdsPlayControls;
+  }
+  interface AppEvents {
+    /** Play, Step or Pause moved the day shown (`null`: the whole run). */
+    'dds-play-day': { day: number | null };
   }
 }

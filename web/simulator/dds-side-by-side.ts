@@ -5,6 +5,7 @@ import type { RunView } from '../worker/protocol.ts';
 import '../components/dds-scorecard.ts';
 import '../components/dds-time-chart.ts';
 import { defineElement } from '../components/define-element.ts';
+import { emit } from '../components/events.ts';
 
 /** One side of the comparison: a name and the run it produced. */
 export interface ComparedRun {
@@ -72,7 +73,7 @@ export class DdsSideBySide extends LitElement {
     const [left, right] = shareScales(pick(this.left.view), pick(this.right.view));
     return html`<header>
         <h2>Side by side: ${this.left.name} and ${this.right.name}</h2>
-        <button type="button" @click=${() => this.dispatchEvent(new CustomEvent('dds-side-by-side-close', { bubbles: true, composed: true }))}>Close comparison</button>
+        <button type="button" @click=${() => emit(this, 'dds-side-by-side-close')}>Close comparison</button>
       </header>
       <div class="columns">${this.renderColumn(this.left, left)}${this.renderColumn(this.right, right)}</div>`;
   }
@@ -83,5 +84,9 @@ defineElement('dds-side-by-side', DdsSideBySide);
 declare global {
   interface HTMLElementTagNameMap {
     'dds-side-by-side': DdsSideBySide;
+  }
+  interface AppEvents {
+    /** The reader closed the comparison. */
+    'dds-side-by-side-close': null;
   }
 }

@@ -1,6 +1,7 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { defineElement } from '../components/define-element.ts';
 import { download } from '../components/download.ts';
+import { emit } from '../components/events.ts';
 import {
   MAX_SNAPSHOTS,
   readSnapshots,
@@ -60,13 +61,7 @@ export class DdsSnapshots extends LitElement {
   }
 
   private problem(message: string): void {
-    this.dispatchEvent(
-      new CustomEvent('dds-snapshot-problem', {
-        detail: { message },
-        bubbles: true,
-        composed: true,
-      }),
-    );
+    emit(this, 'dds-snapshot-problem', { message });
   }
 
   /** Keeps the new list, with everything this version cannot read left as it was. */
@@ -104,13 +99,7 @@ export class DdsSnapshots extends LitElement {
 
   private handleCompare(): void {
     const [left, right] = this.picked.map((name) => this.snapshots.find((s) => s.name === name)!);
-    this.dispatchEvent(
-      new CustomEvent('dds-snapshots-compare', {
-        detail: { left, right },
-        bubbles: true,
-        composed: true,
-      }),
-    );
+    emit(this, 'dds-snapshots-compare', { left, right });
   }
 
   override render() {
@@ -129,7 +118,7 @@ export class DdsSnapshots extends LitElement {
                 <input type="checkbox" aria-label=${`Pick ${s.name} to compare`} .checked=${this.picked.includes(s.name)}
                   @change=${(e: Event) => this.togglePick(s.name, (e.target as HTMLInputElement).checked)} />
                 <span class="name">${s.name}</span>
-                <button type="button" @click=${() => this.dispatchEvent(new CustomEvent('dds-snapshot-load', { detail: { query: s.query }, bubbles: true, composed: true }))}
+                <button type="button" @click=${() => emit(this, 'dds-snapshot-load', { query: s.query })}
                   aria-label=${`Load ${s.name}`}>Load</button>
                 <button type="button" @click=${() => this.handleDelete(s.name)} aria-label=${`Delete ${s.name}`}>Delete</button>
               </li>`,
@@ -165,5 +154,13 @@ defineElement('dds-snapshots', DdsSnapshots);
 declare global {
   interface HTMLElementTagNameMap {
     'dds-snapshots': DdsSnapshots;
+  }
+  interface AppEvents {
+    /** A snapshot could not be saved or read; `message` says why. */
+    'dds-snapshot-problem': { message: string };
+    /** Two picked snapshots, to show side by side. */
+    'dds-snapshots-compare': { left: Snapshot; right: Snapshot };
+    /** A snapshot to load, as its address query. */
+    'dds-snapshot-load': { query: string };
   }
 }

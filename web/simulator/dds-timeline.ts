@@ -1,6 +1,7 @@
 import { css, html, LitElement } from 'lit';
 import { INTERVENTION_CAPTIONS, type Intervention } from '../../src/index.ts';
 import { defineElement } from '../components/define-element.ts';
+import { emit } from '../components/events.ts';
 
 type Kind = Exclude<Intervention['type'], 'set'>;
 
@@ -130,13 +131,7 @@ export class DdsTimeline extends LitElement {
   private dragging: number | null = null;
 
   private emit(interventions: Intervention[]): void {
-    this.dispatchEvent(
-      new CustomEvent('dds-interventions-change', {
-        detail: { interventions },
-        bubbles: true,
-        composed: true,
-      }),
-    );
+    emit(this, 'dds-interventions-change', { interventions });
   }
 
   private moveTo(index: number, day: number): void {
@@ -237,5 +232,9 @@ defineElement('dds-timeline', DdsTimeline);
 declare global {
   interface HTMLElementTagNameMap {
     'dds-timeline': DdsTimeline;
+  }
+  interface AppEvents {
+    /** The timeline's interventions after an edit. */
+    'dds-interventions-change': { interventions: Intervention[] };
   }
 }

@@ -1,6 +1,7 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { PARAM_BY_ID } from '../../src/index.ts';
 import { defineElement } from '../components/define-element.ts';
+import { emit } from '../components/events.ts';
 import { STORY_STEPS } from './steps.ts';
 import { PRESENTER_CONTROLS } from './story-controller.ts';
 import type { StoryRun } from './story-run.ts';
@@ -52,19 +53,11 @@ export class DdsStory extends LitElement {
   run: StoryRun | null = null;
 
   private go(index: number): void {
-    this.dispatchEvent(
-      new CustomEvent('dds-story-go', { detail: { index }, bubbles: true, composed: true }),
-    );
+    emit(this, 'dds-story-go', { index });
   }
 
   private present(on: boolean): void {
-    this.dispatchEvent(
-      new CustomEvent('dds-present', {
-        detail: { on, show: this.show },
-        bubbles: true,
-        composed: true,
-      }),
-    );
+    emit(this, 'dds-present', { on, show: this.show });
   }
 
   private toggleShown(id: string, on: boolean): void {
@@ -111,7 +104,7 @@ export class DdsStory extends LitElement {
                   </fieldset></details>
                   <button type="button" @click=${() => this.present(true)}>Present</button>`
           }
-          <button type="button" @click=${() => this.dispatchEvent(new CustomEvent('dds-story-close', { bubbles: true, composed: true }))}>Close the story</button>
+          <button type="button" @click=${() => emit(this, 'dds-story-close')}>Close the story</button>
         </div>
       </div>
       <p class="hint">Keys: → or Page Down next, ← or Page Up back, Home and End, B blanks the screen, Esc leaves.</p>
@@ -124,5 +117,13 @@ defineElement('dds-story', DdsStory);
 declare global {
   interface HTMLElementTagNameMap {
     'dds-story': DdsStory;
+  }
+  interface AppEvents {
+    /** The reader asked for step `index`. */
+    'dds-story-go': { index: number };
+    /** Presenter mode turned on or off, with the controls it keeps on screen. */
+    'dds-present': { on: boolean; show: readonly string[] };
+    /** The reader closed the story. */
+    'dds-story-close': null;
   }
 }

@@ -4,6 +4,7 @@ import { PARAM_BY_ID } from '../../src/index.ts';
 import { formatNumber, formatParam } from '../charts/format.ts';
 import { PALETTE } from '../charts/palette.ts';
 import { defineElement } from '../components/define-element.ts';
+import { emit } from '../components/events.ts';
 
 const FILL = { stable: '#cfe8dc', recovers: '#fde7b0', spirals: '#f4b6a3' } as const;
 const MARK = { stable: '·', recovers: 'o', spirals: '✕' } as const;
@@ -38,10 +39,7 @@ export class DdsPhaseMap extends LitElement {
 
   private pick(index: number): void {
     const cell = this.cells[index];
-    if (cell)
-      this.dispatchEvent(
-        new CustomEvent('dds-cell-pick', { detail: { cell }, bubbles: true, composed: true }),
-      );
+    if (cell) emit(this, 'dds-cell-pick', { cell });
   }
 
   private handleKey(event: KeyboardEvent): void {
@@ -125,5 +123,9 @@ defineElement('dds-phase-map', DdsPhaseMap);
 declare global {
   interface HTMLElementTagNameMap {
     'dds-phase-map': DdsPhaseMap;
+  }
+  interface AppEvents {
+    /** The reader picked a cell of the map. */
+    'dds-cell-pick': { cell: SweepCell };
   }
 }

@@ -28,6 +28,7 @@ import { ANALYSES, type AnalysisId } from './analyses.ts';
 import './dds-phase-map.ts';
 import { defineElement } from '../components/define-element.ts';
 import { download } from '../components/download.ts';
+import { type AppEvent, emit } from '../components/events.ts';
 import {
   calibrationView,
   planView,
@@ -134,13 +135,7 @@ export class DdsWhatif extends LitElement {
   private selectTab(analysis: AnalysisId): void {
     this.runTask.abort();
     this.formError = '';
-    this.dispatchEvent(
-      new CustomEvent('dds-analysis-change', {
-        detail: { analysis },
-        bubbles: true,
-        composed: true,
-      }),
-    );
+    emit(this, 'dds-analysis-change', { analysis });
   }
 
   private field(name: string): string {
@@ -296,13 +291,7 @@ export class DdsWhatif extends LitElement {
 
   /** Loads parameters (and, for an option, its changes) into the simulator. */
   private apply(params: Partial<Params>, interventions?: Intervention[]): void {
-    this.dispatchEvent(
-      new CustomEvent('dds-apply-params', {
-        detail: { params, interventions },
-        bubbles: true,
-        composed: true,
-      }),
-    );
+    emit(this, 'dds-apply-params', { params, interventions });
   }
 
   /** Runs the options comparison for a fitted team, shown under its calibration. */
@@ -341,13 +330,7 @@ export class DdsWhatif extends LitElement {
     const target = event.target as HTMLInputElement | HTMLSelectElement;
     if (!target.name || target.type === 'file') return;
     this.inputs = { ...this.inputs, [target.name]: target.value };
-    this.dispatchEvent(
-      new CustomEvent('dds-whatif-inputs', {
-        detail: { inputs: this.inputs },
-        bubbles: true,
-        composed: true,
-      }),
-    );
+    emit(this, 'dds-whatif-inputs', { inputs: this.inputs });
   }
 
   private renderForm() {
@@ -420,7 +403,7 @@ export class DdsWhatif extends LitElement {
       case 'map': {
         const { spec, cells } = result as MapResult;
         return html`<dds-phase-map .spec=${spec} .cells=${cells}
-          @dds-cell-pick=${(e: CustomEvent<{ cell: SweepCell }>) => this.apply(Object.fromEntries(spec.axes.map((a, i) => [a.param, tidy(a.param, e.detail.cell.values[i])])) as Partial<Params>)}></dds-phase-map>`;
+          @dds-cell-pick=${(e: AppEvent<'dds-cell-pick'>) => this.apply(Object.fromEntries(spec.axes.map((a, i) => [a.param, tidy(a.param, e.detail.cell.values[i])])) as Partial<Params>)}></dds-phase-map>`;
       }
       case 'tipping':
         return tippingView(result as TippingCurve & { critical: CriticalValue });
@@ -468,5 +451,13 @@ defineElement('dds-whatif', DdsWhatif);
 declare global {
   interface HTMLElementTagNameMap {
     'dds-whatif': DdsWhatif;
+  }
+  interface AppEvents {
+    /** The reader switched to another analysis. */
+    'dds-analysis-change': { analysis: AnalysisId };
+    /** Parameters (and, for a plan option, its interventions) to load into the simulator. */
+    'dds-apply-params': { params: Partial<Params>; interventions?: Intervention[] };
+    /** The analysis forms' inputs, to keep in the address. */
+    'dds-whatif-inputs': { inputs: Record<string, string> };
   }
 }
