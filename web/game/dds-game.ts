@@ -137,7 +137,7 @@ export class DdsGame extends LitElement {
       return;
     }
     try {
-      const table = await requestAnalysis<TeamStanding[]>({ kind: 'gameStandings', game, rounds });
+      const table = await requestAnalysis({ kind: 'gameStandings', game, rounds });
       if (ticket !== this.tableTicket) return;
       this.table = table;
       // Lets a test know which rounds the tables show.

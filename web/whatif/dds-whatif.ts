@@ -1,13 +1,7 @@
 import { Task, TaskStatus } from '@lit/task';
 import { css, html, LitElement, nothing } from 'lit';
 import type { Calibration, CalibrationTargets } from '../../src/analysis/calibrate.ts';
-import type { Improvement, ValueStream } from '../../src/analysis/constraints.ts';
-import type { BatchSizeCurve } from '../../src/analysis/economics.ts';
-import type { PlanComparison } from '../../src/analysis/plan-options.ts';
-import type { ResilienceReport } from '../../src/analysis/resilience.ts';
-import type { SensitivityBar } from '../../src/analysis/sensitivity.ts';
 import type { SweepCell, SweepSpec } from '../../src/analysis/sweep.ts';
-import type { CriticalValue, TippingCurve } from '../../src/analysis/tipping.ts';
 import { EXAMPLE_HISTORY_CSV, EXAMPLE_TEAM_SIZE } from '../../src/history/history-file.ts';
 import { historyTargets } from '../../src/history/measure.ts';
 import {
@@ -23,7 +17,7 @@ import {
 } from '../../src/index.ts';
 import type { UiScenario } from '../state/ui-scenario.ts';
 import { requestAnalysis, runSweepInBrowser } from '../worker/analysis-client.ts';
-import type { AnalysisRequest } from '../worker/run-analysis.ts';
+import type { AnalysisRequest, AnalysisResult } from '../worker/run-analysis.ts';
 import { ANALYSES, type AnalysisId } from './analyses.ts';
 import './dds-phase-map.ts';
 import { defineElement } from '../components/define-element.ts';
@@ -48,14 +42,35 @@ function tidy(id: ParamId, value: number): number {
   return Number(stepped.toPrecision(3));
 }
 
-/** One run of an analysis: it stops when the signal aborts and reports its progress as a share. */
-type Job = (signal: AbortSignal, onProgress: (share: number) => void) => Promise<unknown>;
-
 /** A phase map's run: the sweep and its cells, kept together so the map draws the sweep it ran. */
 interface MapResult {
   spec: SweepSpec;
   cells: SweepCell[];
 }
+
+/** What each analysis's tab shows once it has run. */
+interface Shown {
+  map: MapResult;
+  tipping: AnalysisResult<'tipping'>;
+  sensitivity: { metric: SummaryNumber; bars: AnalysisResult<'sensitivity'> };
+  /** A calibration, and once asked for, the fitted team's options. */
+  calibrate: AnalysisResult<'calibrate'> & { plan?: AnalysisResult<'plan'> };
+  plan: AnalysisResult<'plan'>;
+  resilience: AnalysisResult<'resilience'>;
+  economics: AnalysisResult<'economics'>;
+  constraints: AnalysisResult<'constraints'>;
+}
+
+/** An analysis's result, labelled with the analysis it belongs to. */
+type ShownResult = { [Id in AnalysisId]: { analysis: Id; value: Shown[Id] } }[AnalysisId];
+
+/** One run of an analysis: it stops when the signal aborts and reports its progress as a share. */
+type Job = {
+  [Id in AnalysisId]: {
+    analysis: Id;
+    run: (signal: AbortSignal, onProgress: (share: number) => void) => Promise<Shown[Id]>;
+  };
+}[AnalysisId];
 
 /**
  * The what-if planning view: a phase map of two parameters, the tipping point, sensitivity,
@@ -120,11 +135,11 @@ export class DdsWhatif extends LitElement {
    */
   private readonly runTask = new Task(this, {
     autoRun: false,
-    task: async ([analysis, request]: readonly [AnalysisId, Job], { signal }) => {
+    task: async ([job]: readonly [Job], { signal }): Promise<ShownResult> => {
       this.progress = 0;
       const onProgress = (share: number) => (this.progress = share);
-      const value = await request(signal, onProgress);
-      return { analysis, value };
+      // Each job's run answers for its own analysis, so the pair stays matched.
+      return { analysis: job.analysis, value: await job.run(signal, onProgress) } as ShownResult;
     },
   });
 
@@ -154,10 +169,10 @@ export class DdsWhatif extends LitElement {
     const scenario = this.scenario!;
     const params = scenario.params;
     const days = scenario.days;
-    const ask =
-      <T>(request: AnalysisRequest): Job =>
-      (signal, onProgress) =>
-        requestAnalysis<T>(request, signal, onProgress);
+    const ask = <Request extends AnalysisRequest>(request: Request) => ({
+      run: (signal: AbortSignal, onProgress: (share: number) => void) =>
+        requestAnalysis(request, signal, onProgress),
+    });
     const number = (name: string) => {
       const value = Number(this.field(name));
       if (this.field(name).trim() === '' || !Number.isFinite(value))
@@ -178,45 +193,63 @@ export class DdsWhatif extends LitElement {
           days,
           seed: scenario.seed,
         };
-        return async (signal, onProgress) => {
-          const { cells, cancelled } = await runSweepInBrowser(params, spec, {
-            signal,
-            onProgress: (done, total) => onProgress(done / total),
-          });
-          if (cancelled) throw new DOMException('Cancelled', 'AbortError');
-          return { spec, cells };
+        return {
+          analysis: 'map',
+          run: async (signal, onProgress) => {
+            const { cells, cancelled } = await runSweepInBrowser(params, spec, {
+              signal,
+              onProgress: (done, total) => onProgress(done / total),
+            });
+            if (cancelled) throw new DOMException('Cancelled', 'AbortError');
+            return { spec, cells };
+          },
         };
       }
       case 'tipping':
-        return ask({ kind: 'tipping', params, days, param: this.field('param') as ParamId });
+        return {
+          analysis: 'tipping',
+          ...ask({ kind: 'tipping', params, days, param: this.field('param') as ParamId }),
+        };
       case 'sensitivity': {
         const metric = this.field('metric') as SummaryNumber;
-        return async (signal, onProgress) => ({
-          metric,
-          bars: await requestAnalysis(
-            { kind: 'sensitivity', params, days, metric },
-            signal,
-            onProgress,
-          ),
-        });
+        return {
+          analysis: 'sensitivity',
+          run: async (signal, onProgress) => ({
+            metric,
+            bars: await requestAnalysis(
+              { kind: 'sensitivity', params, days, metric },
+              signal,
+              onProgress,
+            ),
+          }),
+        };
       }
       case 'calibrate':
-        return ask({ kind: 'calibrate', params, days, targets: this.targets() });
+        return {
+          analysis: 'calibrate',
+          ...ask({ kind: 'calibrate', params, days, targets: this.targets() }),
+        };
       case 'plan':
-        return ask({ kind: 'plan', params, days, runs: number('seeds'), seed: scenario.seed });
+        return {
+          analysis: 'plan',
+          ...ask({ kind: 'plan', params, days, runs: number('seeds'), seed: scenario.seed }),
+        };
       case 'resilience':
-        return ask({ kind: 'resilience', params, days });
+        return { analysis: 'resilience', ...ask({ kind: 'resilience', params, days }) };
       case 'economics':
-        return ask({
-          kind: 'economics',
-          params,
-          days,
-          from: number('from'),
-          to: number('to'),
-          steps: 30,
-        });
+        return {
+          analysis: 'economics',
+          ...ask({
+            kind: 'economics',
+            params,
+            days,
+            from: number('from'),
+            to: number('to'),
+            steps: 30,
+          }),
+        };
       case 'constraints':
-        return ask({ kind: 'constraints', params, days });
+        return { analysis: 'constraints', ...ask({ kind: 'constraints', params, days }) };
     }
   }
 
@@ -231,7 +264,7 @@ export class DdsWhatif extends LitElement {
       this.formError = errorMessage(error);
       return;
     }
-    void this.runTask.run([this.analysis, job]);
+    void this.runTask.run([job]);
   }
 
   private historyText = '';
@@ -298,21 +331,23 @@ export class DdsWhatif extends LitElement {
   private comparePlansFor(calibration: Calibration): void {
     const scenario = this.scenario!;
     void this.runTask.run([
-      'calibrate',
-      async (signal, onProgress) => ({
-        ...calibration,
-        plan: await requestAnalysis<PlanComparison>(
-          {
-            kind: 'plan',
-            params: calibration.params,
-            days: scenario.days,
-            runs: 20,
-            seed: scenario.seed,
-          },
-          signal,
-          onProgress,
-        ),
-      }),
+      {
+        analysis: 'calibrate',
+        run: async (signal, onProgress) => ({
+          ...calibration,
+          plan: await requestAnalysis(
+            {
+              kind: 'plan',
+              params: calibration.params,
+              days: scenario.days,
+              runs: 20,
+              seed: scenario.seed,
+            },
+            signal,
+            onProgress,
+          ),
+        }),
+      },
     ]);
   }
 
@@ -389,44 +424,39 @@ export class DdsWhatif extends LitElement {
         error instanceof DOMException && error.name === 'AbortError'
           ? html`<p role="status">Cancelled: nothing was changed.</p>`
           : html`<p class="warning" role="alert">${errorMessage(error)}</p>`,
-      complete: (done) => {
-        const { analysis, value } = done as { analysis: AnalysisId; value: unknown };
+      complete: (shown) =>
         // A result is only ever shown on the tab that asked for it.
-        if (analysis !== this.analysis) return nothing;
-        return this.renderValue(analysis, value);
-      },
+        shown.analysis === this.analysis ? this.renderValue(shown) : nothing,
     });
   }
 
-  private renderValue(analysis: AnalysisId, result: unknown) {
-    switch (analysis) {
+  private renderValue(shown: ShownResult) {
+    switch (shown.analysis) {
       case 'map': {
-        const { spec, cells } = result as MapResult;
+        const { spec, cells } = shown.value;
         return html`<dds-phase-map .spec=${spec} .cells=${cells}
           @dds-cell-pick=${(e: AppEvent<'dds-cell-pick'>) => this.apply(Object.fromEntries(spec.axes.map((a, i) => [a.param, tidy(a.param, e.detail.cell.values[i])])) as Partial<Params>)}></dds-phase-map>`;
       }
       case 'tipping':
-        return tippingView(result as TippingCurve & { critical: CriticalValue });
+        return tippingView(shown.value);
       case 'sensitivity': {
-        const { metric, bars } = result as { metric: SummaryNumber; bars: SensitivityBar[] };
+        const { metric, bars } = shown.value;
         return tornado(bars, metric);
       }
       case 'calibrate': {
-        const { plan, ...calibration } = result as Calibration & { plan?: PlanComparison };
+        const { plan, ...calibration } = shown.value;
         return html`${calibrationView(calibration)}<button type="button" @click=${() => this.apply(calibration.params)}>Load the fitted scenario into the simulator</button>
           <button type="button" ?disabled=${this.busy} @click=${() => this.comparePlansFor(calibration)}>Compare this team's options</button>
           ${plan ? planView(plan, (row) => this.apply(calibration.params, row.interventions)) : nothing}`;
       }
       case 'plan':
-        return planView(result as PlanComparison, (row) =>
-          this.apply(this.scenario!.params, row.interventions),
-        );
+        return planView(shown.value, (row) => this.apply(this.scenario!.params, row.interventions));
       case 'resilience':
-        return resilienceView(result as ResilienceReport);
+        return resilienceView(shown.value);
       case 'economics':
-        return uCurve(result as BatchSizeCurve);
+        return uCurve(shown.value);
       case 'constraints': {
-        const { base, ranking } = result as { base: ValueStream; ranking: Improvement[] };
+        const { base, ranking } = shown.value;
         return valueStreamView(base, ranking);
       }
     }

@@ -5,8 +5,8 @@ import {
   validateSweep,
 } from '../../src/analysis/sweep.ts';
 import type { Params } from '../../src/index.ts';
-import { analysisPool, unwrap } from './pool.ts';
-import type { AnalysisRequest } from './run-analysis.ts';
+import { analysisPool, type WorkerClient } from './pool.ts';
+import type { AnalysisRequest, AnalysisResult } from './run-analysis.ts';
 
 /** The message when this browser cannot start the workers the analyses run in. */
 const NO_WORKERS =
@@ -16,11 +16,11 @@ const NO_WORKERS =
  * Runs one analysis in a worker, telling `onProgress` how far it has got; aborting `signal`
  * stops the worker and rejects with an AbortError.
  */
-export async function requestAnalysis<T>(
-  request: AnalysisRequest,
+export async function requestAnalysis<Request extends AnalysisRequest>(
+  request: Request,
   signal?: AbortSignal,
   onProgress?: (share: number) => void,
-): Promise<T> {
+): Promise<AnalysisResult<Request['kind']>> {
   const pool = analysisPool();
   if (pool.length === 0) throw new Error(NO_WORKERS);
   const client = pool[0];
@@ -28,12 +28,21 @@ export async function requestAnalysis<T>(
   const onAbort = () => client.cancel();
   signal?.addEventListener('abort', onAbort, { once: true });
   try {
-    return unwrap(await client({ analysis: request }, onProgress), (r) =>
-      'analysis' in r ? (r.analysis as T) : undefined,
-    );
+    return await requestAnalysisOn(client, request, onProgress);
   } finally {
     signal?.removeEventListener('abort', onAbort);
   }
+}
+
+/** Asks one worker for an analysis, with the answer's type its kind promises. */
+async function requestAnalysisOn<Request extends AnalysisRequest>(
+  client: WorkerClient,
+  request: Request,
+  onProgress?: (share: number) => void,
+): Promise<AnalysisResult<Request['kind']>> {
+  // What crosses from the worker is the answer `runAnalysis` gave this request there.
+  const answer = await client({ kind: 'analysis', analysis: request }, onProgress);
+  return answer as AnalysisResult<Request['kind']>;
 }
 
 /**
@@ -60,11 +69,7 @@ export async function runSweepInBrowser(
   };
   if (pool.length === 0) throw new Error(NO_WORKERS);
   const lanes = pool.map((client) =>
-    lane(async (index) =>
-      unwrap(await client({ analysis: { kind: 'sweepCell', params, spec, index } }), (r) =>
-        'analysis' in r ? (r.analysis as SweepCell) : undefined,
-      ),
-    ),
+    lane(async (index) => requestAnalysisOn(client, { kind: 'sweepCell', params, spec, index })),
   );
   await Promise.race([
     Promise.all(lanes),

@@ -1,13 +1,14 @@
-import type { RunRequest, RunResponse } from './protocol.ts';
+import type { WorkerCall, WorkerJob, WorkerJobs, WorkerResponse } from './protocol.ts';
 
 /**
- * A worker that answers requests by id, telling `onProgress` how far a long one has got;
+ * A worker that answers requests by id with the answer their kind promises, telling
+ * `onProgress` how far a long one has got; an error answer rejects with its message, and
  * `cancel` stops what it is doing and rejects what it had pending.
  */
-export type WorkerClient = ((
-  request: Omit<RunRequest, 'id'>,
+export type WorkerClient = (<Job extends WorkerJob>(
+  request: WorkerCall<Job>,
   onProgress?: (share: number) => void,
-) => Promise<RunResponse>) & {
+) => Promise<WorkerJobs[Job]['answer']>) & {
   cancel(): void;
 };
 
@@ -27,7 +28,7 @@ export function createWorkerClient(start: WorkerFactory = startSimulationWorker)
   const pending = new Map<
     number,
     {
-      resolve: (r: RunResponse) => void;
+      resolve: (answer: unknown) => void;
       reject: (e: Error) => void;
       onProgress?: (share: number) => void;
     }
@@ -46,14 +47,16 @@ export function createWorkerClient(start: WorkerFactory = startSimulationWorker)
   const ensure = (): Worker => {
     if (worker) return worker;
     const started = start();
-    started.onmessage = (event: MessageEvent<RunResponse>) => {
-      const waiting = pending.get(event.data.id);
-      if ('progress' in event.data) {
-        waiting?.onProgress?.(event.data.progress);
+    started.onmessage = (event: MessageEvent<WorkerResponse>) => {
+      const message = event.data;
+      const waiting = pending.get(message.id);
+      if ('progress' in message) {
+        waiting?.onProgress?.(message.progress);
         return;
       }
-      pending.delete(event.data.id);
-      waiting?.resolve(event.data);
+      pending.delete(message.id);
+      if ('error' in message) waiting?.reject(new Error(message.error));
+      else waiting?.resolve(message.answer);
     };
     started.onerror = (event: ErrorEvent) => {
       event.preventDefault();
@@ -64,10 +67,13 @@ export function createWorkerClient(start: WorkerFactory = startSimulationWorker)
     return started;
   };
 
-  const client = (request: Omit<RunRequest, 'id'>, onProgress?: (share: number) => void) =>
-    new Promise<RunResponse>((resolve, reject) => {
+  const client = <Job extends WorkerJob>(
+    request: WorkerCall<Job>,
+    onProgress?: (share: number) => void,
+  ) =>
+    new Promise<WorkerJobs[Job]['answer']>((resolve, reject) => {
       const id = nextId++;
-      pending.set(id, { resolve, reject, onProgress });
+      pending.set(id, { resolve: resolve as (answer: unknown) => void, reject, onProgress });
       try {
         ensure().postMessage({ ...request, id });
       } catch (error) {
@@ -119,12 +125,4 @@ export function workerPool(): WorkerClient[] {
 export function analysisPool(): WorkerClient[] {
   if (!analysisClients) analysisClients = workerPool().map(() => createWorkerClient());
   return analysisClients;
-}
-
-/** The value a response carries, or the worker's error as an exception. */
-export function unwrap<T>(response: RunResponse, pick: (r: RunResponse) => T | undefined): T {
-  if ('error' in response) throw new Error(response.error);
-  const value = pick(response);
-  if (value === undefined) throw new Error('The simulation worker gave an unexpected answer.');
-  return value;
 }

@@ -12,15 +12,42 @@ import type {
 import type { UiScenario } from '../state/ui-scenario.ts';
 import type { AnalysisRequest } from './run-analysis.ts';
 
-/** A request to a simulation worker: the scenario, one block of its Monte Carlo runs, or its figures up to a day. */
-export interface RunRequest {
-  id: number;
-  scenario?: UiScenario;
-  block?: { fromRun: number; count: number };
-  /** The scenario's figures over the days up to this one (a story step, a paused play). */
-  upToDay?: number;
-  analysis?: AnalysisRequest;
+/**
+ * What a simulation worker does, by kind: the fields a request of that kind carries and what it
+ * answers. One table, so a request and its answer cannot drift apart.
+ */
+export interface WorkerJobs {
+  /** One run of the scenario (or its first seed), as the charts draw it. */
+  run: { request: { scenario: UiScenario }; answer: RunView };
+  /** One block of the scenario's Monte Carlo runs, merged with the others on the page. */
+  block: {
+    request: { scenario: UiScenario; block: { fromRun: number; count: number } };
+    answer: MonteCarloSamples;
+  };
+  /** The scenario's figures over the days up to one (a story step, a paused play). */
+  window: { request: { scenario: UiScenario; upToDay: number }; answer: WindowSummary };
+  /** A what-if analysis; its answer's type follows the analysis (`AnalysisResult`). */
+  analysis: { request: { analysis: AnalysisRequest }; answer: unknown };
 }
+
+/** The kinds of work a simulation worker does. */
+export type WorkerJob = keyof WorkerJobs;
+
+/** A request as the page writes it, tagged with its kind; the worker client adds its id. */
+export type WorkerCall<Job extends WorkerJob = WorkerJob> = {
+  [Kind in Job]: { kind: Kind } & WorkerJobs[Kind]['request'];
+}[Job];
+
+/** A request as the worker receives it. */
+export type WorkerRequest = WorkerCall & { id: number };
+
+/** A worker's message: the answer to a request, how far a long one has got, or its error. */
+export type WorkerResponse =
+  | { id: number; answer: WorkerJobs[WorkerJob]['answer'] }
+  /** Not an answer yet: how far a long analysis has got, as a share of the whole. */
+  | { id: number; progress: number }
+  /** The request was refused or failed: the message names the field when it was the input. */
+  | { id: number; error: string };
 
 /** A run's figures over part of it: the window from the end of the warm-up up to a day. */
 export interface WindowSummary {
@@ -47,16 +74,6 @@ export interface RunView {
   /** Time the engine took, in milliseconds. */
   engineMs: number;
 }
-
-/** A worker's answer: a view, a block of samples, or an error message naming the field. */
-export type RunResponse =
-  | { id: number; view: RunView }
-  | { id: number; samples: MonteCarloSamples }
-  | { id: number; window: WindowSummary }
-  /** Not an answer yet: how far a long analysis has got, as a share of the whole. */
-  | { id: number; progress: number }
-  | { id: number; analysis: unknown }
-  | { id: number; error: string };
 
 /**
  * Working days the scorecard looks back over while a run plays or a story step is shown: a

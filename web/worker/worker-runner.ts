@@ -1,7 +1,7 @@
 import type { MonteCarloSamples } from '../../src/index.ts';
 import type { UiScenario } from '../state/ui-scenario.ts';
-import { unwrap, workerPool } from './pool.ts';
-import type { RunResponse, RunView, WindowSummary } from './protocol.ts';
+import { workerPool } from './pool.ts';
+import type { RunView, WindowSummary } from './protocol.ts';
 import { isMonteCarlo, viewOfBlocks } from './view-of.ts';
 
 /**
@@ -17,21 +17,18 @@ export function createWorkerRunner(): (scenario: UiScenario) => Promise<RunView>
   }
   return async (scenario) => {
     if (!isMonteCarlo(scenario)) {
-      return unwrap(await pool[0]({ scenario }), (r) => ('view' in r ? r.view : undefined));
+      return pool[0]({ kind: 'run', scenario });
     }
     const started = performance.now();
     const blocks = Math.min(pool.length, scenario.runs);
     const perBlock = Math.ceil(scenario.runs / blocks);
-    const requests: Promise<RunResponse>[] = [];
+    const requests: Promise<MonteCarloSamples>[] = [];
     for (let b = 0; b < blocks; b++) {
       const fromRun = b * perBlock;
       const count = Math.min(perBlock, scenario.runs - fromRun);
-      if (count > 0) requests.push(pool[b]({ scenario, block: { fromRun, count } }));
+      if (count > 0) requests.push(pool[b]({ kind: 'block', scenario, block: { fromRun, count } }));
     }
-    const samples: MonteCarloSamples[] = (await Promise.all(requests)).map((r) =>
-      unwrap(r, (x) => ('samples' in x ? x.samples : undefined)),
-    );
-    return viewOfBlocks(samples, started);
+    return viewOfBlocks(await Promise.all(requests), started);
   };
 }
 
@@ -48,8 +45,6 @@ export function createWindowRunner(): (
     if (pool.length === 0)
       throw new Error('This browser could not start the background workers the simulator runs in.');
     const client = pool[pool.length - 1];
-    return unwrap(await client({ scenario, upToDay }), (r) =>
-      'window' in r ? r.window : undefined,
-    );
+    return client({ kind: 'window', scenario, upToDay });
   };
 }

@@ -1,29 +1,43 @@
 /// <reference lib="webworker" />
 import { InputError } from '../../src/index.ts';
 import type { UiScenario } from '../state/ui-scenario.ts';
-import type { RunRequest, RunResponse } from './protocol.ts';
+import type { WorkerJobs, WorkerRequest, WorkerResponse } from './protocol.ts';
 import { runAnalysis } from './run-analysis.ts';
 import { runBlock, runScenario, runWindow } from './run-scenario.ts';
 
-// A simulation worker: runs a scenario, or a block of its Monte Carlo runs, off the main thread.
-self.onmessage = (event: MessageEvent<RunRequest>) => {
-  const { id, scenario, block, upToDay, analysis } = event.data;
-  let response: RunResponse;
-  try {
-    if (analysis) response = { id, analysis: runAnalysis(analysis, progressReporter(id)) };
-    else if (!scenario) throw new Error('a request needs a scenario or an analysis');
-    else if (block) response = { id, samples: runBlock(scenario, block.fromRun, block.count) };
-    else if (upToDay !== undefined) response = { id, window: runWindow(scenario, upToDay) };
-    else {
-      response = { id, view: runScenario(scenario) };
-      rehearse(scenario);
+/** Does what a request asks, by its kind. */
+function answer(request: WorkerRequest): unknown {
+  switch (request.kind) {
+    case 'run': {
+      const view = runScenario(request.scenario);
+      rehearse(request.scenario);
+      return view;
     }
+    case 'block':
+      return runBlock(request.scenario, request.block.fromRun, request.block.count);
+    case 'window':
+      return runWindow(request.scenario, request.upToDay);
+    case 'analysis':
+      return runAnalysis(request.analysis, progressReporter(request.id));
+  }
+}
+
+// A simulation worker: runs a scenario, a block of its Monte Carlo runs, its figures up to a day,
+// or an analysis, off the main thread.
+self.onmessage = (event: MessageEvent<WorkerRequest>) => {
+  const { id } = event.data;
+  let response: WorkerResponse;
+  let transfer: Transferable[] = [];
+  try {
+    const value = answer(event.data);
+    response = { id, answer: value };
+    transfer = transferables(event.data, value);
   } catch (error) {
     const message =
       error instanceof InputError ? error.message : `The simulation failed: ${String(error)}`;
     response = { id, error: message };
   }
-  (self as unknown as Worker).postMessage(response, transferables(response));
+  (self as unknown as Worker).postMessage(response, transfer);
 };
 
 /**
@@ -63,25 +77,26 @@ function progressReporter(id: number): (done: number, total: number) => void {
   };
 }
 
-/** The typed arrays of a response, handed over instead of copied. */
-function transferables(response: RunResponse): Transferable[] {
+/** The typed arrays of an answer, handed over instead of copied. */
+function transferables(request: WorkerRequest, answer: unknown): Transferable[] {
   const buffers: Transferable[] = [];
   const add = (values: ArrayBufferView | undefined) => {
     if (values && values.buffer instanceof ArrayBuffer && !buffers.includes(values.buffer))
       buffers.push(values.buffer);
   };
-  if ('view' in response) {
-    for (const values of Object.values(response.view.series)) add(values);
-    for (const band of Object.values(response.view.bands)) {
+  if (request.kind === 'run') {
+    const view = answer as WorkerJobs['run']['answer'];
+    for (const values of Object.values(view.series)) add(values);
+    for (const band of Object.values(view.bands)) {
       add(band?.p10);
       add(band?.p50);
       add(band?.p90);
     }
-  } else if ('samples' in response) {
-    for (const values of Object.values(response.samples.series)) add(values);
-    for (const values of Object.values(response.samples.figures)) add(values);
-    if (response.samples.first)
-      for (const values of Object.values(response.samples.first.series)) add(values);
+  } else if (request.kind === 'block') {
+    const samples = answer as WorkerJobs['block']['answer'];
+    for (const values of Object.values(samples.series)) add(values);
+    for (const values of Object.values(samples.figures)) add(values);
+    if (samples.first) for (const values of Object.values(samples.first.series)) add(values);
   }
   return buffers;
 }
