@@ -25,6 +25,7 @@ export { MAX_JSON_DEPTH, parseJsonInput } from './inputs/json-input.ts';
 export { decimalValue, parseWholeText, requireWhole } from './inputs/numbers.ts';
 export * from './inputs/params.ts';
 export * from './inputs/presets.ts';
+export * from './inputs/run-length.ts';
 export * from './loops/dominance.ts';
 export * from './loops/structure.ts';
 export type { Summary, SummaryFigure, SummaryNumber } from './metrics.ts';

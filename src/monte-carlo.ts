@@ -1,4 +1,4 @@
-import { InputError } from './inputs/errors.ts';
+import { requireWhole } from './inputs/numbers.ts';
 import type { Params } from './inputs/params.ts';
 import { SUMMARY_NUMBERS, type Summary, type SummaryNumber } from './metrics.ts';
 import { classifyDora, type DoraRating, type DoraYear } from './outputs/dora.ts';
@@ -64,9 +64,7 @@ export function runSeed(seed: number | string, index: number): number | string {
 }
 
 function checkRuns(runs: number): void {
-  if (!Number.isInteger(runs) || runs < 1 || runs > MAX_RUNS) {
-    throw new InputError('runs', runs, `allowed: a whole number from 1 to ${MAX_RUNS}`);
-  }
+  requireWhole(runs, 'runs', 1, MAX_RUNS);
 }
 
 /** Runs `count` seeds starting at run `fromRun` and keeps what the percentiles need. */

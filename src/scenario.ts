@@ -4,7 +4,8 @@ import { parseJsonInput } from './inputs/json-input.ts';
 import { requireWhole } from './inputs/numbers.ts';
 import { defaultParams, type Params, resolveParams } from './inputs/params.ts';
 import { findPreset, PRESET_IDS, presetParams } from './inputs/presets.ts';
-import { MAX_DAYS, type SimulationOptions } from './simulate.ts';
+import { DEFAULT_DAYS, MAX_DAYS } from './inputs/run-length.ts';
+import type { SimulationOptions } from './simulate.ts';
 
 /** A scenario as users keep it in a JSON file: a preset, parameter overrides, interventions and run settings. */
 export interface ScenarioFile {
@@ -71,7 +72,9 @@ export function parseScenario(raw: unknown): Scenario {
   const base = preset ? presetParams(preset) : defaultParams();
   const params = resolveParams(file.params, base);
   const days =
-    file.days === undefined ? (preset?.days ?? 520) : requireWhole(file.days, 'days', 1, MAX_DAYS);
+    file.days === undefined
+      ? (preset?.days ?? DEFAULT_DAYS)
+      : requireWhole(file.days, 'days', 1, MAX_DAYS);
   const runs = file.runs === undefined ? 1 : requireWhole(file.runs, 'runs', 1, MAX_RUNS);
   const seed = file.seed === undefined ? 1 : requireWhole(file.seed, 'seed', 0, MAX_SEED);
   let interventions: Intervention[] = preset?.interventions ? [...preset.interventions] : [];

@@ -1,8 +1,8 @@
 import { INTERVENTION_FIELDS } from './inputs/interventions.ts';
 import { PARAMS } from './inputs/params.ts';
 import { PRESET_IDS } from './inputs/presets.ts';
+import { MAX_DAYS } from './inputs/run-length.ts';
 import { MAX_RUNS } from './scenario.ts';
-import { MAX_DAYS } from './simulate.ts';
 
 /** The JSON Schema of scenario files, generated from the parameter table so the two never disagree. */
 export function scenarioJsonSchema(): object {

@@ -1,6 +1,7 @@
 import { InputError } from './inputs/errors.ts';
 import type { Intervention } from './inputs/interventions.ts';
 import { assertValidParams, type Params } from './inputs/params.ts';
+import { DEFAULT_DAYS, MAX_DAYS } from './inputs/run-length.ts';
 import { type Summary, summarise } from './metrics.ts';
 import { createDayContext } from './model/day.ts';
 import { createExpectedDraws, createSeededDraws, type Draws } from './model/random.ts';
@@ -47,9 +48,6 @@ export interface SimulationResult {
   summary: Summary;
 }
 
-/** The longest run the engine accepts, in working days (40 years). */
-export const MAX_DAYS = 10400;
-
 /** The default summary window's warm-up for a run of `days`. */
 export function defaultWarmupDays(days: number): number {
   return Math.min(130, Math.floor(days / 5));
@@ -64,7 +62,7 @@ function checkOptions(options: SimulationOptions): void {
       `allowed: a whole number of working days from 1 to ${MAX_DAYS}`,
     );
   }
-  const length = days ?? 520;
+  const length = days ?? DEFAULT_DAYS;
   if (
     warmupDays !== undefined &&
     !(Number.isInteger(warmupDays) && warmupDays >= 0 && warmupDays < length)
@@ -87,7 +85,7 @@ function checkOptions(options: SimulationOptions): void {
 export function startSimulation(params: Params, options: SimulationOptions = {}): SimulationState {
   assertValidParams(params);
   checkOptions(options);
-  const days = options.days ?? 520;
+  const days = options.days ?? DEFAULT_DAYS;
   return createState(
     params,
     {

@@ -1,5 +1,6 @@
 import { InputError } from '../inputs/errors.ts';
 import { type ParamId, type Params, paramSpec } from '../inputs/params.ts';
+import { DEFAULT_DAYS } from '../inputs/run-length.ts';
 import { type Summary, summaryFigure } from '../metrics.ts';
 import { exp, log } from '../model/portable-math.ts';
 import { type SimulationOptions, simulate } from '../simulate.ts';
@@ -215,7 +216,9 @@ export function calibrate(
   const metrics = checkTargets(targets);
   const searched = paramsToFit(metrics);
   const { onProgress, ...simulation } = options;
-  const runOptions: SimulationOptions = { mode: 'expected', days: 400, ...simulation };
+  // A fit makes thousands of runs: each is at most the default run's two years.
+  const days = Math.min(simulation.days ?? 400, DEFAULT_DAYS);
+  const runOptions: SimulationOptions = { mode: 'expected', ...simulation, days };
   const summaryOf = (params: Params): Summary => simulate(params, runOptions).summary;
   const loss = (summary: Summary) =>
     metrics.reduce((sum, m) => sum + relativeError(m, targets[m]!, summary[m]) ** 2, 0);

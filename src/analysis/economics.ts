@@ -1,4 +1,5 @@
 import { InputError } from '../inputs/errors.ts';
+import { requireWhole } from '../inputs/numbers.ts';
 import type { Params } from '../inputs/params.ts';
 import { deploymentCost } from '../model/derived.ts';
 import { type SimulationOptions, simulate } from '../simulate.ts';
@@ -49,9 +50,7 @@ export function intervalGrid(from: number, to: number, steps: number): number[] 
       'allowed: two positive numbers of working days, the first smaller',
     );
   }
-  if (!(Number.isInteger(steps) && steps >= 2 && steps <= 500)) {
-    throw new InputError('steps', steps, 'allowed: a whole number from 2 to 500');
-  }
+  requireWhole(steps, 'steps', 2, 500);
   return Array.from({ length: steps }, (_, i) => from + ((to - from) * i) / (steps - 1));
 }
 

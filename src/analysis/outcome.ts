@@ -8,6 +8,9 @@ export type Outcome = 'stable' | 'recovers' | 'spirals';
 export const STANDARD_SHOCK_DAY = 100;
 export const STANDARD_SLIP_DAYS = 15;
 
+/** The most seeds an analysis runs for each setting it tries. */
+export const MAX_ANALYSIS_SEEDS = 1000;
+
 /** The standard shock as an intervention. */
 export function standardSlip(
   days: number = STANDARD_SLIP_DAYS,

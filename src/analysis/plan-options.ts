@@ -1,5 +1,6 @@
 import { escapeSteps, type Intervention } from '../inputs/interventions.ts';
 import type { Params } from '../inputs/params.ts';
+import { DEFAULT_DAYS } from '../inputs/run-length.ts';
 import { monteCarlo } from '../monte-carlo.ts';
 import type { Percentiles } from '../outputs/quantiles.ts';
 import { defaultWarmupDays } from '../simulate.ts';
@@ -85,7 +86,7 @@ export function comparePlans(
   params: Params,
   options: { days?: number; runs?: number; seed?: number } & WithProgress = {},
 ): PlanComparison {
-  const days = options.days ?? 520;
+  const days = options.days ?? DEFAULT_DAYS;
   const runs = options.runs ?? 30;
   const day = defaultWarmupDays(days);
   const rows = PLAN_OPTIONS.map((option, index): PlanRow => {

@@ -1,5 +1,6 @@
 import type { Intervention } from '../inputs/interventions.ts';
 import type { Params } from '../inputs/params.ts';
+import { DEFAULT_DAYS } from '../inputs/run-length.ts';
 import { runSeed } from '../monte-carlo.ts';
 import { simulate } from '../simulate.ts';
 import {
@@ -123,7 +124,7 @@ function readShock(
   options: TippingOptions & { seeds: number },
   shockDay: number,
 ): ShockReading {
-  const days = options.days ?? 520;
+  const days = options.days ?? DEFAULT_DAYS;
   const calm = (options.interventions ?? []).filter((i) => i.type !== 'releaseSlip');
   const counts: Record<Outcome, number> = { stable: 0, recovers: 0, spirals: 0 };
   const shocked: Float64Array[] = [];

@@ -1,11 +1,13 @@
 import { InputError } from '../inputs/errors.ts';
 import type { Intervention } from '../inputs/interventions.ts';
+import { requireWhole } from '../inputs/numbers.ts';
 import { type ParamId, type Params, paramSpec } from '../inputs/params.ts';
 import { runSeed } from '../monte-carlo.ts';
 import { medianOf } from '../outputs/quantiles.ts';
 import { simulate } from '../simulate.ts';
 import {
   classifyOutcome,
+  MAX_ANALYSIS_SEEDS,
   type Outcome,
   STANDARD_SHOCK_DAY,
   STANDARD_SLIP_DAYS,
@@ -85,8 +87,7 @@ export function validateSweep(spec: SweepSpec): void {
   });
   if (cells > MAX_SWEEP_CELLS)
     throw new InputError('grid', cells, `allowed: at most ${MAX_SWEEP_CELLS} cells`);
-  if (!(Number.isInteger(spec.seeds) && spec.seeds >= 1 && spec.seeds <= 1000))
-    throw new InputError('seeds', spec.seeds, 'allowed: a whole number from 1 to 1000');
+  requireWhole(spec.seeds, 'seeds', 1, MAX_ANALYSIS_SEEDS);
   if (!(Number.isInteger(spec.days) && spec.days > STANDARD_SHOCK_DAY + 80 && spec.days <= 5200)) {
     throw new InputError(
       'days',

@@ -1,8 +1,17 @@
 import { InputError } from '../inputs/errors.ts';
+import { requireWhole } from '../inputs/numbers.ts';
 import { type ParamId, type Params, paramSpec } from '../inputs/params.ts';
+import { DEFAULT_DAYS } from '../inputs/run-length.ts';
 import { runSeed } from '../monte-carlo.ts';
 import { type SimulationOptions, simulate } from '../simulate.ts';
-import { classifyOutcome, type Outcome, STANDARD_SHOCK_DAY, withSlip } from './outcome.ts';
+import {
+  classifyOutcome,
+  MAX_ANALYSIS_SEEDS,
+  type Outcome,
+  STANDARD_SHOCK_DAY,
+  STANDARD_SLIP_DAYS,
+  withSlip,
+} from './outcome.ts';
 import type { WithProgress } from './progress.ts';
 
 /** Options shared by the tipping-point finders: run settings and where the shock lands. */
@@ -11,7 +20,7 @@ export interface TippingOptions extends SimulationOptions {
 }
 
 function runDays(options: TippingOptions): number {
-  return options.days ?? 520;
+  return options.days ?? DEFAULT_DAYS;
 }
 
 /**
@@ -34,9 +43,7 @@ export function outcomeWithSlip(
 }
 
 function checkMaxSlip(max: number): void {
-  if (!(Number.isInteger(max) && max >= 1 && max <= 1000)) {
-    throw new InputError('maxSlipDays', max, 'allowed: a whole number from 1 to 1000');
-  }
+  requireWhole(max, 'maxSlipDays', 1, 1000);
 }
 
 /**
@@ -100,9 +107,7 @@ export function tippingCurve(
   options: TippingOptions & { seeds?: number; slips?: readonly number[] } & WithProgress = {},
 ): TippingCurve {
   const seeds = options.seeds ?? 20;
-  if (!(Number.isInteger(seeds) && seeds >= 1 && seeds <= 1000)) {
-    throw new InputError('seeds', seeds, 'allowed: a whole number from 1 to 1000');
-  }
+  requireWhole(seeds, 'seeds', 1, MAX_ANALYSIS_SEEDS);
   const slips = options.slips ?? slipGrid(60);
   const shockDay = options.shockDay ?? STANDARD_SHOCK_DAY;
   const { onProgress, ...simulation } = options;
@@ -174,7 +179,7 @@ export function criticalValue(
       `allowed: two values from ${spec.min} to ${spec.max}, the first smaller`,
     );
   }
-  const slip = options.slipDays ?? 15;
+  const slip = options.slipDays ?? STANDARD_SLIP_DAYS;
   const { onProgress, ...simulation } = options;
   const toleranceShare = options.tolerance ?? 0.005;
   // Two ends, then one bisection step per halving of the range down to the tolerance.

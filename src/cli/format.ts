@@ -1,5 +1,6 @@
 import { PARAMS } from '../inputs/params.ts';
 import { PRESETS } from '../inputs/presets.ts';
+import { DEFAULT_DAYS } from '../inputs/run-length.ts';
 import type { Summary } from '../metrics.ts';
 import type { Percentiles } from '../monte-carlo.ts';
 import {
@@ -222,7 +223,7 @@ Options:
   --preset ID          start from a preset (see --list-presets); default: the parameter defaults
   --scenario FILE      read a scenario JSON file (preset, params, interventions, days, runs, seed)
   --set ID=VALUE       change one parameter (repeatable); see --list-params
-  --days N             working days to simulate (default 520, two years; a story preset sets its own)
+  --days N             working days to simulate (default ${DEFAULT_DAYS}, two years; a story preset sets its own)
   --runs N             Monte Carlo runs over consecutive seeds; figures become medians with p10/p90
   --seed N             seed of the first run, a whole number (default 1)
   --mode MODE          stochastic (default) or expected (every random draw replaced by its mean)

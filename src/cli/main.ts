@@ -3,6 +3,7 @@ import { InputError } from '../inputs/errors.ts';
 import { requireDayInRun } from '../inputs/interventions.ts';
 import { parseJsonInput } from '../inputs/json-input.ts';
 import { paramSpec, parseParamText } from '../inputs/params.ts';
+import { MAX_DAYS } from '../inputs/run-length.ts';
 import { monteCarlo } from '../monte-carlo.ts';
 import {
   MAX_RUNS,
@@ -13,7 +14,7 @@ import {
   toScenarioFile,
 } from '../scenario.ts';
 import { scenarioJsonSchema } from '../schema.ts';
-import { MAX_DAYS, simulate } from '../simulate.ts';
+import { simulate } from '../simulate.ts';
 import { type CliArgs, parseArgs } from './args.ts';
 import { checkBudget, runsEstimate } from './budget.ts';
 import { writeCsvFile } from './commands/flags.ts';

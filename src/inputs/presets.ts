@@ -1,5 +1,6 @@
 import { escapeSteps, type Intervention } from './interventions.ts';
 import { defaultParams, type Params, resolveParams } from './params.ts';
+import { DEFAULT_DAYS } from './run-length.ts';
 
 /** A named starting point: parameters, optional interventions, and why its values are what they are. */
 export interface Preset {
@@ -129,7 +130,7 @@ export const PRESETS: readonly Preset[] = [
     why: "Ten engineers on a ten-day train that works: a two-day manual pass, retested once if it finds a blocker, then fixes. But each defect takes longer to fix the more days of work its release holds, so a release's stabilisation time grows faster than its size. The team is steady at about 4,000 lines a release. One release is held for seven weeks: the next one carries over four times the usual code, takes months to stabilise, so the following cut waits and is bigger still: the deployment death spiral. Without the slip the same team stays put in most seeds.",
     params: fragileTeam,
     interventions: [slippedRelease],
-    days: 520,
+    days: DEFAULT_DAYS,
   },
   {
     id: 'recovery',
@@ -138,7 +139,7 @@ export const PRESETS: readonly Preset[] = [
     why: 'The spiralling team of the previous story, with the escape steps from day 160, once it is spiralling: a merge freeze on all but must-have code for twenty days, 30% of the team on automation, then a five-day train as a forcing function, then approvals removed and hand-offs collapsed into one cross-functional team. Deployments shrink, automation climbs and lead time falls below where it started: the virtuous spiral.',
     params: fragileTeam,
     interventions: [slippedRelease, ...escapeSteps(160)],
-    days: 520,
+    days: DEFAULT_DAYS,
   },
 ];
 

@@ -1,4 +1,5 @@
 import { css, html, LitElement } from 'lit';
+import { DEFAULT_DAYS } from '../../src/index.ts';
 import { defineElement } from '../components/define-element.ts';
 import { emit } from '../components/events.ts';
 
@@ -27,7 +28,7 @@ export class DdsPlayControls extends LitElement {
   };
 
   /** Length of the run, in working days. */
-  days = 520;
+  days = DEFAULT_DAYS;
   private day: number | null = null;
   private playing = false;
   private speed: number = PLAY_SPEEDS[1];

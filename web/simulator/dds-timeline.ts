@@ -1,5 +1,5 @@
 import { css, html, LitElement } from 'lit';
-import { INTERVENTION_CAPTIONS, type Intervention } from '../../src/index.ts';
+import { DEFAULT_DAYS, INTERVENTION_CAPTIONS, type Intervention } from '../../src/index.ts';
 import { defineElement } from '../components/define-element.ts';
 import { emit } from '../components/events.ts';
 
@@ -123,7 +123,7 @@ export class DdsTimeline extends LitElement {
   /** The interventions shown. */
   interventions: Intervention[] = [];
   /** Length of the run, in working days. */
-  days = 520;
+  days = DEFAULT_DAYS;
   /** Team size, for a new incident's responders. */
   teamSize = 8;
   private newKind: Kind = 'mergeFreeze';

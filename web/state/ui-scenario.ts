@@ -1,4 +1,5 @@
 import {
+  DEFAULT_DAYS,
   findPreset,
   InputError,
   type Intervention,
@@ -20,9 +21,6 @@ export interface UiScenario {
   mode: 'stochastic' | 'expected';
 }
 
-/** The default run length of the UI, in working days (two years). */
-export const UI_DAYS = 520;
-
 /** The scenario a preset starts: its parameters, interventions and story length. */
 export function scenarioFromPreset(presetId: string): UiScenario {
   const preset = findPreset(presetId) ?? findPreset('medium')!;
@@ -30,7 +28,7 @@ export function scenarioFromPreset(presetId: string): UiScenario {
     preset: preset.id,
     params: presetParams(preset),
     interventions: [...(preset.interventions ?? [])],
-    days: preset.days ?? UI_DAYS,
+    days: preset.days ?? DEFAULT_DAYS,
     seed: 1,
     runs: 1,
     mode: 'stochastic',

@@ -1,4 +1,5 @@
 import {
+  DEFAULT_DAYS,
   findPreset,
   InputError,
   type Intervention,
@@ -43,7 +44,7 @@ export function encodeScenario(scenario: UiScenario): string {
   for (const [id, value] of Object.entries(scenario.params)) {
     if (!base || base[id as keyof typeof base] !== value) query.set(id, String(value));
   }
-  const presetDays = preset?.days ?? 520;
+  const presetDays = preset?.days ?? DEFAULT_DAYS;
   if (scenario.days !== presetDays) query.set('days', String(scenario.days));
   if (scenario.seed !== 1) query.set('seed', String(scenario.seed));
   if (scenario.runs !== 1) query.set('runs', String(scenario.runs));

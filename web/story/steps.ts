@@ -1,4 +1,4 @@
-import { findPreset, type Intervention, toCalendarDays } from '../../src/index.ts';
+import { DEFAULT_DAYS, findPreset, type Intervention, toCalendarDays } from '../../src/index.ts';
 import type { ChartId } from '../charts/chart-specs.ts';
 import { scenarioFromPreset, type UiScenario } from '../state/ui-scenario.ts';
 import { RECENT_WINDOW_DAYS } from '../worker/protocol.ts';
@@ -65,7 +65,10 @@ const CADENCE = escapeStep('cadence');
 const APPROVALS = escapeStep('removeApprovals');
 
 /** The story's team with these interventions, over `days`. */
-function fragileTeam(interventions: readonly Intervention[], days = 520): () => UiScenario {
+function fragileTeam(
+  interventions: readonly Intervention[],
+  days = DEFAULT_DAYS,
+): () => UiScenario {
   return () => ({ ...scenarioFromPreset('spiral'), interventions: [...interventions], days });
 }
 

@@ -45,10 +45,7 @@ const RUNS = {
   sensitivity: (request: RequestOf<'sensitivity'>, onProgress?: ProgressReport) =>
     sensitivity(request.params, request.metric, { days: request.days, onProgress }),
   calibrate: (request: RequestOf<'calibrate'>, onProgress?: ProgressReport) =>
-    calibrate(request.params, request.targets, {
-      days: Math.min(request.days, 520),
-      onProgress,
-    }),
+    calibrate(request.params, request.targets, { days: request.days, onProgress }),
   plan: (request: RequestOf<'plan'>, onProgress?: ProgressReport) =>
     comparePlans(request.params, {
       days: request.days,

@@ -34,7 +34,7 @@ export const calibrateCommand: Command = {
         timeToRestoreHours: numberFlag(args, '--restore-hours', 0.0001, 100000),
       };
     }
-    const result = calibrate(scenario.params, targets, { days: Math.min(scenario.days, 520) });
+    const result = calibrate(scenario.params, targets, { days: scenario.days });
     const file = toScenarioFile({ ...scenario, params: result.params });
     if (args.csv)
       writeCsvFile(

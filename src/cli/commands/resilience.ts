@@ -1,3 +1,4 @@
+import { MAX_ANALYSIS_SEEDS } from '../../analysis/outcome.ts';
 import { RESILIENCE_LABELS, resilience } from '../../analysis/resilience.ts';
 import { scenarioOptions } from '../../scenario.ts';
 import { show, toCsv, wholeFlag, writeCsvFile } from './flags.ts';
@@ -12,7 +13,7 @@ export const resilienceCommand: Command = {
   run(args, scenario, { out }) {
     const report = resilience(scenario.params, {
       ...scenarioOptions(scenario),
-      seeds: wholeFlag(args, '--seeds', 1, 1000, 10),
+      seeds: wholeFlag(args, '--seeds', 1, MAX_ANALYSIS_SEEDS, 10),
     });
     if (args.csv) {
       writeCsvFile(

@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { MAX_ANALYSIS_SEEDS, STANDARD_SLIP_DAYS } from '../../analysis/outcome.ts';
 import {
   phaseBoundary,
   type SweepAxis,
@@ -33,16 +34,15 @@ export const sweepCommand: Command = {
   flags: ['--param', '--seeds', '--slip', '--workers'],
   summary:
     'sweep one or two parameters (a phase map with two): outcome of each cell after a release slip',
-  usage:
-    'sweep --param releaseIntervalDays=3:20:10 [--param regressionPassDays=1:10:10] [--seeds 10] [--slip 15] [--workers 2]',
+  usage: `sweep --param releaseIntervalDays=3:20:10 [--param regressionPassDays=1:10:10] [--seeds 10] [--slip ${STANDARD_SLIP_DAYS}] [--workers 2]`,
   async run(args, scenario, { out, err }) {
     const axes = (args.extra['--param'] ?? []).map(parseAxis);
     const spec: SweepSpec = {
       axes,
-      seeds: wholeFlag(args, '--seeds', 1, 1000, 10),
+      seeds: wholeFlag(args, '--seeds', 1, MAX_ANALYSIS_SEEDS, 10),
       days: scenario.days,
       seed: typeof scenario.seed === 'number' ? scenario.seed : 1,
-      slipDays: numberFlag(args, '--slip', 0, 260, 15),
+      slipDays: numberFlag(args, '--slip', 0, 260, STANDARD_SLIP_DAYS),
       interventions: scenario.interventions,
     };
     validateSweep(spec);

@@ -1,3 +1,4 @@
+import { MAX_ANALYSIS_SEEDS, STANDARD_SLIP_DAYS } from '../../analysis/outcome.ts';
 import { criticalValue, slipGrid, tippingCurve } from '../../analysis/tipping.ts';
 import { InputError } from '../../inputs/errors.ts';
 import { paramSpec } from '../../inputs/params.ts';
@@ -10,11 +11,10 @@ export const tippingCommand: Command = {
   flags: ['--param', '--range', '--slip', '--seeds', '--max-slip'],
   summary:
     'tipping point: the share of seeds a one-time slip of each length tips into the spiral, and the value of a parameter where the team starts to spiral',
-  usage:
-    'tipping [--seeds 20] [--max-slip 60] [--param regressionPassDays] [--range 1:10] [--slip 15]',
+  usage: `tipping [--seeds 20] [--max-slip 60] [--param regressionPassDays] [--range 1:10] [--slip ${STANDARD_SLIP_DAYS}]`,
   run(args, scenario, { out }) {
     const options = scenarioOptions(scenario);
-    const seeds = wholeFlag(args, '--seeds', 1, 1000, 20);
+    const seeds = wholeFlag(args, '--seeds', 1, MAX_ANALYSIS_SEEDS, 20);
     const maxSlip = wholeFlag(args, '--max-slip', 1, 260, 60);
     const curve = tippingCurve(scenario.params, {
       ...options,
@@ -29,7 +29,7 @@ export const tippingCommand: Command = {
         rangeText,
         'allowed: only with --param, which it is a range of',
       );
-    const slipDays = numberFlag(args, '--slip', 0, 260, 15)!;
+    const slipDays = numberFlag(args, '--slip', 0, 260, STANDARD_SLIP_DAYS)!;
     let critical = null;
     if (param !== undefined) {
       const spec = paramSpec(param, '--param');
