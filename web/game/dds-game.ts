@@ -9,7 +9,6 @@ import {
   GAME_SHOCKS,
   type GameShock,
   type GameState,
-  InputError,
   MAX_ROUNDS,
   MAX_TEAMS,
   nextRound,
@@ -206,7 +205,7 @@ export class DdsGame extends LitElement {
     } catch (error) {
       this.errors = {
         ...this.errors,
-        [key]: error instanceof InputError ? error.message : String(error),
+        [key]: errorMessage(error),
       };
     }
   }

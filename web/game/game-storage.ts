@@ -1,4 +1,4 @@
-import { type GameState, InputError, parseGameText } from '../../src/index.ts';
+import { errorMessage, type GameState, parseGameText } from '../../src/index.ts';
 
 /** Where the game in progress is kept, so a reload does not lose it. */
 export const GAME_KEY = 'death-spiral-game';
@@ -26,7 +26,7 @@ export function loadGame(key = GAME_KEY): StoredGame {
   try {
     return { game: parseGameText(text, 'saved game'), problem: null };
   } catch (error) {
-    const reason = error instanceof InputError ? error.message : String(error);
+    const reason = errorMessage(error);
     return {
       game: null,
       problem: `The saved game could not be read (${reason}). It is still stored; download it below or start a new game.`,

@@ -1,7 +1,7 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import {
-  InputError,
+  errorMessage,
   PARAMS,
   type ParamGroup,
   type ParamSpec,
@@ -90,7 +90,7 @@ export class DdsParamPanel extends LitElement {
       this.errors = { ...this.errors, [spec.id]: undefined };
       emit(this, 'dds-param-change', { id: spec.id, value });
     } catch (error) {
-      const message = error instanceof InputError ? error.message : String(error);
+      const message = errorMessage(error);
       this.errors = { ...this.errors, [spec.id]: message };
     }
   }
