@@ -19,6 +19,7 @@ import { type CliArgs, parseArgs } from './args.ts';
 import { checkBudget, runsEstimate } from './budget.ts';
 import { writeCsvFile } from './commands/flags.ts';
 import { COMMAND_FLAGS, COMMANDS } from './commands/index.ts';
+import type { CommandIo } from './commands/types.ts';
 import { bandsCsv, seriesCsv } from './csv.ts';
 import {
   commandHelp,
@@ -77,12 +78,8 @@ function listing(args: CliArgs): string | null {
 }
 
 /** Runs the scenario once or over many seeds and writes the table, JSON and CSV asked for. */
-function runScenario(
-  args: CliArgs,
-  scenario: Scenario,
-  out: (text: string) => void,
-  err: (text: string) => void,
-): void {
+function runScenario(args: CliArgs, scenario: Scenario, io: CommandIo): void {
+  const { out, err } = io;
   const options = {
     days: scenario.days,
     seed: scenario.seed,
@@ -107,7 +104,7 @@ function runScenario(
     out(`\nOver time (one run):\n${formatTimeline(result)}`);
     return;
   }
-  const progress = createProgress(err, scenario.runs);
+  const progress = createProgress(io);
   const bandSeries = args.csv ? undefined : [];
   const result = monteCarlo(scenario.params, {
     ...options,
@@ -151,20 +148,25 @@ function samePath(a: string, b: string): boolean {
   return resolve(a) === resolve(b);
 }
 
-/** Runs the command line; resolves to the exit status. Output goes through the given writers. */
+/**
+ * Runs the command line; resolves to the exit status. Output goes through the given writers;
+ * `status`, given only when standard error is a terminal, redraws progress in place.
+ */
 export async function runCli(
   argv: readonly string[],
   out: (text: string) => void,
   err: (text: string) => void,
+  status?: (text: string) => void,
 ): Promise<number> {
+  const io: CommandIo = { out, err, status };
   try {
     const args = parseArgs(argv, { maxDays: MAX_DAYS, maxRuns: MAX_RUNS }, COMMAND_FLAGS);
     if (args.csv !== undefined && args.scenario !== undefined && samePath(args.csv, args.scenario))
       throw new InputError('--csv', args.csv, 'allowed: a file other than the --scenario it reads');
     const text = listing(args);
     if (text !== null) out(text);
-    else if (args.command) await COMMANDS[args.command].run(args, readScenario(args), { out, err });
-    else runScenario(args, readScenario(args), out, err);
+    else if (args.command) await COMMANDS[args.command].run(args, readScenario(args), io);
+    else runScenario(args, readScenario(args), io);
     return 0;
   } catch (error) {
     if (error instanceof InputError) {

@@ -2,6 +2,7 @@ import { type CalibrationTargets, calibrate } from '../../analysis/calibrate.ts'
 import { historyTargets } from '../../history/measure.ts';
 import { paramSpec } from '../../inputs/params.ts';
 import { toScenarioFile } from '../../scenario.ts';
+import { createProgress } from '../progress.ts';
 import { readInputFile } from '../read-file.ts';
 import { numberFlag, pad, show, single, toCsv, wholeFlag, writeCsvFile } from './flags.ts';
 import type { Command } from './types.ts';
@@ -19,7 +20,8 @@ export const calibrateCommand: Command = {
   summary: "fit the unanchored parameters to a team's DORA figures or deployment history CSV",
   usage:
     'calibrate --team 12 (--history deployments.csv | --deploys-per-week 0.5 --lead-time-days 20 --change-failure-rate 0.2 --restore-hours 30)',
-  run(args, scenario, { out }) {
+  run(args, scenario, io) {
+    const { out } = io;
     const team = wholeFlag(args, '--team', 1, 500, scenario.params.teamSize);
     let targets: CalibrationTargets;
     const history = single(args, '--history');
@@ -34,7 +36,12 @@ export const calibrateCommand: Command = {
         timeToRestoreHours: numberFlag(args, '--restore-hours', 0.0001, 100000),
       };
     }
-    const result = calibrate(scenario.params, targets, { days: scenario.days });
+    const progress = createProgress(io, 'steps');
+    const result = calibrate(scenario.params, targets, {
+      days: scenario.days,
+      onProgress: progress.update,
+    });
+    progress.done();
     const file = toScenarioFile({ ...scenario, params: result.params });
     if (args.csv)
       writeCsvFile(

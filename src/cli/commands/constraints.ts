@@ -1,5 +1,6 @@
 import { improvementRanking } from '../../analysis/constraints.ts';
 import { scenarioOptions } from '../../scenario.ts';
+import { createProgress } from '../progress.ts';
 import { pad, show, toCsv, writeCsvFile } from './flags.ts';
 import type { Command } from './types.ts';
 
@@ -9,11 +10,15 @@ export const constraintsCommand: Command = {
   summary:
     'value stream: where lead time goes stage by stage, the constraint, and what halving each stage buys',
   usage: 'constraints',
-  run(args, scenario, { out }) {
+  run(args, scenario, io) {
+    const { out } = io;
+    const progress = createProgress(io, 'stages');
     const { base, ranking } = improvementRanking(scenario.params, {
+      onProgress: progress.update,
       ...scenarioOptions(scenario),
       mode: 'expected',
     });
+    progress.done();
     if (args.csv) {
       writeCsvFile(
         args.csv,

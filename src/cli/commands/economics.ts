@@ -1,5 +1,6 @@
 import { batchSizeCurve, intervalGrid } from '../../analysis/economics.ts';
 import { scenarioOptions } from '../../scenario.ts';
+import { createProgress } from '../progress.ts';
 import { pad, rangeFlag, show, single, toCsv, wholeFlag, writeCsvFile } from './flags.ts';
 import type { Command } from './types.ts';
 
@@ -9,13 +10,17 @@ export const economicsCommand: Command = {
   summary:
     'batch-size U-curve: holding, deployment and downtime cost per day over release intervals',
   usage: 'economics [--range 1:40] [--steps 40]',
-  run(args, scenario, { out }) {
+  run(args, scenario, io) {
+    const { out } = io;
     const [from, to] = rangeFlag(single(args, '--range') ?? '1:40', '--range');
     const steps = wholeFlag(args, '--steps', 2, 500, 40);
+    const progress = createProgress(io, 'intervals');
     const curve = batchSizeCurve(scenario.params, intervalGrid(from, to, steps), {
+      onProgress: progress.update,
       ...scenarioOptions(scenario),
       mode: 'expected',
     });
+    progress.done();
     if (args.csv) {
       writeCsvFile(
         args.csv,

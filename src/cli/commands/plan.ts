@@ -34,9 +34,10 @@ export const planCommand: Command = {
   summary:
     "compare a team's cadence (today, weekly, daily, continuous) and each escape step, with p10–p90 over seeds",
   usage: 'plan --scenario fitted.json [--seeds 30] [--csv plan.csv] [--json]',
-  run(args, scenario, { out, err }) {
+  run(args, scenario, io) {
+    const { out } = io;
     const runs = wholeFlag(args, '--seeds', 2, 500, 30);
-    const progress = createProgress(err, 8);
+    const progress = createProgress(io, 'options');
     const result = comparePlans(scenario.params, {
       days: scenario.days,
       runs,

@@ -1,6 +1,7 @@
 import { MAX_ANALYSIS_SEEDS } from '../../analysis/outcome.ts';
 import { RESILIENCE_LABELS, resilience } from '../../analysis/resilience.ts';
 import { scenarioOptions } from '../../scenario.ts';
+import { createProgress } from '../progress.ts';
 import { show, toCsv, wholeFlag, writeCsvFile } from './flags.ts';
 import type { Command } from './types.ts';
 
@@ -10,11 +11,15 @@ export const resilienceCommand: Command = {
   summary:
     'recovery from a three-week slip and an 80-hour incident, and the class that puts the team in',
   usage: 'resilience [--seeds 10]',
-  run(args, scenario, { out }) {
+  run(args, scenario, io) {
+    const { out } = io;
+    const progress = createProgress(io);
     const report = resilience(scenario.params, {
+      onProgress: progress.update,
       ...scenarioOptions(scenario),
       seeds: wholeFlag(args, '--seeds', 1, MAX_ANALYSIS_SEEDS, 10),
     });
+    progress.done();
     if (args.csv) {
       writeCsvFile(
         args.csv,

@@ -2,6 +2,7 @@ import { sensitivity } from '../../analysis/sensitivity.ts';
 import { InputError } from '../../inputs/errors.ts';
 import { SUMMARY_NUMBERS, type SummaryNumber } from '../../metrics.ts';
 import { scenarioOptions } from '../../scenario.ts';
+import { createProgress } from '../progress.ts';
 import { pad, show, single, toCsv, writeCsvFile } from './flags.ts';
 import type { Command } from './types.ts';
 
@@ -10,14 +11,18 @@ export const sensitivityCommand: Command = {
   flags: ['--metric', '--top'],
   summary: 'each parameter moved across its plausible range, effect on a metric, largest first',
   usage: 'sensitivity [--metric leadTimeDays] [--top 15]',
-  run(args, scenario, { out }) {
+  run(args, scenario, io) {
+    const { out } = io;
     const metric = single(args, '--metric') ?? 'leadTimeDays';
     if (!(SUMMARY_NUMBERS as readonly string[]).includes(metric))
       throw new InputError('--metric', metric, `allowed: one of ${SUMMARY_NUMBERS.join(', ')}`);
+    const progress = createProgress(io, 'parameters');
     const bars = sensitivity(scenario.params, metric as SummaryNumber, {
       ...scenarioOptions(scenario),
       mode: 'expected',
+      onProgress: progress.update,
     });
+    progress.done();
     if (args.csv)
       writeCsvFile(
         args.csv,

@@ -35,7 +35,7 @@ export const sweepCommand: Command = {
   summary:
     'sweep one or two parameters (a phase map with two): outcome of each cell after a release slip',
   usage: `sweep --param releaseIntervalDays=3:20:10 [--param regressionPassDays=1:10:10] [--seeds 10] [--slip ${STANDARD_SLIP_DAYS}] [--workers 2]`,
-  async run(args, scenario, { out, err }) {
+  async run(args, scenario, { out, err, status }) {
     const axes = (args.extra['--param'] ?? []).map(parseAxis);
     const spec: SweepSpec = {
       axes,
@@ -64,7 +64,7 @@ export const sweepCommand: Command = {
       args.overBudget,
       err,
     );
-    const progress = createProgress(err, sweepSize(spec), 'cells');
+    const progress = createProgress({ err, status }, 'cells');
     const controller = new AbortController();
     const stop = () => controller.abort();
     process.once('SIGINT', stop);

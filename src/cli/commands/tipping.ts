@@ -3,6 +3,7 @@ import { criticalValue, slipGrid, tippingCurve } from '../../analysis/tipping.ts
 import { InputError } from '../../inputs/errors.ts';
 import { paramSpec } from '../../inputs/params.ts';
 import { scenarioOptions } from '../../scenario.ts';
+import { createProgress } from '../progress.ts';
 import { numberFlag, rangeFlag, show, single, toCsv, wholeFlag, writeCsvFile } from './flags.ts';
 import type { Command } from './types.ts';
 
@@ -12,15 +13,19 @@ export const tippingCommand: Command = {
   summary:
     'tipping point: the share of seeds a one-time slip of each length tips into the spiral, and the value of a parameter where the team starts to spiral',
   usage: `tipping [--seeds 20] [--max-slip 60] [--param regressionPassDays] [--range 1:10] [--slip ${STANDARD_SLIP_DAYS}]`,
-  run(args, scenario, { out }) {
+  run(args, scenario, io) {
+    const { out } = io;
     const options = scenarioOptions(scenario);
     const seeds = wholeFlag(args, '--seeds', 1, MAX_ANALYSIS_SEEDS, 20);
     const maxSlip = wholeFlag(args, '--max-slip', 1, 260, 60);
+    const curveProgress = createProgress(io);
     const curve = tippingCurve(scenario.params, {
       ...options,
       seeds,
       slips: slipGrid(maxSlip),
+      onProgress: curveProgress.update,
     });
+    curveProgress.done();
     const param = single(args, '--param');
     const rangeText = single(args, '--range');
     if (rangeText !== undefined && param === undefined)
@@ -35,12 +40,14 @@ export const tippingCommand: Command = {
       const spec = paramSpec(param, '--param');
       if (spec.kind !== 'number' && spec.kind !== 'integer')
         throw new InputError('--param', param, 'allowed: a numeric parameter');
+      const criticalProgress = createProgress(io);
       critical = criticalValue(
         scenario.params,
         spec.id,
         rangeText !== undefined ? rangeFlag(rangeText, '--range') : undefined,
-        { ...options, mode: 'expected', slipDays },
+        { ...options, mode: 'expected', slipDays, onProgress: criticalProgress.update },
       );
+      criticalProgress.done();
     }
     if (args.csv)
       writeCsvFile(

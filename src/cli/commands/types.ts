@@ -5,6 +5,8 @@ import type { CliArgs } from '../args.ts';
 export interface CommandIo {
   out: (text: string) => void;
   err: (text: string) => void;
+  /** A status line on standard error, redrawn in place; only when there is a terminal to redraw on. */
+  status?: (text: string) => void;
 }
 
 /** An analysis subcommand: its own flags, its help, and what it does. */
