@@ -1,12 +1,11 @@
-import type { Intervention } from '../inputs/interventions.ts';
+import { type Intervention, STANDARD_SLIP_DAYS } from '../inputs/interventions.ts';
 import type { SimulationResult } from '../simulate.ts';
 
 /** How a team comes out of a run: unshaken, shaken but back, or caught in the spiral. */
 export type Outcome = 'stable' | 'recovers' | 'spirals';
 
-/** The day and size of the standard shock: one release slips by three weeks. */
+/** The day of the standard shock (its size is `STANDARD_SLIP_DAYS`). */
 export const STANDARD_SHOCK_DAY = 100;
-export const STANDARD_SLIP_DAYS = 15;
 
 /** The most seeds an analysis runs for each setting it tries. */
 export const MAX_ANALYSIS_SEEDS = 1000;

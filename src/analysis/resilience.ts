@@ -1,4 +1,4 @@
-import type { Intervention } from '../inputs/interventions.ts';
+import { type Intervention, standardIncident } from '../inputs/interventions.ts';
 import type { Params } from '../inputs/params.ts';
 import { DEFAULT_DAYS } from '../inputs/run-length.ts';
 import { runSeed } from '../monte-carlo.ts';
@@ -39,16 +39,6 @@ export interface ResilienceReport {
   tipping: TippingCurve;
   seeds: number;
   resilience: ResilienceClass;
-}
-
-/** The standard major incident: 80 hours, taking half the team (at least one engineer). */
-export function standardIncident(params: Params, day: number = STANDARD_SHOCK_DAY): Intervention {
-  return {
-    type: 'incident',
-    day,
-    hours: 80,
-    responders: Math.max(1, Math.round(params.teamSize / 2)),
-  };
 }
 
 /** The longest slip the tipping curve tries: twelve weeks. */
@@ -177,7 +167,7 @@ export function resilience(
   const run = { ...simulation, seeds };
   const slip = readShock(params, standardSlip(undefined, shockDay), run, shockDay);
   onProgress?.(1, 6);
-  const incident = readShock(params, standardIncident(params, shockDay), run, shockDay);
+  const incident = readShock(params, standardIncident(shockDay, params.teamSize), run, shockDay);
   onProgress?.(2, 6);
   // The tipping curve is most of the work: the last two thirds.
   const tipping = tippingCurve(params, {

@@ -1,5 +1,5 @@
 import { InputError } from '../inputs/errors.ts';
-import type { Intervention } from '../inputs/interventions.ts';
+import { type Intervention, STANDARD_SLIP_DAYS } from '../inputs/interventions.ts';
 import { requireWhole } from '../inputs/numbers.ts';
 import { type ParamId, type Params, paramSpec } from '../inputs/params.ts';
 import { runSeed } from '../monte-carlo.ts';
@@ -10,7 +10,6 @@ import {
   MAX_ANALYSIS_SEEDS,
   type Outcome,
   STANDARD_SHOCK_DAY,
-  STANDARD_SLIP_DAYS,
   withSlip,
 } from './outcome.ts';
 

@@ -1,4 +1,5 @@
 import { InputError } from '../inputs/errors.ts';
+import { STANDARD_SLIP_DAYS } from '../inputs/interventions.ts';
 import { requireWhole } from '../inputs/numbers.ts';
 import { type ParamId, type Params, paramSpec } from '../inputs/params.ts';
 import { DEFAULT_DAYS } from '../inputs/run-length.ts';
@@ -9,7 +10,6 @@ import {
   MAX_ANALYSIS_SEEDS,
   type Outcome,
   STANDARD_SHOCK_DAY,
-  STANDARD_SLIP_DAYS,
   withSlip,
 } from './outcome.ts';
 import type { WithProgress } from './progress.ts';

@@ -1,6 +1,6 @@
 import { standardSlip } from '../analysis/outcome.ts';
-import { standardIncident } from '../analysis/resilience.ts';
 import type { Intervention } from '../inputs/interventions.ts';
+import { standardIncident } from '../inputs/interventions.ts';
 import type { Params } from '../inputs/param-spec.ts';
 import { findPreset, presetParams } from '../inputs/presets.ts';
 import type { DoraRating } from '../outputs/dora.ts';
@@ -84,7 +84,9 @@ export const SHOCK_OFFSET_DAYS = 5;
 
 /** A shock as the model takes it: the standard three-week slip, or the standard major incident. */
 function shockIntervention(shock: GameShock, params: Params, day: number): Intervention {
-  return shock === 'releaseSlip' ? standardSlip(undefined, day) : standardIncident(params, day);
+  return shock === 'releaseSlip'
+    ? standardSlip(undefined, day)
+    : standardIncident(day, params.teamSize);
 }
 
 /** The interventions that carry a team's decisions (and the round's shock) into the model, each from its round's first day. */

@@ -70,33 +70,216 @@ export type Intervention =
   | Surge
   | SetParam;
 
-/** The kinds of intervention, and the fields each takes beyond `type` and `day`. */
-export const INTERVENTION_FIELDS: Readonly<Record<Intervention['type'], readonly string[]>> = {
-  mergeFreeze: ['days', 'mustHaveShare'],
-  automationPush: ['share'],
-  cadence: ['releaseIntervalDays'],
-  removeApprovals: [],
-  crossFunctionalTeam: [],
-  releaseSlip: ['days'],
-  incident: ['hours', 'responders'],
-  surge: ['days', 'share'],
-  set: ['param', 'value'],
+/** One intervention of a kind. */
+export type InterventionOf<Type extends Intervention['type']> = Extract<
+  Intervention,
+  { type: Type }
+>;
+
+/** A numeric field of an intervention: what it means, its limits and, if it may be left out, its default. */
+export interface InterventionField {
+  name: string;
+  /** What the field means, with its unit. */
+  help: string;
+  min: number;
+  /** The largest value; `'run'` for a span of days, which the run's length bounds. */
+  max: number | 'run';
+  /** Taken when a file leaves the field out; a field without one must be given. */
+  default?: number;
+}
+
+/** Whether a kind is one of the escape steps, a shock, or a plain parameter change. */
+export type InterventionRole = 'step' | 'shock' | 'change';
+
+/** One kind of intervention: how it is named and shown, the fields it takes and how it applies. */
+export interface InterventionKind<Type extends Intervention['type']> {
+  type: Type;
+  /** A short name, for menus. */
+  name: string;
+  /** A plain-language caption, for event markers and tables. */
+  caption: string;
+  role: InterventionRole;
+  /** The marker drawn on the timeline. */
+  symbol: string;
+  /** Its numeric fields beyond `type` and `day` (`set` takes a parameter and a value instead). */
+  fields: readonly InterventionField[];
+  /** One of a typical size on `day` for a team of `teamSize`: the standard one, for shocks. */
+  example?: (day: number, teamSize: number) => InterventionOf<Type>;
+  /** Its fields in words. */
+  details: (intervention: InterventionOf<Type>) => string;
+  /** The parameters it sets from its day on; kinds without it act on the team's state instead. */
+  changes?: (intervention: InterventionOf<Type>) => Partial<Params>;
+}
+
+/** The standard shock: one release slips by three weeks of working days. */
+export const STANDARD_SLIP_DAYS = 15;
+
+/** The standard major incident on `day` for a team of `teamSize`: 80 hours, taking half the team. */
+export function standardIncident(day: number, teamSize: number): IncidentShock {
+  return { type: 'incident', day, hours: 80, responders: Math.max(1, Math.round(teamSize / 2)) };
+}
+
+const percent = (share: number) => `${Math.round(share * 100)}%`;
+const spanOfDays: InterventionField = {
+  name: 'days',
+  help: 'how long it lasts, in working days',
+  min: 0,
+  max: 'run',
 };
 
-/** Plain-language captions for each kind, for event markers and tables. */
-export const INTERVENTION_CAPTIONS: Readonly<Record<Intervention['type'], string>> = {
-  mergeFreeze: 'Merge freeze: only must-have code merges',
-  automationPush: 'Automation push: part of the team builds test and pipeline automation',
-  cadence: 'Cadence change: releases cut more often',
-  removeApprovals: 'Manual approvals removed',
-  crossFunctionalTeam: 'Cross-functional pipeline team: hand-offs removed',
-  releaseSlip: 'Shock: a release slips',
-  incident: 'Shock: a major incident',
-  surge: 'Shock: a surge of must-have work',
-  set: 'Parameter changed',
+/** Every kind of intervention, by type: the one table the parser, the schema, the timeline and the charts read. */
+export const INTERVENTION_KINDS: {
+  readonly [Type in Intervention['type']]: InterventionKind<Type>;
+} = {
+  mergeFreeze: {
+    type: 'mergeFreeze',
+    name: 'Merge freeze',
+    caption: 'Merge freeze: only must-have code merges',
+    role: 'step',
+    symbol: '❄',
+    fields: [
+      spanOfDays,
+      {
+        name: 'mustHaveShare',
+        help: 'share of new code that still merges (0–1)',
+        min: 0,
+        max: 1,
+        default: 0.2,
+      },
+    ],
+    example: (day) => ({ type: 'mergeFreeze', day, days: 20, mustHaveShare: 0.2 }),
+    details: (i) => `${i.days} days, ${percent(i.mustHaveShare)} must-have merges`,
+  },
+  automationPush: {
+    type: 'automationPush',
+    name: 'Automation push',
+    caption: 'Automation push: part of the team builds test and pipeline automation',
+    role: 'step',
+    symbol: '⚙',
+    fields: [{ name: 'share', help: 'share of the team on automation (0–1)', min: 0, max: 1 }],
+    example: (day) => ({ type: 'automationPush', day, share: 0.3 }),
+    details: (i) => `${percent(i.share)} of the team`,
+    changes: (i) => ({ automationShare: i.share }),
+  },
+  cadence: {
+    type: 'cadence',
+    name: 'Faster cadence',
+    caption: 'Cadence change: releases cut more often',
+    role: 'step',
+    symbol: '⏩',
+    fields: [
+      {
+        name: 'releaseIntervalDays',
+        help: "the train's new interval, in working days",
+        min: paramSpec('releaseIntervalDays').min,
+        max: paramSpec('releaseIntervalDays').max,
+      },
+    ],
+    example: (day) => ({ type: 'cadence', day, releaseIntervalDays: 5 }),
+    details: (i) => `every ${i.releaseIntervalDays} working days`,
+    changes: (i) => ({ releaseIntervalDays: i.releaseIntervalDays }),
+  },
+  removeApprovals: {
+    type: 'removeApprovals',
+    name: 'Remove approvals',
+    caption: 'Manual approvals removed',
+    role: 'step',
+    symbol: '✓',
+    fields: [],
+    example: (day) => ({ type: 'removeApprovals', day }),
+    details: () => '',
+    changes: () => ({ approvalWaitDays: 0 }),
+  },
+  crossFunctionalTeam: {
+    type: 'crossFunctionalTeam',
+    name: 'Cross-functional team',
+    caption: 'Cross-functional pipeline team: hand-offs removed',
+    role: 'step',
+    symbol: '⇄',
+    fields: [],
+    example: (day) => ({ type: 'crossFunctionalTeam', day }),
+    details: () => '',
+    changes: () => ({ handoffs: 0 }),
+  },
+  releaseSlip: {
+    type: 'releaseSlip',
+    name: 'Shock: release slips',
+    caption: 'Shock: a release slips',
+    role: 'shock',
+    symbol: '⏸',
+    fields: [{ ...spanOfDays, help: 'working days the release slips by' }],
+    example: (day) => ({ type: 'releaseSlip', day, days: STANDARD_SLIP_DAYS }),
+    details: (i) => `${i.days} working days`,
+  },
+  incident: {
+    type: 'incident',
+    name: 'Shock: major incident',
+    caption: 'Shock: a major incident',
+    role: 'shock',
+    symbol: '⚠',
+    fields: [
+      { name: 'hours', help: 'how long it is open, in hours', min: 0, max: 24 * 365, default: 24 },
+      { name: 'responders', help: 'engineers it takes', min: 0, max: 500, default: 2 },
+    ],
+    example: standardIncident,
+    details: (i) => `${i.hours} h, ${i.responders} responders`,
+  },
+  surge: {
+    type: 'surge',
+    name: 'Shock: surge of must-have work',
+    caption: 'Shock: a surge of must-have work',
+    role: 'shock',
+    symbol: '⇪',
+    fields: [
+      spanOfDays,
+      {
+        name: 'share',
+        help: 'share of the team the must-have work takes (0–1)',
+        min: 0,
+        max: 1,
+        default: 0.5,
+      },
+    ],
+    example: (day) => ({ type: 'surge', day, days: 20, share: 0.5 }),
+    details: (i) => `${i.days} working days, ${percent(i.share)} of the team`,
+  },
+  set: {
+    type: 'set',
+    name: 'Parameter change',
+    caption: 'Parameter changed',
+    role: 'change',
+    symbol: '✎',
+    fields: [],
+    details: (i) => `${i.param} = ${String(i.value)}`,
+    changes: (i) => ({ [i.param]: i.value }) as Partial<Params>,
+  },
 };
 
-const INTERVENTION_TYPES = Object.keys(INTERVENTION_FIELDS);
+/** The kinds of intervention, in table order. */
+export const INTERVENTION_TYPES = Object.keys(
+  INTERVENTION_KINDS,
+) as readonly Intervention['type'][];
+
+/** The kind an intervention is, with its type's own field types. */
+export function kindOf<Type extends Intervention['type']>(
+  intervention: InterventionOf<Type>,
+): InterventionKind<Type> {
+  return INTERVENTION_KINDS[intervention.type as Type];
+}
+
+/** A record with one entry per kind of intervention. */
+function byKind<Value>(
+  value: (type: Intervention['type']) => Value,
+): Record<Intervention['type'], Value> {
+  const entries = INTERVENTION_TYPES.map((type) => [type, value(type)] as const);
+  return Object.fromEntries(entries) as Record<Intervention['type'], Value>;
+}
+
+/** The fields each kind takes beyond `type` and `day`. */
+export const INTERVENTION_FIELDS: Readonly<Record<Intervention['type'], readonly string[]>> =
+  byKind((type) =>
+    type === 'set' ? ['param', 'value'] : INTERVENTION_KINDS[type].fields.map((f) => f.name),
+  );
 
 function requireNumber(
   raw: Record<string, unknown>,
@@ -136,7 +319,7 @@ export function parseIntervention(raw: unknown, field: string, maxDay = 100000):
   }
   const record = raw as Record<string, unknown>;
   const type = record.type;
-  if (typeof type !== 'string' || !Object.hasOwn(INTERVENTION_FIELDS, type)) {
+  if (typeof type !== 'string' || !Object.hasOwn(INTERVENTION_KINDS, type)) {
     const hint = typeof type === 'string' ? suggestNearest(type, INTERVENTION_TYPES) : '';
     throw new InputError(
       `${field}.type`,
@@ -157,80 +340,30 @@ export function parseIntervention(raw: unknown, field: string, maxDay = 100000):
   }
   const day = requireNumber(record, 'day', field, 0, maxDay);
   requireDayInRun(day, maxDay, `${field}.day`);
-  switch (kind) {
-    case 'mergeFreeze':
-      return {
-        type: kind,
-        day,
-        days: requireNumber(record, 'days', field, 0, maxDay),
-        mustHaveShare: requireNumber(record, 'mustHaveShare', field, 0, 1, 0.2),
-      };
-    case 'automationPush':
-      return { type: kind, day, share: requireNumber(record, 'share', field, 0, 1) };
-    case 'cadence': {
-      const spec = paramSpec('releaseIntervalDays');
-      return {
-        type: kind,
-        day,
-        releaseIntervalDays: requireNumber(
-          record,
-          'releaseIntervalDays',
-          field,
-          spec.min,
-          spec.max,
-        ),
-      };
+  if (kind === 'set') {
+    if (typeof record.param !== 'string') {
+      throw new InputError(`${field}.param`, record.param, 'allowed: a parameter id');
     }
-    case 'removeApprovals':
-    case 'crossFunctionalTeam':
-      return { type: kind, day };
-    case 'releaseSlip':
-      return { type: kind, day, days: requireNumber(record, 'days', field, 0, maxDay) };
-    case 'incident':
-      return {
-        type: kind,
-        day,
-        hours: requireNumber(record, 'hours', field, 0, 24 * 365, 24),
-        responders: requireNumber(record, 'responders', field, 0, 500, 2),
-      };
-    case 'surge':
-      return {
-        type: kind,
-        day,
-        days: requireNumber(record, 'days', field, 0, maxDay),
-        share: requireNumber(record, 'share', field, 0, 1, 0.5),
-      };
-    case 'set': {
-      if (typeof record.param !== 'string') {
-        throw new InputError(`${field}.param`, record.param, 'allowed: a parameter id');
-      }
-      const spec = paramSpec(record.param, `${field}.param`);
-      return {
-        type: kind,
-        day,
-        param: spec.id,
-        value: validateParam(spec, record.value, `${field}.value`),
-      };
-    }
+    const spec = paramSpec(record.param, `${field}.param`);
+    return {
+      type: kind,
+      day,
+      param: spec.id,
+      value: validateParam(spec, record.value, `${field}.value`),
+    };
   }
+  const parsed: Record<string, unknown> = { type: kind, day };
+  for (const spec of INTERVENTION_KINDS[kind].fields) {
+    const max = spec.max === 'run' ? maxDay : spec.max;
+    parsed[spec.name] = requireNumber(record, spec.name, field, spec.min, max, spec.default);
+  }
+  // Each field was read from the kind's own table entry, so the object has its kind's shape.
+  return parsed as unknown as Intervention;
 }
 
 /** The parameter changes an intervention makes, if it is one that changes parameters. */
 export function parameterChanges(intervention: Intervention): Partial<Params> {
-  switch (intervention.type) {
-    case 'automationPush':
-      return { automationShare: intervention.share };
-    case 'cadence':
-      return { releaseIntervalDays: intervention.releaseIntervalDays };
-    case 'removeApprovals':
-      return { approvalWaitDays: 0 };
-    case 'crossFunctionalTeam':
-      return { handoffs: 0 };
-    case 'set':
-      return { [intervention.param]: intervention.value } as Partial<Params>;
-    default:
-      return {};
-  }
+  return kindOf(intervention).changes?.(intervention) ?? {};
 }
 
 /** The four escape steps of the story, applied from `day` on, for a team that is spiralling. */

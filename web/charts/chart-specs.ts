@@ -1,4 +1,4 @@
-import { INTERVENTION_CAPTIONS, toCalendarDays } from '../../src/index.ts';
+import { INTERVENTION_KINDS, toCalendarDays } from '../../src/index.ts';
 import type { RunView } from '../worker/protocol.ts';
 import { formatCount } from './format.ts';
 import { DASHES, PALETTE } from './palette.ts';
@@ -64,11 +64,11 @@ function stepSeries(
 export function eventMarkers(view: RunView): ChartMarker[] {
   const markers: ChartMarker[] = [];
   for (const event of view.interventions) {
-    const shock = ['releaseSlip', 'incident', 'surge'].includes(event.intervention.type);
+    const kind = INTERVENTION_KINDS[event.intervention.type];
     markers.push({
       day: event.time,
-      kind: shock ? 'shock' : 'intervention',
-      caption: `Day ${Math.round(event.time)}: ${INTERVENTION_CAPTIONS[event.intervention.type]}`,
+      kind: kind.role === 'shock' ? 'shock' : 'intervention',
+      caption: `Day ${Math.round(event.time)}: ${kind.caption}`,
     });
   }
   // Per-change deployments can number thousands: markers are for release trains.

@@ -1,93 +1,20 @@
 import { css, html, LitElement } from 'lit';
-import { DEFAULT_DAYS, INTERVENTION_CAPTIONS, type Intervention } from '../../src/index.ts';
+import {
+  DEFAULT_DAYS,
+  INTERVENTION_KINDS,
+  INTERVENTION_TYPES,
+  type Intervention,
+  kindOf,
+} from '../../src/index.ts';
 import { defineElement } from '../components/define-element.ts';
 import { emit } from '../components/events.ts';
 
-type Kind = Exclude<Intervention['type'], 'set'>;
+/** The kinds the timeline offers: every kind with a typical example to start a new one from. */
+const OFFERED = INTERVENTION_TYPES.filter((type) => INTERVENTION_KINDS[type].example);
 
-/** The kinds the timeline offers, with a short name and the values a new one starts with. */
-export const TIMELINE_KINDS: readonly {
-  kind: Kind;
-  name: string;
-  create: (day: number, teamSize: number) => Intervention;
-}[] = [
-  {
-    kind: 'mergeFreeze',
-    name: 'Merge freeze',
-    create: (day) => ({ type: 'mergeFreeze', day, days: 20, mustHaveShare: 0.2 }),
-  },
-  {
-    kind: 'automationPush',
-    name: 'Automation push',
-    create: (day) => ({ type: 'automationPush', day, share: 0.3 }),
-  },
-  {
-    kind: 'cadence',
-    name: 'Faster cadence',
-    create: (day) => ({ type: 'cadence', day, releaseIntervalDays: 5 }),
-  },
-  {
-    kind: 'removeApprovals',
-    name: 'Remove approvals',
-    create: (day) => ({ type: 'removeApprovals', day }),
-  },
-  {
-    kind: 'crossFunctionalTeam',
-    name: 'Cross-functional team',
-    create: (day) => ({ type: 'crossFunctionalTeam', day }),
-  },
-  {
-    kind: 'releaseSlip',
-    name: 'Shock: release slips',
-    create: (day) => ({ type: 'releaseSlip', day, days: 15 }),
-  },
-  {
-    kind: 'incident',
-    name: 'Shock: major incident',
-    create: (day, team) => ({
-      type: 'incident',
-      day,
-      hours: 48,
-      responders: Math.max(1, Math.min(4, team)),
-    }),
-  },
-  {
-    kind: 'surge',
-    name: 'Shock: surge of must-have work',
-    create: (day) => ({ type: 'surge', day, days: 20, share: 0.5 }),
-  },
-];
-
-const SYMBOL: Readonly<Record<Intervention['type'], string>> = {
-  mergeFreeze: '❄',
-  automationPush: '⚙',
-  cadence: '⏩',
-  removeApprovals: '✓',
-  crossFunctionalTeam: '⇄',
-  releaseSlip: '⏸',
-  incident: '⚠',
-  surge: '⇪',
-  set: '✎',
-};
-
+/** An intervention's fields in words, from its kind's row of the table. */
 function details(intervention: Intervention): string {
-  switch (intervention.type) {
-    case 'mergeFreeze':
-      return `${intervention.days} days, ${Math.round(intervention.mustHaveShare * 100)}% must-have merges`;
-    case 'automationPush':
-      return `${Math.round(intervention.share * 100)}% of the team`;
-    case 'cadence':
-      return `every ${intervention.releaseIntervalDays} working days`;
-    case 'releaseSlip':
-    case 'surge':
-      return `${intervention.days} working days`;
-    case 'incident':
-      return `${intervention.hours} h, ${intervention.responders} responders`;
-    case 'set':
-      return `${intervention.param} = ${String(intervention.value)}`;
-    default:
-      return '';
-  }
+  return kindOf(intervention).details(intervention as never);
 }
 
 /**
@@ -126,7 +53,7 @@ export class DdsTimeline extends LitElement {
   days = DEFAULT_DAYS;
   /** Team size, for a new incident's responders. */
   teamSize = 8;
-  private newKind: Kind = 'mergeFreeze';
+  private newKind: Intervention['type'] = OFFERED[0];
   private newDay = 100;
   private dragging: number | null = null;
 
@@ -173,9 +100,10 @@ export class DdsTimeline extends LitElement {
 
   private handleAdd(event: Event): void {
     event.preventDefault();
-    const kind = TIMELINE_KINDS.find((k) => k.kind === this.newKind)!;
+    const example = INTERVENTION_KINDS[this.newKind].example;
+    if (!example) return;
     const day = Math.max(0, Math.min(this.days - 1, Math.round(this.newDay)));
-    this.emit([...this.interventions, kind.create(day, this.teamSize)]);
+    this.emit([...this.interventions, example(day, this.teamSize)]);
   }
 
   override updated(): void {
@@ -196,16 +124,16 @@ export class DdsTimeline extends LitElement {
             index,
           ) => html`<button type="button" class=${shock(item.type) ? 'marker shock' : 'marker'}
             data-day=${item.day}
-            aria-label=${`${INTERVENTION_CAPTIONS[item.type]} at day ${item.day}. Arrow keys move it, Delete removes it.`}
-            title=${`${INTERVENTION_CAPTIONS[item.type]} (day ${item.day}) ${details(item)}`}
+            aria-label=${`${INTERVENTION_KINDS[item.type].caption} at day ${item.day}. Arrow keys move it, Delete removes it.`}
+            title=${`${INTERVENTION_KINDS[item.type].caption} (day ${item.day}) ${details(item)}`}
             @keydown=${(e: KeyboardEvent) => this.handleKey(index, e)}
-            @pointerdown=${(e: PointerEvent) => this.handlePointerDown(index, e)}>${SYMBOL[item.type]}</button>`,
+            @pointerdown=${(e: PointerEvent) => this.handlePointerDown(index, e)}>${INTERVENTION_KINDS[item.type].symbol}</button>`,
         )}
       </div>
       <div class="axis" aria-hidden="true"><span>day 0</span><span>day ${Math.round(this.days / 2)}</span><span>day ${this.days}</span></div>
       <form @submit=${this.handleAdd}>
-        <label>Add <select aria-label="Kind of intervention" @change=${(e: Event) => (this.newKind = (e.target as HTMLSelectElement).value as Kind)}>
-          ${TIMELINE_KINDS.map((k) => html`<option value=${k.kind} ?selected=${k.kind === this.newKind}>${k.name}</option>`)}
+        <label>Add <select aria-label="Kind of intervention" @change=${(e: Event) => (this.newKind = (e.target as HTMLSelectElement).value as Intervention['type'])}>
+          ${OFFERED.map((type) => html`<option value=${type} ?selected=${type === this.newKind}>${INTERVENTION_KINDS[type].name}</option>`)}
         </select></label>
         <label>at day <input type="number" min="0" max=${this.days - 1} .value=${String(this.newDay)}
           @change=${(e: Event) => (this.newDay = Number((e.target as HTMLInputElement).value) || 0)} /></label>
@@ -219,8 +147,8 @@ export class DdsTimeline extends LitElement {
               (
                 item,
                 index,
-              ) => html`<li>Day ${item.day}: ${INTERVENTION_CAPTIONS[item.type]}${details(item) ? ` (${details(item)})` : ''}
-                <button type="button" @click=${() => this.removeAt(index)} aria-label=${`Remove ${INTERVENTION_CAPTIONS[item.type]} at day ${item.day}`}>Remove</button></li>`,
+              ) => html`<li>Day ${item.day}: ${INTERVENTION_KINDS[item.type].caption}${details(item) ? ` (${details(item)})` : ''}
+                <button type="button" @click=${() => this.removeAt(index)} aria-label=${`Remove ${INTERVENTION_KINDS[item.type].caption} at day ${item.day}`}>Remove</button></li>`,
             )}
           </ul>`
       }`;

@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { MAX_ANALYSIS_SEEDS, STANDARD_SLIP_DAYS } from '../../analysis/outcome.ts';
+import { MAX_ANALYSIS_SEEDS } from '../../analysis/outcome.ts';
 import {
   phaseBoundary,
   type SweepAxis,
@@ -8,6 +8,7 @@ import {
   validateSweep,
 } from '../../analysis/sweep.ts';
 import { InputError } from '../../inputs/errors.ts';
+import { STANDARD_SLIP_DAYS } from '../../inputs/interventions.ts';
 import { paramSpec } from '../../inputs/params.ts';
 import { checkBudget, runsEstimate } from '../budget.ts';
 import { createProgress } from '../progress.ts';

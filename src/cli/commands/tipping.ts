@@ -1,6 +1,7 @@
-import { MAX_ANALYSIS_SEEDS, STANDARD_SLIP_DAYS } from '../../analysis/outcome.ts';
+import { MAX_ANALYSIS_SEEDS } from '../../analysis/outcome.ts';
 import { criticalValue, slipGrid, tippingCurve } from '../../analysis/tipping.ts';
 import { InputError } from '../../inputs/errors.ts';
+import { STANDARD_SLIP_DAYS } from '../../inputs/interventions.ts';
 import { paramSpec } from '../../inputs/params.ts';
 import { scenarioOptions } from '../../scenario.ts';
 import { createProgress } from '../progress.ts';
