@@ -2,15 +2,26 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { calibrate } from '../src/analysis/calibrate.ts';
 import { comparePlans, type PlanFigure } from '../src/analysis/plan-options.ts';
-import { formatParams } from '../src/cli/format.ts';
+import { formatInterventions, formatParams } from '../src/cli/format.ts';
 import { EXAMPLE_HISTORY_CSV } from '../src/history/history-file.ts';
 import { historyTargets } from '../src/history/measure.ts';
+import { STANDARD_SLIP_DAYS, standardIncident } from '../src/index.ts';
 import { preset } from './helpers.ts';
 
 describe('README', () => {
   it('carries the parameter reference exactly as the table generates it', () => {
     const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
     expect(readme).toContain(formatParams(true));
+  });
+
+  it('carries the intervention reference exactly as the table generates it', () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    expect(readme).toContain(formatInterventions(true));
+    const incident = standardIncident(0, 8);
+    expect(readme).toContain(
+      `the standard slip is ${STANDARD_SLIP_DAYS} working days and the standard incident ${incident.hours} hours with half the team`,
+    );
+    expect(incident.responders).toBe(4);
   });
 
   it('shows the quick start and the test command', () => {

@@ -19,6 +19,7 @@ export interface CliArgs {
   csv?: string;
   listParams: boolean;
   listPresets: boolean;
+  listInterventions: boolean;
   markdown: boolean;
   schema: boolean;
   help: boolean;
@@ -44,6 +45,7 @@ const SWITCHES = [
   OVER_BUDGET_FLAG,
   '--list-params',
   '--list-presets',
+  '--list-interventions',
   '--markdown',
   '--schema',
   '--help',
@@ -69,6 +71,7 @@ export function parseArgs(
     overBudget: false,
     listParams: false,
     listPresets: false,
+    listInterventions: false,
     markdown: false,
     schema: false,
     help: false,
@@ -101,6 +104,7 @@ export function parseArgs(
       else if (flag === OVER_BUDGET_FLAG) args.overBudget = true;
       else if (flag === '--list-params') args.listParams = true;
       else if (flag === '--list-presets') args.listPresets = true;
+      else if (flag === '--list-interventions') args.listInterventions = true;
       else if (flag === '--markdown') args.markdown = true;
       else if (flag === '--schema') args.schema = true;
       else args.help = true;

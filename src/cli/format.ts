@@ -1,3 +1,9 @@
+import {
+  INTERVENTION_KINDS,
+  INTERVENTION_TYPES,
+  type Intervention,
+  type InterventionRole,
+} from '../inputs/interventions.ts';
 import { PARAMS } from '../inputs/params.ts';
 import { PRESETS } from '../inputs/presets.ts';
 import { DEFAULT_DAYS } from '../inputs/run-length.ts';
@@ -196,6 +202,43 @@ export function formatParams(markdown: boolean): string {
   ).join('\n');
 }
 
+/** What each role of intervention is called in listings. */
+const ROLE_NAMES: Readonly<Record<InterventionRole, string>> = {
+  step: 'escape step',
+  shock: 'shock',
+  change: 'change',
+};
+
+/** Each kind of intervention with its fields, their limits and defaults (a Markdown table with `markdown`). */
+export function formatInterventions(markdown: boolean): string {
+  const fieldText = (type: Intervention['type']) => {
+    if (type === 'set') return '`param` (a parameter id), `value` (a value it allows)';
+    const fields = INTERVENTION_KINDS[type].fields;
+    if (fields.length === 0) return '–';
+    return fields
+      .map((f) => {
+        const max = f.max === 'run' ? "the run's length" : String(f.max);
+        const fallback = f.default === undefined ? '' : `, default ${f.default}`;
+        return `\`${f.name}\` ${f.help}: ${f.min} – ${max}${fallback}`;
+      })
+      .join('; ');
+  };
+  if (markdown) {
+    return [
+      '| type | kind | what it does | fields |',
+      '|---|---|---|---|',
+      ...INTERVENTION_TYPES.map((type) => {
+        const kind = INTERVENTION_KINDS[type];
+        return `| \`${type}\` | ${ROLE_NAMES[kind.role]} | ${kind.caption} | ${fieldText(type)} |`;
+      }),
+    ].join('\n');
+  }
+  return INTERVENTION_TYPES.map(
+    (type) =>
+      `${pad(type, 22)}${pad(ROLE_NAMES[INTERVENTION_KINDS[type].role], 13)}${INTERVENTION_KINDS[type].caption}\n${' '.repeat(30)}${fieldText(type)}`,
+  ).join('\n');
+}
+
 /** The presets with their one-line summaries. */
 export function formatPresets(): string {
   return PRESETS.map((p) => `${pad(p.id, 10)}${p.summary}`).join('\n');
@@ -234,6 +277,7 @@ Options:
                        before it starts; the estimate is printed when a job is refused)
   --list-params        list every parameter with default, range and unit (--markdown for a table)
   --list-presets       list the presets
+  --list-interventions list the kinds of intervention a scenario may hold, with their fields
   --schema             print the JSON Schema of scenario files
   --help               show this help
 

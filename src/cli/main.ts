@@ -23,6 +23,7 @@ import type { CommandIo } from './commands/types.ts';
 import { bandsCsv, seriesCsv } from './csv.ts';
 import {
   commandHelp,
+  formatInterventions,
   formatParams,
   formatPresets,
   formatSummaryTable,
@@ -68,11 +69,12 @@ function readScenario(args: CliArgs): Scenario {
   };
 }
 
-/** The text of a listing flag (--help, --list-params, --list-presets, --schema), if one was given. */
+/** The text of a listing flag (--help, --list-params, --list-presets, --list-interventions, --schema), if one was given. */
 function listing(args: CliArgs): string | null {
   if (args.help) return args.command ? commandHelp(args.command) : HELP;
   if (args.listParams) return formatParams(args.markdown);
   if (args.listPresets) return formatPresets();
+  if (args.listInterventions) return formatInterventions(args.markdown);
   if (args.schema) return JSON.stringify(scenarioJsonSchema(), null, 2);
   return null;
 }
