@@ -1,3 +1,5 @@
+import type { ParamTableRow } from './param-table/index.ts';
+
 /** How a parameter's value is read and shown. */
 export type ParamKind = 'number' | 'integer' | 'boolean' | 'choice';
 
@@ -7,9 +9,9 @@ export type ParamSource = 'sourced' | 'calibrate';
 /** The groups the UI and the docs arrange parameters in. */
 export type ParamGroup = 'team' | 'code' | 'testing' | 'production' | 'reflexes' | 'economics';
 
-/** One row of the parameter table: everything validation, controls, URLs, flags and docs need. */
-export interface ParamSpec {
-  readonly id: ParamId;
+/** One row of the parameter table as it is written: its id is any name until the table fixes the set. */
+export interface ParamRow {
+  readonly id: string;
   readonly label: string;
   readonly unit: string;
   readonly group: ParamGroup;
@@ -39,70 +41,26 @@ export function usesLogScale(spec: ParamSpec): boolean {
   return smallest > 0 && spec.max / smallest > 10 ** LOG_SCALE_DECADES;
 }
 
-/** How releases are cut: a fixed train, when the previous one is out, or each change on its own. */
-export type ReleasePolicy = 'train' | 'whenStable' | 'continuous';
+/** The type of the value a row of the table holds: a number, a yes/no, or one of its choices. */
+type ValueOf<Row extends ParamRow> = Row['kind'] extends 'boolean'
+  ? boolean
+  : Row['kind'] extends 'choice'
+    ? NonNullable<Row['choices']>[number]
+    : number;
 
-/** Every model parameter with its type; the ids are part of the public scenario format. */
-export interface Params {
-  teamSize: number;
-  linesPerEngineerDay: number;
-  automationShare: number;
-  protectImprovement: boolean;
-  defectsPerKloc: number;
-  branchLifetimeDays: number;
-  reviewDetection: number;
-  mergeCostPerBranchDay: number;
-  integrationDefectsPerBranchDay: number;
-  densitySizeExponent: number;
-  releasePolicy: ReleasePolicy;
-  releaseIntervalDays: number;
-  testAutomation: number;
-  automatedDetection: number;
-  regressionPassDays: number;
-  changeTestDaysPerKloc: number;
-  regressionPasses: number;
-  testerShare: number;
-  manualTesters: number;
-  manualDetection: number;
-  repeatPassYield: number;
-  blockerDetection: number;
-  maxExtraPasses: number;
-  fixDaysPerDefect: number;
-  fixGrowthPerWorkDay: number;
-  stabilisationShare: number;
-  badFixRate: number;
-  approvalWaitDays: number;
-  handoffs: number;
-  handoffWaitDays: number;
-  handoffUtilisation: number;
-  deployHours: number;
-  failureShare: number;
-  deployErrorRate: number;
-  rollbackAvailable: boolean;
-  rollbackHours: number;
-  detectionHours: number;
-  diagnosisHoursPerKloc: number;
-  outageShare: number;
-  degradationSeverity: number;
-  responders: number;
-  productionFixMultiplier: number;
-  defectDiscoveryPerDay: number;
-  fearResponse: number;
-  cautionMemoryDays: number;
-  learningResponse: number;
-  pressureDefectFactor: number;
-  contextSwitchCost: number;
-  wipDefectFactor: number;
-  linesPerWorkItem: number;
-  automationGainPerEngineerDay: number;
-  automationErosionPerKloc: number;
-  holdingCostPerKlocDay: number;
-  deployTransactionCost: number;
-  outageCostPerHour: number;
-}
+/** Every model parameter with its type, derived from the table; the ids are part of the public scenario format. */
+export type Params = { -readonly [Row in ParamTableRow as Row['id']]: ValueOf<Row> };
 
 /** A parameter's id. */
 export type ParamId = keyof Params;
+
+/** One row of the parameter table: everything validation, controls, URLs, flags and docs need. */
+export interface ParamSpec extends ParamRow {
+  readonly id: ParamId;
+}
+
+/** How releases are cut: a fixed train, when the previous one is out, or each change on its own. */
+export type ReleasePolicy = Params['releasePolicy'];
 
 /** The usual range of a share, for table rows. */
 export const SHARE = { min: 0, max: 1, step: 0.01, unit: 'share (0–1)' } as const;

@@ -1,7 +1,7 @@
-import { type ParamSpec, SHARE } from '../param-spec.ts';
+import { type ParamRow, SHARE } from '../param-spec.ts';
 
 /** Code and branches: the rows of the parameter table for this group. */
-export const CODE_PARAMS: readonly ParamSpec[] = [
+export const CODE_PARAMS = [
   {
     id: 'defectsPerKloc',
     label: 'Defects written per 1,000 lines',
@@ -77,4 +77,4 @@ export const CODE_PARAMS: readonly ParamSpec[] = [
     source: 'sourced',
     help: 'Extra defects from changes interacting in big deployments; 0 by default because rapid-release studies found none.',
   },
-];
+] as const satisfies readonly ParamRow[];

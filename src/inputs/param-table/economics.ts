@@ -1,7 +1,7 @@
-import type { ParamSpec } from '../param-spec.ts';
+import type { ParamRow } from '../param-spec.ts';
 
 /** Economics: the rows of the parameter table for this group. */
-export const ECONOMICS_PARAMS: readonly ParamSpec[] = [
+export const ECONOMICS_PARAMS = [
   {
     id: 'holdingCostPerKlocDay',
     label: 'Cost of code waiting',
@@ -41,4 +41,4 @@ export const ECONOMICS_PARAMS: readonly ParamSpec[] = [
     source: 'calibrate',
     help: "Cost of an hour of full outage (lost revenue, support, goodwill); a degradation costs its severity's share.",
   },
-];
+] as const satisfies readonly ParamRow[];

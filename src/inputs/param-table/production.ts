@@ -1,7 +1,7 @@
-import { type ParamSpec, SHARE } from '../param-spec.ts';
+import { type ParamRow, SHARE } from '../param-spec.ts';
 
 /** Production: the rows of the parameter table for this group. */
-export const PRODUCTION_PARAMS: readonly ParamSpec[] = [
+export const PRODUCTION_PARAMS = [
   {
     id: 'failureShare',
     label: 'Escaped defects that fail a deployment',
@@ -134,4 +134,4 @@ export const PRODUCTION_PARAMS: readonly ParamSpec[] = [
     source: 'calibrate',
     help: 'Share of escaped, non-failing defects users report each day; each becomes a production fix.',
   },
-];
+] as const satisfies readonly ParamRow[];

@@ -1,7 +1,7 @@
-import type { ParamSpec } from '../param-spec.ts';
+import type { ParamRow } from '../param-spec.ts';
 
 /** Organisation reflexes: the rows of the parameter table for this group. */
-export const REFLEXES_PARAMS: readonly ParamSpec[] = [
+export const REFLEXES_PARAMS = [
   {
     id: 'fearResponse',
     label: '"Be careful" reflex',
@@ -119,4 +119,4 @@ export const REFLEXES_PARAMS: readonly ParamSpec[] = [
     source: 'calibrate',
     help: 'Share of the automation level lost per thousand lines shipped: new code needs new tests.',
   },
-];
+] as const satisfies readonly ParamRow[];

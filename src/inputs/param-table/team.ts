@@ -1,7 +1,7 @@
-import { type ParamSpec, SHARE } from '../param-spec.ts';
+import { type ParamRow, SHARE } from '../param-spec.ts';
 
 /** Team: the rows of the parameter table for this group. */
-export const TEAM_PARAMS: readonly ParamSpec[] = [
+export const TEAM_PARAMS = [
   {
     id: 'teamSize',
     label: 'Team size',
@@ -51,4 +51,4 @@ export const TEAM_PARAMS: readonly ParamSpec[] = [
     source: 'sourced',
     help: 'When on, improvement time is set aside before fire fighting can take it (the way out of the capability trap).',
   },
-];
+] as const satisfies readonly ParamRow[];

@@ -1,7 +1,7 @@
-import { type ParamSpec, SHARE } from '../param-spec.ts';
+import { type ParamRow, SHARE } from '../param-spec.ts';
 
 /** Testing and release: the rows of the parameter table for this group. */
-export const TESTING_PARAMS: readonly ParamSpec[] = [
+export const TESTING_PARAMS = [
   {
     id: 'releasePolicy',
     label: 'Release policy',
@@ -274,4 +274,4 @@ export const TESTING_PARAMS: readonly ParamSpec[] = [
     source: 'calibrate',
     help: 'Time to deploy at zero automation; automation cuts it by up to 90%.',
   },
-];
+] as const satisfies readonly ParamRow[];
