@@ -1,5 +1,5 @@
 import { describe, expectTypeOf, it } from 'vitest';
-import { defaultParams, type PARAM_IDS, type ParamId, type Params } from '../../src/index.ts';
+import { defaultParams, type Params } from '../../src/index.ts';
 
 // Checked by the compiler (`npm run typecheck`): `Params` is derived from the parameter table.
 describe('the Params type, derived from the parameter table', () => {
