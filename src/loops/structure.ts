@@ -11,8 +11,8 @@ export type NodeReading =
   /** The gap between deployments: the last full gap, or the wait since the last one once that is longer. */
   | { kind: 'gap' };
 
-/** A variable of the causal-loop diagram, read from the run. */
-export interface LoopNode {
+/** A variable of the causal-loop diagram as its row is written. */
+interface LoopNodeRow {
   id: string;
   label: string;
   unit: string;
@@ -24,28 +24,35 @@ export interface LoopNode {
   y: number;
 }
 
+/** A variable of the causal-loop diagram, read from the run. */
+export interface LoopNode extends LoopNodeRow {
+  id: NodeId;
+}
+
 /** A causal link: a rise in `from` pushes `to` up (+) or down (−), all else equal. */
 export interface LoopLink {
-  from: string;
-  to: string;
+  from: NodeId;
+  to: NodeId;
   polarity: 1 | -1;
 }
 
-/** A feedback loop: reinforcing (R) amplifies change, balancing (B) pushes back against it. */
-export interface FeedbackLoop {
+/** A feedback loop as its row is written. */
+interface FeedbackLoopRow {
   id: string;
   kind: 'reinforcing' | 'balancing';
   label: string;
   /** What the loop does, in a sentence for the diagram's legend and the story. */
   summary: string;
   /** The nodes in order around the loop; the last links back to the first. */
-  path: readonly string[];
-  /** The parameters that switch the loop's mechanism off or on, for the user to try. */
-  switches: readonly string[];
+  path: readonly NodeId[];
 }
 
-/** The diagram's variables. */
-export const LOOP_NODES: readonly LoopNode[] = [
+/** A feedback loop: reinforcing (R) amplifies change, balancing (B) pushes back against it. */
+export interface FeedbackLoop extends FeedbackLoopRow {
+  id: LoopId;
+}
+
+const NODE_ROWS = [
   {
     id: 'interval',
     label: 'Release interval',
@@ -163,7 +170,13 @@ export const LOOP_NODES: readonly LoopNode[] = [
     x: 1.0,
     y: 0.42,
   },
-];
+] as const satisfies readonly LoopNodeRow[];
+
+/** A diagram variable's id. */
+export type NodeId = (typeof NODE_ROWS)[number]['id'];
+
+/** The diagram's variables. */
+export const LOOP_NODES: readonly LoopNode[] = NODE_ROWS;
 
 /** Every causal link the loops use, with its polarity. */
 export const LOOP_LINKS: readonly LoopLink[] = [
@@ -194,7 +207,7 @@ export const LOOP_LINKS: readonly LoopLink[] = [
 ];
 
 /** The feedback loops of the model, reinforcing first. */
-export const FEEDBACK_LOOPS: readonly FeedbackLoop[] = [
+const LOOP_ROWS = [
   {
     id: 'R1',
     kind: 'reinforcing',
@@ -202,7 +215,6 @@ export const FEEDBACK_LOOPS: readonly FeedbackLoop[] = [
     summary:
       'A longer wait between releases lets more code pile up, so the next release is bigger, has more to fix before it ships, and takes longer again.',
     path: ['interval', 'wip', 'size', 'stabilise'],
-    switches: ['releaseIntervalDays', 'stabilisationShare', 'regressionPassDays'],
   },
   {
     id: 'R2',
@@ -211,7 +223,6 @@ export const FEEDBACK_LOOPS: readonly FeedbackLoop[] = [
     summary:
       'Failures make the organisation cautious: longer intervals and more approvals, so releases grow and fail more.',
     path: ['failures', 'caution', 'interval', 'wip', 'size'],
-    switches: ['fearResponse'],
   },
   {
     id: 'R3',
@@ -220,7 +231,6 @@ export const FEEDBACK_LOOPS: readonly FeedbackLoop[] = [
     summary:
       'Fire fighting eats the time meant for automation; automation erodes, more defects escape, and there are more fires.',
     path: ['failures', 'firefighting', 'improvement', 'automation'],
-    switches: ['protectImprovement', 'automationShare'],
   },
   {
     id: 'R4',
@@ -229,7 +239,6 @@ export const FEEDBACK_LOOPS: readonly FeedbackLoop[] = [
     summary:
       'A big deployment takes longer to diagnose when it fails; the longer outage pulls people from the release, which slips and grows.',
     path: ['size', 'restore', 'firefighting', 'interval', 'wip'],
-    switches: ['diagnosisHoursPerKloc', 'rollbackAvailable'],
   },
   {
     id: 'B1',
@@ -238,7 +247,6 @@ export const FEEDBACK_LOOPS: readonly FeedbackLoop[] = [
     summary:
       'The more defects a release candidate holds, the more people test and fix it, which takes the defects out before they reach production.',
     path: ['stabilise', 'testing'],
-    switches: ['regressionPasses', 'manualDetection', 'automatedDetection'],
   },
   {
     id: 'B2',
@@ -247,7 +255,6 @@ export const FEEDBACK_LOOPS: readonly FeedbackLoop[] = [
     summary:
       'More undeployed code means more people testing and fixing, fewer writing features, so code piles up more slowly.',
     path: ['wip', 'testing', 'features'],
-    switches: ['teamSize', 'stabilisationShare'],
   },
   {
     id: 'B3',
@@ -256,7 +263,6 @@ export const FEEDBACK_LOOPS: readonly FeedbackLoop[] = [
     summary:
       'A freeze holds code back from the pipeline, so releases shrink and ship sooner, and less code waits.',
     path: ['held', 'size', 'stabilise', 'interval', 'wip'],
-    switches: ['mergeFreeze (an escape step)'],
   },
   {
     id: 'B4',
@@ -265,19 +271,24 @@ export const FEEDBACK_LOOPS: readonly FeedbackLoop[] = [
     summary:
       'Failures prompt follow-up automation work, which raises automation and brings failures down.',
     path: ['failures', 'improvement', 'automation'],
-    switches: ['learningResponse', 'automationShare'],
   },
-];
+] as const satisfies readonly FeedbackLoopRow[];
+
+/** A feedback loop's id. */
+export type LoopId = (typeof LOOP_ROWS)[number]['id'];
+
+/** The feedback loops, reinforcing and balancing. */
+export const FEEDBACK_LOOPS: readonly FeedbackLoop[] = LOOP_ROWS;
 
 /** The node with this id. */
-export function loopNode(id: string): LoopNode {
+export function loopNode(id: NodeId): LoopNode {
   const node = LOOP_NODES.find((n) => n.id === id);
   if (!node) throw new Error(`no diagram node ${id}`);
   return node;
 }
 
 /** The link from one node to another. */
-export function loopLink(from: string, to: string): LoopLink {
+export function loopLink(from: NodeId, to: NodeId): LoopLink {
   const link = LOOP_LINKS.find((l) => l.from === from && l.to === to);
   if (!link) throw new Error(`no diagram link ${from} → ${to}`);
   return link;

@@ -3,8 +3,10 @@ import {
   FEEDBACK_LOOPS,
   type FeedbackLoop,
   LOOP_LINKS,
+  type LoopId,
   type LoopTimeline,
   loopTimeline,
+  type NodeId,
 } from '../../src/index.ts';
 import type { ChartSpec } from '../charts/chart-specs.ts';
 import { PALETTE } from '../charts/palette.ts';
@@ -82,11 +84,11 @@ export class DdsLoopDiagram extends IdleWhenOffScreen(LitElement) {
   /** The day shown (play mode), or null for the run's last day. */
   day: number | null = null;
   /** A loop to outline whatever dominates (the story points at it). */
-  highlight: string | null = null;
+  highlight: LoopId | null = null;
   /** Compact (presenter mode): only the loop in question, alone on a ring, in large text. */
   compact = false;
   /** The node whose chart is open. */
-  private selected: string | null = null;
+  private selected: NodeId | null = null;
   private timeline: LoopTimeline | null = null;
   private timelineFor: RunView | null = null;
   private deferred = false;
@@ -152,17 +154,17 @@ export class DdsLoopDiagram extends IdleWhenOffScreen(LitElement) {
     this.dataset.day = String(this.shownDay);
   }
 
-  private select(id: string): void {
+  private select(id: NodeId): void {
     this.selected = this.selected === id ? null : id;
   }
 
-  private handleNodeKey(event: KeyboardEvent, id: string): void {
+  private handleNodeKey(event: KeyboardEvent, id: NodeId): void {
     if (event.key !== 'Enter' && event.key !== ' ') return;
     event.preventDefault();
     this.select(id);
   }
 
-  private nodeChart(id: string): ChartSpec | null {
+  private nodeChart(id: NodeId): ChartSpec | null {
     const timeline = this.timeline;
     if (!timeline) return null;
     const { label, unit } = nodeText(id);

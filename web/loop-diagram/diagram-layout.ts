@@ -7,6 +7,7 @@ import {
   type LoopLink,
   linksOf,
   loopNode,
+  type NodeId,
 } from '../../src/index.ts';
 
 /** The diagram's drawing size in SVG units; the SVG scales to its box. */
@@ -17,7 +18,7 @@ export const NODE_HEIGHT = 44;
 
 /** A node's box centre. */
 export interface PlacedNode {
-  id: string;
+  id: NodeId;
   cx: number;
   cy: number;
 }
@@ -44,7 +45,7 @@ export const PLACED_NODES: readonly PlacedNode[] = LOOP_NODES.map((node) => ({
   cy: y(node.y),
 }));
 
-function centre(id: string): PlacedNode {
+function centre(id: NodeId): PlacedNode {
   return PLACED_NODES.find((n) => n.id === id)!;
 }
 
@@ -114,7 +115,7 @@ export function loopLinkKeys(loop: FeedbackLoop): Set<string> {
 }
 
 /** A node's label and unit. */
-export function nodeText(id: string): { label: string; unit: string } {
+export function nodeText(id: NodeId): { label: string; unit: string } {
   const node = loopNode(id);
   return { label: node.label, unit: node.unit };
 }

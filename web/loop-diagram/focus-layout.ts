@@ -1,8 +1,8 @@
-import { type FeedbackLoop, linksOf } from '../../src/index.ts';
+import { type FeedbackLoop, linksOf, type NodeId } from '../../src/index.ts';
 
 /** A node of the focused loop, placed on its ring. */
 export interface RingNode {
-  id: string;
+  id: NodeId;
   cx: number;
   cy: number;
 }

@@ -1,4 +1,10 @@
-import { DEFAULT_DAYS, findPreset, type Intervention, toCalendarDays } from '../../src/index.ts';
+import {
+  DEFAULT_DAYS,
+  findPreset,
+  type Intervention,
+  type LoopId,
+  toCalendarDays,
+} from '../../src/index.ts';
 import type { ChartId } from '../charts/chart-specs.ts';
 import { scenarioFromPreset, type UiScenario } from '../state/ui-scenario.ts';
 import { RECENT_WINDOW_DAYS } from '../worker/protocol.ts';
@@ -36,7 +42,7 @@ export interface StoryStep {
   /** The chart the step points at. */
   chart: ChartId;
   /** The feedback loop the step outlines, if any. */
-  loop: string | null;
+  loop: LoopId | null;
   /**
    * Whether the caption says the outlined loop is at work on the step's day (false: it says it
    * is not); tests check the diagram agrees.

@@ -2,6 +2,7 @@ import {
   type DeploymentEvent,
   FEEDBACK_LOOPS,
   type IncidentEvent,
+  type LoopId,
   type LoopTimeline,
   loopTimeline,
   type Params,
@@ -65,7 +66,7 @@ export function firstReleaseAfter(run: StoryRun, day: number): DeploymentEvent |
 /** A loop on a day: whether it is at work and which way it turns (1 vicious or pushing back, −1 virtuous). */
 export function loopOn(
   run: StoryRun,
-  loopId: string,
+  loopId: LoopId,
   day: number,
 ): { atWork: boolean; direction: number } {
   const index = indexOf(run, day);
