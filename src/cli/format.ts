@@ -15,20 +15,12 @@ import {
   FREQUENCY_BUCKETS,
   frequencyBucket,
 } from '../outputs/dora.ts';
+import { formatDuration } from '../outputs/durations.ts';
 import type { SimulationResult } from '../simulate.ts';
 import { COMMANDS } from './commands/index.ts';
 
 const number = (value: number, digits = 1) =>
   value.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
-
-/** A duration in calendar days, in the unit a person would say it in. */
-export function formatDays(days: number): string {
-  const hours = days * 24;
-  if (hours < 1) return `${number(hours * 60, 0)} min`;
-  if (hours < 24) return `${number(hours)} h`;
-  if (days < 60) return `${number(days)} days`;
-  return `${number(days / 30.4)} months`;
-}
 
 function pad(text: string, width: number): string {
   return text.length >= width ? text : text + ' '.repeat(width - text.length);
@@ -77,13 +69,13 @@ export function formatSummaryTable(
     [
       'Lead time (median)',
       lead === null
-        ? `nothing shipped (oldest code waiting ${formatDays(summary.oldestWaitingDays)})`
-        : `${formatDays(lead)}${range(percentiles?.leadTimeDays, formatDays)}`,
+        ? `nothing shipped (oldest code waiting ${formatDuration(summary.oldestWaitingDays)})`
+        : `${formatDuration(lead)}${range(percentiles?.leadTimeDays, formatDuration)}`,
       lead === null
         ? '–'
         : `${levels(d.leadTime)} · ${DURATION_BUCKETS[durationBucket(lead * 24)].label}`,
     ],
-    ['Lead time (p90)', orElse(summary.leadTimeP90Days, formatDays, '–'), ''],
+    ['Lead time (p90)', orElse(summary.leadTimeP90Days, formatDuration, '–'), ''],
     [
       'Change failure rate',
       orElse(
@@ -100,7 +92,7 @@ export function formatSummaryTable(
         ? summary.changeFailureRate === null
           ? noDeploys
           : 'no failures to restore'
-        : `${formatDays(restore / 24)}${range(percentiles?.timeToRestoreHours, (v) => formatDays(v / 24))}`,
+        : `${formatDuration(restore / 24)}${range(percentiles?.timeToRestoreHours, (v) => formatDuration(v / 24))}`,
       restore === null
         ? '–'
         : `${levels(d.timeToRestore)} · ${DURATION_BUCKETS[durationBucket(restore)].label}`,
@@ -173,7 +165,7 @@ export function formatTimeline(result: SimulationResult, periodDays = 65): strin
       pad(`${start}–${end}`, 14) +
         pad(number(deployments), 9) +
         pad(deployments > 0 ? number(deployed / deployments, 0) : '–', 14) +
-        pad(deployed > 0 ? formatDays((leadLineDays / deployed) * 1.4) : '–', 13) +
+        pad(deployed > 0 ? formatDuration((leadLineDays / deployed) * 1.4) : '–', 13) +
         pad(number(wip / span, 0), 13) +
         pad(number(failed), 8) +
         pad(`${number((features / span / team) * 100, 0)}%`, 14) +

@@ -1,14 +1,6 @@
 import { type ParamSpec, type SummaryNumber, summaryFigure } from '../../src/index.ts';
 
-/** A duration given in calendar days, in the unit a person would say it in. */
-export function formatDuration(days: number): string {
-  const hours = days * 24;
-  if (!Number.isFinite(days)) return '–';
-  if (hours < 1) return `${Math.round(hours * 60)} min`;
-  if (hours < 24) return `${hours.toFixed(1)} h`;
-  if (days < 60) return `${days.toFixed(1)} days`;
-  return `${(days / 30.4).toFixed(1)} months`;
-}
+export { formatDuration } from '../../src/outputs/durations.ts';
 
 // Making a number format is slow and using one is fast (in Chromium about 60 µs against 2 µs),
 // and `toLocaleString` makes one on every call: a slider move formats hundreds of numbers.
