@@ -1,76 +1,33 @@
 import { Task, TaskStatus } from '@lit/task';
 import { css, html, LitElement, nothing } from 'lit';
 import type { Calibration, CalibrationTargets } from '../../src/analysis/calibrate.ts';
-import type { SweepCell, SweepSpec } from '../../src/analysis/sweep.ts';
 import { EXAMPLE_HISTORY_CSV, EXAMPLE_TEAM_SIZE } from '../../src/history/history-file.ts';
 import { historyTargets } from '../../src/history/measure.ts';
 import {
   errorMessage,
   InputError,
   type Intervention,
-  PARAM_BY_ID,
   PARAMS,
   type ParamId,
   type Params,
-  SUMMARY_FIGURES,
-  type SummaryNumber,
 } from '../../src/index.ts';
 import type { UiScenario } from '../state/ui-scenario.ts';
-import { requestAnalysis, runSweepInBrowser } from '../worker/analysis-client.ts';
-import type { AnalysisRequest, AnalysisResult } from '../worker/run-analysis.ts';
+import { requestAnalysis } from '../worker/analysis-client.ts';
 import { ANALYSES, type AnalysisId } from './analyses.ts';
+import {
+  ANALYSIS_TABLE,
+  type Job,
+  jobOf,
+  type ShownResult,
+  viewOf,
+  type WhatifHost,
+} from './analysis-table.ts';
 import './dds-phase-map.ts';
 import { defineElement } from '../components/define-element.ts';
 import { download } from '../components/download.ts';
-import { type AppEvent, emit } from '../components/events.ts';
-import {
-  calibrationView,
-  planView,
-  resilienceView,
-  tippingView,
-  tornado,
-  uCurve,
-  valueStreamView,
-} from './whatif-results.ts';
+import { emit } from '../components/events.ts';
 
 const NUMERIC = PARAMS.filter((p) => p.kind === 'number' || p.kind === 'integer');
-
-/** A swept value as a person would set it: on the parameter's step, to three significant figures. */
-function tidy(id: ParamId, value: number): number {
-  const spec = PARAM_BY_ID.get(id);
-  const stepped = spec ? Math.round(value / spec.step) * spec.step : value;
-  return Number(stepped.toPrecision(3));
-}
-
-/** A phase map's run: the sweep and its cells, kept together so the map draws the sweep it ran. */
-interface MapResult {
-  spec: SweepSpec;
-  cells: SweepCell[];
-}
-
-/** What each analysis's tab shows once it has run. */
-interface Shown {
-  map: MapResult;
-  tipping: AnalysisResult<'tipping'>;
-  sensitivity: { metric: SummaryNumber; bars: AnalysisResult<'sensitivity'> };
-  /** A calibration, and once asked for, the fitted team's options. */
-  calibrate: AnalysisResult<'calibrate'> & { plan?: AnalysisResult<'plan'> };
-  plan: AnalysisResult<'plan'>;
-  resilience: AnalysisResult<'resilience'>;
-  economics: AnalysisResult<'economics'>;
-  constraints: AnalysisResult<'constraints'>;
-}
-
-/** An analysis's result, labelled with the analysis it belongs to. */
-type ShownResult = { [Id in AnalysisId]: { analysis: Id; value: Shown[Id] } }[AnalysisId];
-
-/** One run of an analysis: it stops when the signal aborts and reports its progress as a share. */
-type Job = {
-  [Id in AnalysisId]: {
-    analysis: Id;
-    run: (signal: AbortSignal, onProgress: (share: number) => void) => Promise<Shown[Id]>;
-  };
-}[AnalysisId];
 
 /**
  * The what-if planning view: a phase map of two parameters, the tipping point, sensitivity,
@@ -81,7 +38,7 @@ type Job = {
  * @event dds-apply-params - Load these parameters into the simulator; `detail.params`.
  * @event dds-whatif-inputs - A form field changed; `detail.inputs` holds every field set so far.
  */
-export class DdsWhatif extends LitElement {
+export class DdsWhatif extends LitElement implements Omit<WhatifHost, 'scenario'> {
   static override styles = css`
     :host { display: block; min-width: 0; max-width: 100%; box-sizing: border-box; background: #fff; border: 1px solid #d6d9de; border-radius: 6px; padding: 0.6rem 0.9rem; font-size: 0.9rem; }
     [role='tablist'] { display: flex; flex-wrap: wrap; gap: 0.3rem; margin-bottom: 0.6rem; }
@@ -109,6 +66,7 @@ export class DdsWhatif extends LitElement {
     .swatch { display: inline-block; width: 0.9rem; height: 0.7rem; vertical-align: middle; margin-left: 0.5rem; }
     .swatch.up { background: #D55E00; } .swatch.down { background: #0072B2; }
     .swatch.wait { background: #E69F00; } .swatch.work { background: #0072B2; }
+    .terminal { font-size: 0.8rem; color: #4a4f57; margin: 0.6rem 0 0; }
   `;
 
   static override properties = {
@@ -143,7 +101,12 @@ export class DdsWhatif extends LitElement {
     },
   });
 
-  private get busy(): boolean {
+  /** The screen as the analysis table sees it: read only while a scenario is set (without one, render and submit stop first). */
+  private get host(): WhatifHost {
+    return this as unknown as WhatifHost;
+  }
+
+  get busy(): boolean {
     return this.runTask.status === TaskStatus.PENDING;
   }
 
@@ -153,7 +116,7 @@ export class DdsWhatif extends LitElement {
     emit(this, 'dds-analysis-change', { analysis });
   }
 
-  private field(name: string): string {
+  field(name: string): string {
     return (
       (
         this.renderRoot.querySelector(`[name="${name}"]`) as
@@ -164,112 +127,31 @@ export class DdsWhatif extends LitElement {
     );
   }
 
-  /** What a run of the analysis shown does, read from the form; throws a named InputError for bad fields. */
-  private job(): Job {
-    const scenario = this.scenario!;
-    const params = scenario.params;
-    const days = scenario.days;
-    const ask = <Request extends AnalysisRequest>(request: Request) => ({
-      run: (signal: AbortSignal, onProgress: (share: number) => void) =>
-        requestAnalysis(request, signal, onProgress),
-    });
-    const number = (name: string) => {
-      const value = Number(this.field(name));
-      if (this.field(name).trim() === '' || !Number.isFinite(value))
-        throw new InputError(name, this.field(name), 'allowed: a number');
-      return value;
-    };
-    switch (this.analysis) {
-      case 'map': {
-        const axis = (prefix: 'x' | 'y') => ({
-          param: this.field(`${prefix}Param`) as ParamId,
-          from: number(`${prefix}From`),
-          to: number(`${prefix}To`),
-          steps: number(`${prefix}Steps`),
-        });
-        const spec: SweepSpec = {
-          axes: [axis('x'), axis('y')],
-          seeds: number('seeds'),
-          days,
-          seed: scenario.seed,
-        };
-        return {
-          analysis: 'map',
-          run: async (signal, onProgress) => {
-            const { cells, cancelled } = await runSweepInBrowser(params, spec, {
-              signal,
-              onProgress: (done, total) => onProgress(done / total),
-            });
-            if (cancelled) throw new DOMException('Cancelled', 'AbortError');
-            return { spec, cells };
-          },
-        };
-      }
-      case 'tipping':
-        return {
-          analysis: 'tipping',
-          ...ask({ kind: 'tipping', params, days, param: this.field('param') as ParamId }),
-        };
-      case 'sensitivity': {
-        const metric = this.field('metric') as SummaryNumber;
-        return {
-          analysis: 'sensitivity',
-          run: async (signal, onProgress) => ({
-            metric,
-            bars: await requestAnalysis(
-              { kind: 'sensitivity', params, days, metric },
-              signal,
-              onProgress,
-            ),
-          }),
-        };
-      }
-      case 'calibrate':
-        return {
-          analysis: 'calibrate',
-          ...ask({ kind: 'calibrate', params, days, targets: this.targets() }),
-        };
-      case 'plan':
-        return {
-          analysis: 'plan',
-          ...ask({ kind: 'plan', params, days, runs: number('seeds'), seed: scenario.seed }),
-        };
-      case 'resilience':
-        return { analysis: 'resilience', ...ask({ kind: 'resilience', params, days }) };
-      case 'economics':
-        return {
-          analysis: 'economics',
-          ...ask({
-            kind: 'economics',
-            params,
-            days,
-            from: number('from'),
-            to: number('to'),
-            steps: 30,
-          }),
-        };
-      case 'constraints':
-        return { analysis: 'constraints', ...ask({ kind: 'constraints', params, days }) };
-    }
+  number(name: string): number {
+    const text = this.field(name);
+    const value = Number(text);
+    if (text.trim() === '' || !Number.isFinite(value))
+      throw new InputError(name, text, 'allowed: a number');
+    return value;
   }
 
-  private run(event?: Event): void {
+  readonly submit = (event?: Event): void => {
     event?.preventDefault();
     if (!this.scenario) return;
     this.formError = '';
     let job: Job;
     try {
-      job = this.job();
+      job = jobOf(this.analysis, this.host);
     } catch (error) {
       this.formError = errorMessage(error);
       return;
     }
     void this.runTask.run([job]);
-  }
+  };
 
   private historyText = '';
 
-  private targets(): CalibrationTargets {
+  targets(): CalibrationTargets {
     const team = Number(this.field('team'));
     if (this.historyText) return historyTargets(this.historyText, team);
     const optional = (name: string) =>
@@ -312,23 +194,23 @@ export class DdsWhatif extends LitElement {
     const file = event.dataTransfer?.files[0];
     if (!file) return;
     this.historyText = await file.text();
-    this.run();
+    this.submit();
   }
 
   private useExample(): void {
     this.historyText = EXAMPLE_HISTORY_CSV;
     const team = this.renderRoot.querySelector<HTMLInputElement>('[name="team"]');
     if (team) team.value = String(EXAMPLE_TEAM_SIZE);
-    this.run();
+    this.submit();
   }
 
   /** Loads parameters (and, for an option, its changes) into the simulator. */
-  private apply(params: Partial<Params>, interventions?: Intervention[]): void {
+  apply(params: Partial<Params>, interventions?: Intervention[]): void {
     emit(this, 'dds-apply-params', { params, interventions });
   }
 
   /** Runs the options comparison for a fitted team, shown under its calibration. */
-  private comparePlansFor(calibration: Calibration): void {
+  comparePlansFor(calibration: Calibration): void {
     const scenario = this.scenario!;
     void this.runTask.run([
       {
@@ -351,13 +233,13 @@ export class DdsWhatif extends LitElement {
     ]);
   }
 
-  private paramSelect(name: string, selected: ParamId, label: string) {
+  paramSelect(name: string, selected: ParamId, label: string) {
     const chosen = this.input(name, selected);
     return html`<label>${label}<select name=${name}>${NUMERIC.map((p) => html`<option value=${p.id} ?selected=${p.id === chosen}>${p.label}</option>`)}</select></label>`;
   }
 
   /** A form field's value from the link, or its default. */
-  private input(name: string, fallback: string): string {
+  input(name: string, fallback: string): string {
     return this.inputs[name] ?? fallback;
   }
 
@@ -368,27 +250,13 @@ export class DdsWhatif extends LitElement {
     emit(this, 'dds-whatif-inputs', { inputs: this.inputs });
   }
 
-  private renderForm() {
-    const p = this.scenario!.params;
-    const runButton = html`<button type="submit" ?disabled=${this.busy}>${this.busy ? 'Running…' : 'Run'}</button>`;
-    // The selects name parameters by label; the id stays in the option's value and the link.
-    switch (this.analysis) {
-      case 'map':
-        return html`<form @submit=${this.run}>
-          ${this.paramSelect('xParam', 'releaseIntervalDays', 'Columns')}
-          <label>from<input name="xFrom" type="number" step="any" .value=${this.input('xFrom', '2')} /></label><label>to<input name="xTo" type="number" step="any" .value=${this.input('xTo', '30')} /></label><label>steps<input name="xSteps" type="number" .value=${this.input('xSteps', '8')} /></label>
-          ${this.paramSelect('yParam', 'stabilisationShare', 'Rows')}
-          <label>from<input name="yFrom" type="number" step="any" .value=${this.input('yFrom', '0.1')} /></label><label>to<input name="yTo" type="number" step="any" .value=${this.input('yTo', '0.5')} /></label><label>steps<input name="ySteps" type="number" .value=${this.input('ySteps', '9')} /></label>
-          <label>seeds a cell<input name="seeds" type="number" .value=${this.input('seeds', '4')} /></label>
-          ${runButton}
-        </form>`;
-      case 'tipping':
-        return html`<form @submit=${this.run}>${this.paramSelect('param', 'regressionPassDays', 'Parameter')}${runButton}</form>`;
-      case 'sensitivity':
-        return html`<form @submit=${this.run}><label>Figure<select name="metric">${SUMMARY_FIGURES.map((f) => html`<option value=${f.id} ?selected=${f.id === this.input('metric', 'leadTimeDays')}>${f.label}</option>`)}</select></label>${runButton}</form>`;
-      case 'calibrate':
-        return html`<form @submit=${this.run} @dragover=${this.handleDragOver} @dragleave=${this.handleDragLeave} @drop=${this.handleDrop}>
-          <label>Team size<input name="team" type="number" min="1" value=${String(p.teamSize)} /></label>
+  runButton() {
+    return html`<button type="submit" ?disabled=${this.busy}>${this.busy ? 'Running…' : 'Run'}</button>`;
+  }
+
+  calibrationForm() {
+    return html`<form @submit=${this.submit} @dragover=${this.handleDragOver} @dragleave=${this.handleDragLeave} @drop=${this.handleDrop}>
+          <label>Team size<input name="team" type="number" min="1" value=${String(this.scenario!.params.teamSize)} /></label>
           <label>Deploys per week<input name="df" type="number" step="any" /></label>
           <label>Lead time (days)<input name="lt" type="number" step="any" /></label>
           <label>Change failure rate (%)<input name="cfr" type="number" step="any" /></label>
@@ -396,23 +264,16 @@ export class DdsWhatif extends LitElement {
           <label>Deployment size (lines)<input name="size" type="number" step="any" /></label>
           <label>Undeployed code (lines)<input name="wip" type="number" step="any" /></label>
           <label>…or a history file (CSV from <code>death-spiral history</code>, or a GitHub or GitLab deployments export), opened or dropped here<input type="file" accept=".csv,text/csv,.json,application/json" @change=${this.handleHistory} /></label>
-          ${runButton}<button type="button" @click=${this.useExample} ?disabled=${this.busy}>Use the example history</button>
+          ${this.runButton()}<button type="button" @click=${this.useExample} ?disabled=${this.busy}>Use the example history</button>
           <button type="button" @click=${() => download('example-deployments.csv', EXAMPLE_HISTORY_CSV, 'text/csv')}>Download the example CSV</button>
-        </form>`;
-      case 'plan':
-        return html`<form @submit=${this.run}><p>Today's cadence against weekly, daily and continuous deployment, and each escape step, for the scenario on screen (load a fitted team first to plan for yours).</p><label>Seeds<input name="seeds" type="number" min="2" max="200" .value=${this.input('seeds', '20')} /></label>${runButton}</form>`;
-      case 'economics':
-        return html`<form @submit=${this.run}><label>Release intervals from (working days)<input name="from" type="number" step="any" .value=${this.input('from', '1')} /></label><label>to<input name="to" type="number" step="any" .value=${this.input('to', '40')} /></label>${runButton}</form>`;
-      default:
-        return html`<form @submit=${this.run}>${runButton}</form>`;
-    }
+    </form>`;
   }
 
   /** Progress and a way to stop, while an analysis runs. */
   private renderProgress() {
     if (!this.busy) return nothing;
     return html`<p class="running" role="status">
-      <progress max="1" .value=${this.progress} aria-label=${`${ANALYSES[this.analysis]}: share done`}></progress>
+      <progress max="1" .value=${this.progress} aria-label=${`${ANALYSES[this.analysis].label}: share done`}></progress>
       ${Math.round(this.progress * 100)}% done
       <button type="button" @click=${() => this.runTask.abort()}>Cancel</button></p>`;
   }
@@ -426,52 +287,21 @@ export class DdsWhatif extends LitElement {
           : html`<p class="warning" role="alert">${errorMessage(error)}</p>`,
       complete: (shown) =>
         // A result is only ever shown on the tab that asked for it.
-        shown.analysis === this.analysis ? this.renderValue(shown) : nothing,
+        shown.analysis === this.analysis ? viewOf(this.host, shown) : nothing,
     });
-  }
-
-  private renderValue(shown: ShownResult) {
-    switch (shown.analysis) {
-      case 'map': {
-        const { spec, cells } = shown.value;
-        return html`<dds-phase-map .spec=${spec} .cells=${cells}
-          @dds-cell-pick=${(e: AppEvent<'dds-cell-pick'>) => this.apply(Object.fromEntries(spec.axes.map((a, i) => [a.param, tidy(a.param, e.detail.cell.values[i])])) as Partial<Params>)}></dds-phase-map>`;
-      }
-      case 'tipping':
-        return tippingView(shown.value);
-      case 'sensitivity': {
-        const { metric, bars } = shown.value;
-        return tornado(bars, metric);
-      }
-      case 'calibrate': {
-        const { plan, ...calibration } = shown.value;
-        return html`${calibrationView(calibration)}<button type="button" @click=${() => this.apply(calibration.params)}>Load the fitted scenario into the simulator</button>
-          <button type="button" ?disabled=${this.busy} @click=${() => this.comparePlansFor(calibration)}>Compare this team's options</button>
-          ${plan ? planView(plan, (row) => this.apply(calibration.params, row.interventions)) : nothing}`;
-      }
-      case 'plan':
-        return planView(shown.value, (row) => this.apply(this.scenario!.params, row.interventions));
-      case 'resilience':
-        return resilienceView(shown.value);
-      case 'economics':
-        return uCurve(shown.value);
-      case 'constraints': {
-        const { base, ranking } = shown.value;
-        return valueStreamView(base, ranking);
-      }
-    }
   }
 
   override render() {
     if (!this.scenario) return nothing;
     return html`<div role="tablist" aria-label="What-if analyses">
-        ${(Object.keys(ANALYSES) as AnalysisId[]).map((id) => html`<button type="button" role="tab" aria-selected=${id === this.analysis ? 'true' : 'false'} @click=${() => this.selectTab(id)}>${ANALYSES[id]}</button>`)}
+        ${(Object.keys(ANALYSES) as AnalysisId[]).map((id) => html`<button type="button" role="tab" aria-selected=${id === this.analysis ? 'true' : 'false'} @click=${() => this.selectTab(id)}>${ANALYSES[id].label}</button>`)}
       </div>
-      <section role="tabpanel" aria-label=${ANALYSES[this.analysis]} @change=${this.handleFormChange}>
-        ${this.renderForm()}
+      <section role="tabpanel" aria-label=${ANALYSES[this.analysis].label} @change=${this.handleFormChange}>
+        ${ANALYSIS_TABLE[this.analysis].form(this.host)}
         ${this.formError ? html`<p class="warning" role="alert">${this.formError}</p>` : nothing}
         ${this.renderProgress()}
         ${this.renderResult()}
+        <p class="terminal">The same analysis from a terminal, for bigger runs: <code>death-spiral ${ANALYSES[this.analysis].command}</code> (<code>--help</code> lists its flags).</p>
       </section>`;
   }
 }
