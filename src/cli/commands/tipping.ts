@@ -19,14 +19,7 @@ export const tippingCommand: Command = {
     const options = scenarioOptions(scenario);
     const seeds = wholeFlag(args, '--seeds', 1, MAX_ANALYSIS_SEEDS, 20);
     const maxSlip = wholeFlag(args, '--max-slip', 1, 260, 60);
-    const curveProgress = createProgress(io);
-    const curve = tippingCurve(scenario.params, {
-      ...options,
-      seeds,
-      slips: slipGrid(maxSlip),
-      onProgress: curveProgress.update,
-    });
-    curveProgress.done();
+    // Every flag is read before anything runs: bad input is refused at once, not after the curve.
     const param = single(args, '--param');
     const rangeText = single(args, '--range');
     if (rangeText !== undefined && param === undefined)
@@ -36,18 +29,27 @@ export const tippingCommand: Command = {
         'allowed: only with --param, which it is a range of',
       );
     const slipDays = numberFlag(args, '--slip', 0, 260, STANDARD_SLIP_DAYS)!;
+    const spec = param === undefined ? undefined : paramSpec(param, '--param');
+    if (spec && spec.kind !== 'number' && spec.kind !== 'integer')
+      throw new InputError('--param', param, 'allowed: a numeric parameter');
+    const range = rangeText !== undefined ? rangeFlag(rangeText, '--range') : undefined;
+    const curveProgress = createProgress(io);
+    const curve = tippingCurve(scenario.params, {
+      ...options,
+      seeds,
+      slips: slipGrid(maxSlip),
+      onProgress: curveProgress.update,
+    });
+    curveProgress.done();
     let critical = null;
-    if (param !== undefined) {
-      const spec = paramSpec(param, '--param');
-      if (spec.kind !== 'number' && spec.kind !== 'integer')
-        throw new InputError('--param', param, 'allowed: a numeric parameter');
+    if (spec) {
       const criticalProgress = createProgress(io);
-      critical = criticalValue(
-        scenario.params,
-        spec.id,
-        rangeText !== undefined ? rangeFlag(rangeText, '--range') : undefined,
-        { ...options, mode: 'expected', slipDays, onProgress: criticalProgress.update },
-      );
+      critical = criticalValue(scenario.params, spec.id, range, {
+        ...options,
+        mode: 'expected',
+        slipDays,
+        onProgress: criticalProgress.update,
+      });
       criticalProgress.done();
     }
     if (args.csv)
