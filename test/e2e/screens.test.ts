@@ -246,6 +246,28 @@ describe('screens that tell the truth and fit the room', () => {
     await page.close();
   }, 60000);
 
+  it('what-if results fit a 390-pixel phone: their tables scroll in a box of their own', async () => {
+    for (const analysis of ['tipping', 'constraints', 'calibrate']) {
+      const { page, errors } = await open(
+        `?preset=medium&view=whatif&analysis=${analysis}`,
+        390,
+        844,
+      );
+      const whatif = page.locator('dds-whatif');
+      await whatif
+        .getByRole('button', { name: analysis === 'calibrate' ? 'Use the example history' : 'Run' })
+        .click();
+      await whatif.locator('table').first().waitFor({ timeout: 30000 });
+      const width = await page.evaluate(() => document.scrollingElement!.scrollWidth);
+      expect(width, analysis).toBeLessThanOrEqual(390);
+      expect(await whatif.locator('.scroll table').count(), analysis).toBe(
+        await whatif.locator('table').count(),
+      );
+      expect(errors, analysis).toEqual([]);
+      await page.close();
+    }
+  }, 90000);
+
   it('prints a stakeholder briefing on one A4 page and on one Letter page: the scenario against its baseline, in words', async () => {
     const { page, errors } = await open('?preset=medium', 1280, 800);
     await page.evaluate('window.print = () => {}');

@@ -170,10 +170,10 @@ export function valueStreamView(base: ValueStream, ranking: Improvement[]) {
           <text x=${306 + s.share * 260} y=${i * 24 + 16} font-size="11" fill="#111827">${days(s.calendarDays)} (${Math.round(s.share * 100)}%)</text>`,
       )}
     </svg>
-    <table><caption>Halving each stage in turn, best first</caption>
+    <div class="scroll" tabindex="0"><table><caption>Halving each stage in turn, best first</caption>
       <thead><tr><th scope="col">Stage halved</th><th scope="col">Lead time</th><th scope="col">Time to restore</th><th scope="col">Undeployed code</th></tr></thead>
       <tbody>${ranking.map((r) => html`<tr><th scope="row">${r.label}</th><td>${signed(r.leadTimeChange, days)}</td><td>${signed(r.restoreChange, (h) => formatDuration(h / 24))}</td><td>${signed(r.wipChange, (l) => `${formatNumber(l)} lines`)}</td></tr>`)}</tbody>
-    </table>`;
+    </table></div>`;
 }
 
 /** The resilience report in words. */
@@ -190,10 +190,10 @@ export function tippingView(result: TippingCurve & { critical: CriticalValue }) 
   const c = result.critical;
   const label = paramLabel(c.param);
   return html`<p class="verdict">Slip tolerance: fewer than half of ${result.seeds} seeds spiral after a one-time slip of up to ${result.slipToleranceDays} working days.</p>
-    <table><caption>Share of seeds that spiral after a one-time slip</caption>
+    <div class="scroll" tabindex="0"><table><caption>Share of seeds that spiral after a one-time slip</caption>
       <thead><tr><th scope="col">Slip (working days)</th>${result.points.map((p) => html`<th scope="col">${p.slipDays}</th>`)}</tr></thead>
       <tbody><tr><th scope="row">Spiral</th>${result.points.map((p) => html`<td>${Math.round(p.tippedShare * 100)}%</td>`)}</tr></tbody>
-    </table>
+    </table></div>
     <p>${
       c.value === null
         ? `${label}: no tipping point between ${paramValue(c.param, c.range[0])} and ${paramValue(c.param, c.range[1])} (the team ${c.outcomeAtLow === c.outcomeAtHigh ? `${c.outcomeAtLow} across the whole range` : `${c.outcomeAtLow} at one end and ${c.outcomeAtHigh} at the other`}, after a three-week slip).`
@@ -219,22 +219,22 @@ const TARGET_TEXT = {
 
 /** The calibration: each target against the fitted model, in the units asked, and the fitted values. */
 export function calibrationView(result: Calibration) {
-  return html`<table><caption>Your team and the fitted model</caption>
+  return html`<div class="scroll" tabindex="0"><table><caption>Your team and the fitted model</caption>
       <thead><tr><th scope="col">Figure</th><th scope="col">Your team</th><th scope="col">Fitted model</th></tr></thead>
       <tbody>${result.fit.map((f) => {
         const text = TARGET_TEXT[f.metric];
         return html`<tr><th scope="row">${text.label}</th><td>${text.show(f.target)}</td><td>${f.simulated === null ? 'nothing to measure' : text.show(f.simulated)}</td></tr>`;
       })}</tbody>
-    </table>
+    </table></div>
     <p class=${result.reachable ? 'verdict' : 'warning'} role=${result.reachable ? 'status' : 'alert'}>${result.message}</p>
-    <table data-fitted><caption>The settings the fit chose</caption>
+    <div class="scroll" tabindex="0"><table data-fitted><caption>The settings the fit chose</caption>
       <thead><tr><th scope="col">Setting</th><th scope="col">Before</th><th scope="col">Fitted</th></tr></thead>
       <tbody>
         <tr><th scope="row">${paramLabel('releasePolicy')}</th><td colspan="2">${result.params.releasePolicy}</td></tr>
         <tr><th scope="row">${paramLabel('rollbackAvailable')}</th><td colspan="2">${result.params.rollbackAvailable ? 'yes' : 'no'}</td></tr>
         ${result.fitted.map(({ id, from, to, atLimit }) => html`<tr><th scope="row">${paramLabel(id)}</th><td>${paramValue(id, from)}</td><td>${paramValue(id, to)}${atLimit ? ' (at the end of its range)' : ''}</td></tr>`)}
       </tbody>
-    </table>`;
+    </table></div>`;
 }
 
 /**
@@ -258,7 +258,7 @@ export function planView(plan: PlanComparison, load: (row: PlanRow) => void) {
     return 'share' in figure && figure.share ? '' : ` (${figure.unit})`;
   };
   return html`<p>Each option starts on working day ${plan.day}, after the warm-up, and is measured over the ${plan.days - plan.day} working days after it, on the same ${plan.runs} seeds: the median, and below it the p10 – p90 range.</p>
-    <div class="scroll"><table data-plan><caption>Your team's options</caption>
+    <div class="scroll" tabindex="0"><table data-plan><caption>Your team's options</caption>
       <thead><tr><th scope="col">Option</th>${PLAN_FIGURES.map((id) => html`<th scope="col">${summaryFigure(id).label}${unit(id)}</th>`)}<th scope="col"><span class="visually-hidden">Load</span></th></tr></thead>
       <tbody>${plan.rows.map((row) => html`<tr><th scope="row">${row.label}</th>${PLAN_FIGURES.map((id) => cell(row, id))}<td><button type="button" @click=${() => load(row)}>Load<span class="visually-hidden"> ${row.label}</span></button></td></tr>`)}</tbody>
     </table></div>`;
