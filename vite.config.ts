@@ -28,13 +28,13 @@ const embed = defineConfig({
 });
 
 /**
- * `vite build --mode cli` bundles the command line for Node into dist/cli, so the installed
+ * `vite build --mode cli` bundles the command line for Node into build/cli, so the installed
  * `death-spiral` command needs no TypeScript loader; its dependencies stay outside the bundle.
  */
 const cli = defineConfig({
   publicDir: false,
   build: {
-    outDir: 'dist/cli',
+    outDir: 'build/cli',
     emptyOutDir: true,
     target: 'node20',
     ssr: true,

@@ -5,7 +5,7 @@ const BUILT = 'dist/death-spiral-sim.js';
 
 export default {
   globs: [SOURCE],
-  outdir: 'dist',
+  outdir: 'build',
   litelement: true,
   plugins: [
     {

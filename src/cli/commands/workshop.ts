@@ -15,12 +15,12 @@ function lanAddress(): string {
 }
 
 /**
- * The built app this command ships with: the folder above the bundled command (dist/), or dist/
- * at the project root when it runs from the sources.
+ * The built app this command ships with, dist/ at the package's root: two folders above the
+ * bundled command (build/cli), three above this file in the sources.
  */
 function builtApp(): string | undefined {
   const here = dirname(fileURLToPath(import.meta.url));
-  return [resolve(here, '..'), resolve(here, '../../../dist')].find((folder) =>
+  return [resolve(here, '../../dist'), resolve(here, '../../../dist')].find((folder) =>
     existsSync(join(folder, 'workshop.html')),
   );
 }
