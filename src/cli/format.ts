@@ -15,12 +15,11 @@ import {
   FREQUENCY_BUCKETS,
   frequencyBucket,
 } from '../outputs/dora.ts';
-import { formatDuration } from '../outputs/durations.ts';
+import { formatCount, formatDuration } from '../outputs/figures.ts';
 import type { SimulationResult } from '../simulate.ts';
 import { COMMANDS } from './commands/index.ts';
 
-const number = (value: number, digits = 1) =>
-  value.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+const number = (value: number, digits = 1) => formatCount(value, digits);
 
 function pad(text: string, width: number): string {
   return text.length >= width ? text : text + ' '.repeat(width - text.length);

@@ -1,4 +1,5 @@
 import { findPreset, presetParams } from '../inputs/presets.ts';
+import { formatCount } from '../outputs/figures.ts';
 import { simulate } from '../simulate.ts';
 import { GAME_START_DAY, startingDecision, type TeamDecision } from './game.ts';
 import type { TeamStanding } from './outcomes.ts';
@@ -20,8 +21,7 @@ export interface Briefing {
   decision: TeamDecision;
 }
 
-const WHOLE = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
-const lines = (n: number) => WHOLE.format(Math.round(n));
+const lines = (n: number) => formatCount(Math.round(n));
 const days = (n: number | null) => (n === null ? 'nothing shipped' : `${n.toFixed(1)} days`);
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { csvFormatRows } from 'd3-dsv';
 import { InputError } from '../../inputs/errors.ts';
 import { decimalValue, parseWholeText } from '../../inputs/numbers.ts';
+import { formatCount } from '../../outputs/figures.ts';
 import type { CliArgs } from '../args.ts';
 
 /** The one value of a subcommand flag, or undefined; more than one is an error. */
@@ -82,5 +83,5 @@ export function pad(text: string, width: number): string {
 /** A number for a readable table. */
 export function show(value: number | null, digits = 1): string {
   if (value === null || !Number.isFinite(value)) return '–';
-  return value.toLocaleString('en-GB', { maximumFractionDigits: digits });
+  return formatCount(value, digits);
 }

@@ -1,5 +1,6 @@
 import { comparePlans, PLAN_FIGURES, type PlanFigure } from '../../analysis/plan-options.ts';
 import { summaryFigure } from '../../metrics.ts';
+import { formatCount } from '../../outputs/figures.ts';
 import { toScenarioFile } from '../../scenario.ts';
 import { createProgress } from '../progress.ts';
 import { pad, toCsv, wholeFlag, writeCsvFile } from './flags.ts';
@@ -22,9 +23,7 @@ function short(figure: PlanFigure, value: number | null): string {
   const share = 'share' in summaryFigure(figure);
   const shown = share ? value * 100 : value;
   const text =
-    Math.abs(shown) >= 1000
-      ? Math.round(shown).toLocaleString('en-GB')
-      : String(Number(shown.toPrecision(3)));
+    Math.abs(shown) >= 1000 ? formatCount(Math.round(shown)) : String(Number(shown.toPrecision(3)));
   return share ? `${text}%` : text;
 }
 
