@@ -2,7 +2,7 @@ import { html, LitElement, nothing } from 'lit';
 import { errorMessage, findPreset, presetParams } from '../../src/index.ts';
 import { type ChartSpec, chartSpecs } from '../charts/chart-specs.ts';
 import { copyScenarioLink, saveScenarioFile, takeChosenFile } from '../components/scenario-io.ts';
-import { ScenarioStore } from '../state/store.ts';
+import { type ChangeReason, ScenarioStore } from '../state/store.ts';
 import { scenarioCaption, scenarioFromFileText, type UiScenario } from '../state/ui-scenario.ts';
 import { decodeScenario, encodeScenario, WHATIF_PREFIX } from '../state/url-state.ts';
 import { syncWithUrl, type UrlSync } from '../state/url-sync.ts';
@@ -96,7 +96,7 @@ export class DdsApp extends LitElement implements StoryHost {
   private specs: ChartSpec[] = [];
   private specsFor: [RunView | null, RunView | null] = [null, null];
   private urlSync: UrlSync | null = null;
-  private readonly onStoreChange = (event: Event) => this.handleStoreChange(event);
+  private stopHearingStore: (() => void) | null = null;
   private readonly story = new StoryController(this, this.store);
 
   override connectedCallback(): void {
@@ -125,7 +125,7 @@ export class DdsApp extends LitElement implements StoryHost {
     window.addEventListener('beforeprint', this.onBeforePrint);
     window.addEventListener('resize', this.onResize);
     window.addEventListener('afterprint', this.onAfterPrint);
-    this.store.addEventListener('change', this.onStoreChange);
+    this.stopHearingStore = this.store.onChange((reason) => this.handleStoreChange(reason));
     this.readView(new URLSearchParams(window.location.search));
     this.urlSync = syncWithUrl(
       this.store,
@@ -139,7 +139,7 @@ export class DdsApp extends LitElement implements StoryHost {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.store.removeEventListener('change', this.onStoreChange);
+    this.stopHearingStore?.();
     window.removeEventListener('beforeprint', this.onBeforePrint);
     window.removeEventListener('resize', this.onResize);
     window.removeEventListener('afterprint', this.onAfterPrint);
@@ -228,8 +228,7 @@ export class DdsApp extends LitElement implements StoryHost {
     this.urlSync?.write(push);
   }
 
-  private handleStoreChange(event: Event): void {
-    const reason = (event as CustomEvent<{ reason: string }>).detail.reason;
+  private handleStoreChange(reason: ChangeReason): void {
     if (reason !== 'baseline') this.scheduler?.request(this.store.scenario);
     this.requestUpdate();
   }

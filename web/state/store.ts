@@ -9,6 +9,12 @@ export interface Baseline {
 }
 
 /**
+ * Why the scenario changed: a slider moving (`input`), a settled change (`commit`), the address
+ * read back (`restore`), or the baseline pinned or cleared (`baseline`).
+ */
+export type ChangeReason = 'input' | 'commit' | 'restore' | 'baseline';
+
+/**
  * The one place the UI's inputs live. Components ask it for changes; it tells its listeners,
  * and the app turns each change into a run and a URL.
  */
@@ -23,8 +29,15 @@ export class ScenarioStore extends EventTarget {
     this.scenario = initial;
   }
 
-  private changed(reason: 'input' | 'commit' | 'restore' | 'baseline'): void {
-    this.dispatchEvent(new CustomEvent('change', { detail: { reason } }));
+  private changed(reason: ChangeReason): void {
+    this.dispatchEvent(new CustomEvent<ChangeReason>('change', { detail: reason }));
+  }
+
+  /** Calls `listener` with the reason of every change; the function it returns stops that. */
+  onChange(listener: (reason: ChangeReason) => void): () => void {
+    const heard = (event: Event) => listener((event as CustomEvent<ChangeReason>).detail);
+    this.addEventListener('change', heard);
+    return () => this.removeEventListener('change', heard);
   }
 
   /** Sets one parameter; `input` while a slider moves, `commit` for a settled change. */

@@ -1,5 +1,5 @@
 import { InputError } from '../../src/index.ts';
-import type { ScenarioStore } from './store.ts';
+import type { ChangeReason, ScenarioStore } from './store.ts';
 import { decodeScenario, encodeScenario } from './url-state.ts';
 
 /** Milliseconds a slider must rest before its value becomes a step in the browser history. */
@@ -73,8 +73,7 @@ export function syncWithUrl(
     writeQuery(query, commit || at - lastPush > HISTORY_SETTLE_MS, at);
   };
 
-  const write = (event: Event): void => {
-    const reason = (event as CustomEvent<{ reason: string }>).detail.reason;
+  const write = (reason: ChangeReason): void => {
     if (reason === 'restore' || reason === 'baseline') return;
     const commit = reason === 'commit';
     if (pending?.commit && commit) flush();
@@ -100,7 +99,7 @@ export function syncWithUrl(
   };
 
   read();
-  store.addEventListener('change', write);
+  const stopHearingStore = store.onChange(write);
   window.addEventListener('popstate', onPopState);
   window.addEventListener('pagehide', flush);
   window.addEventListener('beforeunload', flush);
@@ -114,7 +113,7 @@ export function syncWithUrl(
     },
     stop() {
       flush();
-      store.removeEventListener('change', write);
+      stopHearingStore();
       window.removeEventListener('popstate', onPopState);
       window.removeEventListener('pagehide', flush);
       window.removeEventListener('beforeunload', flush);
