@@ -46,6 +46,14 @@ describe('the package, packed and installed as a user installs it', () => {
 
   afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
+  it('passes publint and arethetypeswrong on the packed tarball', () => {
+    const tarball = join(folder, readdirSync(folder).find((name) => name.endsWith('.tgz'))!);
+    const bin = (name: string) => join(root, 'node_modules', '.bin', name);
+    expect(run(bin('publint'), ['run', tarball, '--strict'], root)).toContain('All good');
+    // Both the engine and the element resolve to types for ESM consumers on Node and bundlers.
+    run(bin('attw'), [tarball, '--profile', 'esm-only'], root);
+  });
+
   it('runs the death-spiral command with no TypeScript loader', () => {
     const printed = JSON.parse(run(bin, ['--preset', 'low', '--json'], project));
     expect(printed.summary.doraLevel).toBe('low');
