@@ -1,15 +1,8 @@
-import type { Intervention, ParamId, Params, Summary } from '../../src/index.ts';
+import type { ParamId, Params, Summary } from '../../src/index.ts';
+import type { UiScenario } from '../state/ui-scenario.ts';
 
 /** The scenario `<death-spiral-sim>` ran: what was chosen, never what came out. */
-export interface DeathSpiralSimScenario {
-  preset: string;
-  params: Params;
-  interventions: Intervention[];
-  days: number;
-  seed: number;
-  runs: number;
-  mode: 'stochastic' | 'expected';
-}
+export type DeathSpiralSimScenario = UiScenario;
 
 /** What each of `<death-spiral-sim>`'s events carries in `detail`, by event name. */
 export interface DeathSpiralSimEvents {
