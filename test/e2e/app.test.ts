@@ -123,7 +123,7 @@ describe('the simulator in Chromium', () => {
     await expect.poll(() => page.url()).toContain('iv=');
     await expect.poll(() => page.locator('dds-timeline .marker').count()).toBe(1);
     await expect
-      .poll(() => page.locator('dds-time-chart[data-chart="wip"] text.marker').count())
+      .poll(() => page.locator('dds-time-chart[data-chart="wip"] path.marker').count())
       .toBeGreaterThan(0);
     await page.locator('dds-timeline .marker').focus();
     await page.keyboard.press('ArrowRight');

@@ -1,4 +1,4 @@
-import { MARKER_SYMBOLS } from './palette.ts';
+import { markerSvg } from './marker-shapes.ts';
 import type { ChartLayer, ChartMarker } from './time-chart.ts';
 
 /** What each event marker means, for legends. */
@@ -58,7 +58,7 @@ function escapeXml(text: string): string {
 /** A swatch for a legend entry, drawn in a 22 × 10 box at the origin. */
 function swatch(entry: LegendEntry): string {
   if (entry.kind === 'marker')
-    return `<text x="11" y="9" text-anchor="middle" font-size="11" fill="${MARKER_COLOURS[entry.marker]}">${MARKER_SYMBOLS[entry.marker]}</text>`;
+    return markerSvg(entry.marker, 11, 5, 4, MARKER_COLOURS[entry.marker]);
   const { layer } = entry;
   if (layer.kind === 'area' || layer.kind === 'band')
     return `<rect x="1" y="1" width="20" height="8" fill="${layer.color}" fill-opacity="${layer.kind === 'band' ? 0.25 : layer.muted ? 0.35 : 0.85}"/>`;

@@ -16,6 +16,3 @@ export const PALETTE = {
 
 /** Dash patterns in the order layers use them. */
 export const DASHES = ['', '6 3', '2 3', '8 3 2 3', '1 2', '10 4'] as const;
-
-/** Marker symbols for event kinds, so markers differ in shape as well as colour. */
-export const MARKER_SYMBOLS = { delayed: '◆', failed: '✕', intervention: '▲', shock: '●' } as const;

@@ -1,4 +1,5 @@
 import { css, html, LitElement, nothing, svg } from 'lit';
+import { unsafeSVG } from 'lit/directives/unsafe-svg.js';
 import { errorMessage } from '../../src/index.ts';
 import type { ChartSpec } from '../charts/chart-specs.ts';
 import { describeLayers, layersCsv, layerValueAt } from '../charts/chart-text.ts';
@@ -9,10 +10,11 @@ import {
   MARKER_COLOURS,
   MARKER_LABELS,
 } from '../charts/figure.ts';
-import { MARKER_SYMBOLS } from '../charts/palette.ts';
+import { markerPaint, markerPath, markerSvg } from '../charts/marker-shapes.ts';
 import { PATH_SCALE } from '../charts/paths.ts';
 import {
   CHART_TEXT_SIZE,
+  type ChartMarker,
   type ChartModel,
   dayAt,
   formatCompact,
@@ -22,6 +24,20 @@ import { defineElement } from './define-element.ts';
 import { download, svgToPng } from './download.ts';
 import { emit } from './events.ts';
 import { IdleWhenOffScreen } from './idle-when-off-screen.ts';
+
+/** A chart's markers by kind, in the legend's order: each kind is drawn as one path. */
+function markerGroups(markers: ChartModel['markers']) {
+  return (Object.keys(MARKER_LABELS) as ChartMarker['kind'][])
+    .map((kind) => ({ kind, markers: markers.filter((m) => m.kind === kind) }))
+    .filter((group) => group.markers.length > 0);
+}
+
+/** The tooltip of a kind's markers: what they mark and the first few, since one path holds them all. */
+function markerTitle(kind: ChartMarker['kind'], markers: ChartModel['markers']): string {
+  const shown = markers.slice(0, 4).map((m) => m.caption);
+  const more = markers.length - shown.length;
+  return `${MARKER_LABELS[kind]} (${markers.length}): ${shown.join('; ')}${more > 0 ? `; and ${more} more (the readout below names each)` : ''}`;
+}
 
 /**
  * A time chart: labelled axes, a legend that shows colour and dash and every event marker, markers
@@ -46,9 +62,6 @@ export class DdsTimeChart extends IdleWhenOffScreen(LitElement) {
     .legend { display: flex; flex-wrap: wrap; gap: 0.2rem 0.8rem; font-size: 0.75rem; margin: 0; padding: 0; list-style: none; }
     .legend svg { display: inline-block; width: 22px; height: 10px; vertical-align: middle; }
     .readout { font-size: 0.78rem; min-height: 1.2em; color: #111827; margin: 0.2rem 0 0; }
-    .legend .symbol { display: inline-block; width: 22px; text-align: center; color: #1b1f24; }
-    .legend .symbol.failed { color: #D55E00; }
-    .legend .symbol.intervention { color: #009E73; }
     :host([presenting]) .exports, :host([presenting]) .readout.hint, :host([presenting]) .legend .where, :host([presenting]) .explanation { display: none; }
     :host([presenting]) { padding: 0.4rem 0.6rem 0.3rem; }
     @media print { .exports, .readout { display: none; } }
@@ -184,7 +197,7 @@ export class DdsTimeChart extends IdleWhenOffScreen(LitElement) {
     return html`<ul class="legend">
       ${this.legend().map((entry) => {
         if (entry.kind === 'marker')
-          return html`<li><span class=${`symbol ${entry.marker}`} aria-hidden="true">${MARKER_SYMBOLS[entry.marker]}</span>${MARKER_LABELS[entry.marker]}<span class="where"> (marked above the chart)</span></li>`;
+          return html`<li><svg viewBox="0 0 22 10" aria-hidden="true">${unsafeSVG(markerSvg(entry.marker, 11, 5, 4, MARKER_COLOURS[entry.marker]))}</svg>${MARKER_LABELS[entry.marker]}<span class="where"> (marked above the chart)</span></li>`;
         const { layer } = entry;
         return html`<li>
           <svg viewBox="0 0 22 10" aria-hidden="true">
@@ -207,6 +220,8 @@ export class DdsTimeChart extends IdleWhenOffScreen(LitElement) {
     const { plot } = model;
     const size = this.textSize;
     const bottom = plot.top + plot.height;
+    // Where a marker glyph of the axis text's size sat: centred in the strip above the plot.
+    const markerY = plot.top - 5 - size * 0.35;
     const cursorX =
       this.cursor === null ? null : plot.left + (this.cursor / spec.days) * plot.width;
     return svg`
@@ -229,7 +244,11 @@ export class DdsTimeChart extends IdleWhenOffScreen(LitElement) {
         )}
         </g>
         ${model.dots.map((d) => svg`<circle cx=${d.cx} cy=${d.cy} r=${this.presenting ? 4.5 : 3} fill=${d.color} fill-opacity=${d.muted ? 0.45 : 0.95} data-layer=${d.id}></circle>`)}
-        ${model.markers.map((m) => svg`<text x=${m.x} y=${plot.top - 5} text-anchor="middle" font-size=${size} fill=${MARKER_COLOURS[m.kind]} class="marker"><title>${m.caption}</title>${MARKER_SYMBOLS[m.kind]}</text>`)}
+        ${markerGroups(model.markers).map(({ kind, markers }) => {
+          const paint = markerPaint(kind, MARKER_COLOURS[kind]);
+          const d = markers.map((m) => markerPath(kind, m.x, markerY, size * 0.38)).join('');
+          return svg`<path class="marker" data-marker=${kind} d=${d} fill=${paint.fill} stroke=${paint.stroke} stroke-width=${paint.strokeWidth}><title>${markerTitle(kind, markers)}</title></path>`;
+        })}
         ${model.annotations.map(
           (a) => svg`<g data-annotation>
             <line x1=${a.x} x2=${a.x} y1=${plot.top} y2=${bottom} stroke="#111827" stroke-width="1.5" stroke-dasharray="4 3"></line>
