@@ -1,8 +1,6 @@
 import type { LitElement } from 'lit';
 
-/** Idle time an off-screen chart needs to catch up without running into the next frame. */
-const IDLE_ROOM_MS = 5;
-/** How long changes must pause before an element out of view catches up, idle time or not. */
+/** How long changes must pause before an element out of view catches up. */
 const SETTLE_MS = 250;
 
 // biome-ignore lint/suspicious/noExplicitAny: the mixin pattern needs a constructor of any arguments.
@@ -10,9 +8,8 @@ type LitConstructor = abstract new (...args: any[]) => LitElement;
 
 /**
  * An element whose updates wait while it is off screen: a slider move redraws every chart and the
- * loop diagram, and the ones out of view then catch up when the browser is idle, when the changes
- * pause, or as soon as they scroll near, so what is in view repaints first and a drag never
- * waits for what is not.
+ * loop diagram, and the ones out of view then catch up once the changes pause, or as soon as
+ * they scroll near, so what is in view repaints first and a drag never waits for what is not.
  */
 export function IdleWhenOffScreen<Base extends LitConstructor>(base: Base) {
   abstract class Deferring extends base {
@@ -46,18 +43,10 @@ export function IdleWhenOffScreen<Base extends LitConstructor>(base: Base) {
         this.#held = 'no';
         return super.shouldUpdate(changed);
       }
-      if (this.#held === 'no') {
-        this.#held = 'waiting';
-        // In time the browser has spare, with room for one chart: a catch-up forced in mid-drag
-        // would hold up the next frame of the charts in view.
-        const release = (deadline?: IdleDeadline) => {
-          if (this.#held !== 'waiting') return;
-          if (deadline && deadline.timeRemaining() < IDLE_ROOM_MS) requestIdleCallback(release);
-          else this.#release();
-        };
-        if ('requestIdleCallback' in window) requestIdleCallback(release);
-      }
-      // Or once the changes pause, idle or not, so a busy page still catches up.
+      this.#held = 'waiting';
+      // Once the changes pause, not in idle time between them: a catch-up that starts while the
+      // run of the next slider move is on its way holds up that run's frame (by up to the 10 ms
+      // the loop diagram takes), which is what a drag must never wait for.
       clearTimeout(this.#settling);
       this.#settling = setTimeout(() => this.#held === 'waiting' && this.#release(), SETTLE_MS);
       return false;
