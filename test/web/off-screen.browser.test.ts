@@ -68,4 +68,32 @@ describe('updates of an element out of view', () => {
     counter.scrollIntoView();
     await expect.poll(() => counter.shadowRoot!.textContent, { timeout: 1000 }).toBe('6');
   });
+
+  it('just below the fold, catch up in the task after each change, not in it, even while the changes go on', async () => {
+    const spacer = Object.assign(document.createElement('div'), {
+      style: `height: ${window.innerHeight + 40}px`,
+    });
+    const counter = new Counter();
+    document.body.append(spacer, counter);
+    window.scrollTo(0, 0);
+    await counter.updateComplete;
+    await frame();
+    await frame();
+    const first = counter.renders;
+
+    counter.value = 1;
+    await counter.updateComplete;
+    // Not drawn in the task of the change, where what is in view is drawn first...
+    expect(counter.renders).toBe(first);
+    // ...but in one soon after, long before the changes pause.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(counter.renders).toBe(first + 1);
+
+    // A drag leaves no pause, and the element near the screen keeps up with it.
+    let i = 1;
+    await busy(300, () => {
+      counter.value = ++i;
+    });
+    expect(counter.renders).toBeGreaterThan(first + 5);
+  });
 });
