@@ -87,7 +87,9 @@ export class DdsParamPanel extends LitElement {
   private emitChange(spec: ParamSpec, raw: unknown): void {
     try {
       const value = validateParam(spec, raw, spec.label);
-      this.errors = { ...this.errors, [spec.id]: undefined };
+      // Only a control that showed an error needs the panel redrawn; a slider drag must not.
+      if (this.errors[spec.id] !== undefined)
+        this.errors = { ...this.errors, [spec.id]: undefined };
       emit(this, 'dds-param-change', { id: spec.id, value });
     } catch (error) {
       const message = errorMessage(error);
