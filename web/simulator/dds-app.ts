@@ -414,7 +414,9 @@ export class DdsApp extends LitElement implements StoryHost {
     const step = this.story.step;
     const run = this.currentStoryRun();
     const annotation = step?.annotate && run ? step.annotate(run) : null;
-    const caption = scenarioCaption(this.store.scenario);
+    // An exported figure names the run it shows, which is not yet the newest input while that
+    // runs; a caption that followed every input would also redraw every chart twice a slider move.
+    const caption = scenarioCaption(this.viewScenario ?? this.store.scenario);
     return [...pointed, ...rest].map((spec) => {
       const shown: ChartSpec = {
         ...spec,
