@@ -514,7 +514,14 @@ export class DdsApp extends LitElement implements StoryHost {
     if (!view || this.viewScenario !== scenario) return this.notesFor?.notes ?? {};
     if (this.notesFor?.view !== view) {
       const cadence = cadenceNote(view, scenario.params);
-      this.notesFor = { view, notes: cadence ? { releaseIntervalDays: cadence } : {} };
+      // The same sentence keeps the same notes, so a new run does not redraw the whole panel.
+      const notes =
+        this.notesFor && (this.notesFor.notes.releaseIntervalDays ?? null) === cadence
+          ? this.notesFor.notes
+          : cadence
+            ? { releaseIntervalDays: cadence }
+            : {};
+      this.notesFor = { view, notes };
     }
     return this.notesFor.notes;
   }
