@@ -58,6 +58,33 @@ describe('dds-param-panel', () => {
     expect(typed.getAttribute('aria-invalid')).toBe('true');
   });
 
+  it('redraws only the control whose value changed, and its error once it is valid again', async () => {
+    const panel = await mount(Object.assign(new DdsParamPanel(), { params: medium.params }));
+    const drawn: string[] = [];
+    const spy = panel as unknown as { renderControlNow(spec: { id: string }): unknown };
+    const draw = spy.renderControlNow.bind(panel);
+    spy.renderControlNow = (spec) => {
+      drawn.push(spec.id);
+      return draw(spec);
+    };
+    panel.params = { ...medium.params, teamSize: 12 };
+    await panel.updateComplete;
+    expect(drawn).toEqual(['teamSize']);
+    // A refused value shows its error on that control alone, and a valid one clears it.
+    const typed = panel.shadowRoot!.querySelector<HTMLInputElement>(
+      '[data-param="teamSize"] input[type="number"]',
+    )!;
+    typed.value = '9999';
+    typed.dispatchEvent(new Event('change'));
+    await panel.updateComplete;
+    expect(panel.shadowRoot!.querySelector('#param-teamSize-error')?.textContent).toContain('9999');
+    typed.value = '13';
+    typed.dispatchEvent(new Event('change'));
+    await panel.updateComplete;
+    expect(panel.shadowRoot!.querySelector('#param-teamSize-error')?.textContent).toBe('');
+    expect(new Set(drawn)).toEqual(new Set(['teamSize']));
+  });
+
   it('opens a parameter\u2019s help by keyboard-operable button', async () => {
     const panel = await mount(Object.assign(new DdsParamPanel(), { params: medium.params }));
     const button = panel.shadowRoot!.querySelector<HTMLButtonElement>(
