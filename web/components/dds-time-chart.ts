@@ -66,6 +66,7 @@ export class DdsTimeChart extends IdleWhenOffScreen(LitElement) {
     :host([presenting]) { padding: 0.4rem 0.6rem 0.3rem; }
     @media print { .exports, .readout { display: none; } }
     :host([presenting]) .legend { font-size: 1rem; }
+    :host([presenting]) .legend svg { width: 31px; height: 14px; }
   `;
 
   static override properties = {
