@@ -1,5 +1,5 @@
+import { calendarHours } from './model/incidents.ts';
 import { leadTimeQuantile } from './model/lead-time.ts';
-import { calendarHours } from './model/production.ts';
 import { type SimulationState, STAGES, type Stage } from './model/state.ts';
 import {
   classifyDora,

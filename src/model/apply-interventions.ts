@@ -1,7 +1,7 @@
 import { parameterChanges } from '../inputs/interventions.ts';
 import type { DayContext } from './day.ts';
 import { HOURS_PER_DAY } from './derived.ts';
-import { openIncident } from './production.ts';
+import { openIncident } from './incidents.ts';
 import { slipRelease, trainInterval } from './release.ts';
 import { NEVER, type SimulationState } from './state.ts';
 

@@ -9,8 +9,9 @@ import {
 import { runContinuousPipeline } from './continuous.ts';
 import { type DayContext, resetDayContext, takeFree } from './day.ts';
 import { POST_INCIDENT_FOCUS } from './derived.ts';
+import { bookOutages, workIncidents } from './incidents.ts';
 import { exp } from './portable-math.ts';
-import { bookOutages, workIncidents, workProductionFixes } from './production.ts';
+import { workProductionFixes } from './production.ts';
 import { openStageBook, recordDay } from './record.ts';
 import { runReleasePipeline, shipsInBatches } from './release.ts';
 import type { SimulationState } from './state.ts';
