@@ -30,15 +30,10 @@ import { StoryController, type StoryHost } from '../story/story-controller.ts';
 import { type StoryRun, storyRun } from '../story/story-run.ts';
 import { ANALYSES, type AnalysisId } from '../whatif/analyses.ts';
 import { cadenceNote } from './cadence-note.ts';
+import { PresenterFit } from './presenter-fit.ts';
 
 /** Session key that remembers a closed introduction. */
 const INTRO_CLOSED_KEY = 'dds-intro-closed';
-
-/** The least height, in pixels, the step's chart keeps in presenter mode. */
-const PRESENTER_CHART_MIN = 160;
-
-/** Pixels kept free under the presenter stage. */
-const PRESENTER_MARGIN = 6;
 
 /**
  * The simulator's main screen: the parameter panel, the preset and run settings, the DORA
@@ -59,7 +54,6 @@ export class DdsApp extends LitElement implements StoryHost {
     window: { state: true },
     introOpen: { state: true },
     printing: { state: true },
-    presenterTrim: { state: true },
   };
 
   private readonly store = new ScenarioStore();
@@ -73,9 +67,6 @@ export class DdsApp extends LitElement implements StoryHost {
   private windowAsked: { scenario: UiScenario; day: number } | null = null;
   private storyRunFor: { view: RunView; run: StoryRun } | null = null;
   /** Presenting, pixels taken off the step's chart so that the whole stage fits the screen. */
-  private presenterTrim = 0;
-  private fitAsked = false;
-  private readonly onResize = () => this.fitPresenterStage();
   /** The introduction for newcomers: shown on a bare address until it is closed. */
   private introOpen = false;
   /** The briefing is being printed: it replaces the screen until printing ends. */
@@ -98,6 +89,7 @@ export class DdsApp extends LitElement implements StoryHost {
   private urlSync: UrlSync | null = null;
   private stopHearingStore: (() => void) | null = null;
   private readonly story = new StoryController(this, this.store);
+  private readonly presenterFit = new PresenterFit(this, () => this.story.presenting);
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -123,7 +115,6 @@ export class DdsApp extends LitElement implements StoryHost {
     this.introOpen =
       window.location.search === '' && sessionStorage.getItem(INTRO_CLOSED_KEY) === null;
     window.addEventListener('beforeprint', this.onBeforePrint);
-    window.addEventListener('resize', this.onResize);
     window.addEventListener('afterprint', this.onAfterPrint);
     this.stopHearingStore = this.store.onChange((reason) => this.handleStoreChange(reason));
     this.readView(new URLSearchParams(window.location.search));
@@ -141,7 +132,6 @@ export class DdsApp extends LitElement implements StoryHost {
     super.disconnectedCallback();
     this.stopHearingStore?.();
     window.removeEventListener('beforeprint', this.onBeforePrint);
-    window.removeEventListener('resize', this.onResize);
     window.removeEventListener('afterprint', this.onAfterPrint);
     this.urlSync?.stop();
   }
@@ -164,30 +154,6 @@ export class DdsApp extends LitElement implements StoryHost {
     // Lets a benchmark or test know which run the screen shows.
     this.dataset.runsShown = String(this.runsShown);
     this.askForWindow();
-    this.fitPresenterStage();
-  }
-
-  /**
-   * Presenting, the stage must fit the screen whatever the step's caption and legend: once the
-   * children have drawn, the chart gives up the height the stage overflows by, or takes back the
-   * height left unused.
-   */
-  private fitPresenterStage(): void {
-    if (!this.story.presenting || this.fitAsked) return;
-    this.fitAsked = true;
-    requestAnimationFrame(() => {
-      this.fitAsked = false;
-      if (!this.story.presenting) return;
-      const bottom = Math.max(
-        0,
-        ...[...this.renderRoot.children].map((child) => child.getBoundingClientRect().bottom),
-      );
-      const over = Math.ceil(bottom + window.scrollY + PRESENTER_MARGIN - window.innerHeight);
-      const trim = Math.max(0, this.presenterTrim + over);
-      // A few pixels to spare are left alone, so the stage never swings between two heights.
-      if (over > 0 || (over < -2 * PRESENTER_MARGIN && trim !== this.presenterTrim))
-        this.presenterTrim = trim;
-    });
   }
 
   /** While a day is shown (a story step, play), asks for the figures up to it once per day and scenario. */
@@ -424,7 +390,7 @@ export class DdsApp extends LitElement implements StoryHost {
         annotations: annotation && spec.id === step?.chart ? [annotation] : undefined,
       };
       return html`<dds-time-chart .spec=${this.playDay === null && !annotation ? spec : shown}
-        .height=${this.story.presenting ? this.presenterChartHeight() : 190} ?presenting=${this.story.presenting} .caption=${caption}
+        .height=${this.story.presenting ? this.presenterFit.chartHeight() : 190} ?presenting=${this.story.presenting} .caption=${caption}
         data-chart=${spec.id} ?data-highlighted=${spec.id === step?.chart}></dds-time-chart>`;
     });
   }
@@ -451,12 +417,6 @@ export class DdsApp extends LitElement implements StoryHost {
       percentiles: view.percentiles,
       coverage: `Days ${view.warmupDays + 1}–${view.days}: the whole run after a ${view.warmupDays}-day warm-up.`,
     };
-  }
-
-  /** Presenting, the step's chart takes the height the screen has to spare. */
-  private presenterChartHeight(): number {
-    const wanted = Math.min(640, Math.round(window.innerHeight * 0.5)) - this.presenterTrim;
-    return Math.max(PRESENTER_CHART_MIN, wanted);
   }
 
   private renderSimulator(scenario: UiScenario, view: RunView | null) {
