@@ -6,9 +6,9 @@ import { type ChangeReason, ScenarioStore } from '../state/store.ts';
 import { scenarioCaption, scenarioFromFileText, type UiScenario } from '../state/ui-scenario.ts';
 import { decodeScenario, encodeScenario, WHATIF_PREFIX } from '../state/url-state.ts';
 import { syncWithUrl, type UrlSync } from '../state/url-sync.ts';
-import { RECENT_WINDOW_DAYS, type RunView, type WindowSummary } from '../worker/protocol.ts';
+import type { RunView } from '../worker/protocol.ts';
 import { createRunScheduler, type RunScheduler } from '../worker/scheduler.ts';
-import { createWindowRunner, createWorkerRunner } from '../worker/worker-runner.ts';
+import { createWorkerRunner } from '../worker/worker-runner.ts';
 import { appHeader, type HeaderActions, type Screen } from './app-header.ts';
 import { appStyles } from './dds-app-styles.ts';
 import './dds-briefing.ts';
@@ -30,6 +30,7 @@ import { StoryController, type StoryHost } from '../story/story-controller.ts';
 import { type StoryRun, storyRun } from '../story/story-run.ts';
 import { ANALYSES, type AnalysisId } from '../whatif/analyses.ts';
 import { cadenceNote } from './cadence-note.ts';
+import { DayFigures } from './day-figures.ts';
 import { PresenterFit } from './presenter-fit.ts';
 
 /** Session key that remembers a closed introduction. */
@@ -51,7 +52,6 @@ export class DdsApp extends LitElement implements StoryHost {
     sideBySide: { state: true },
     screen: { state: true },
     analysis: { state: true },
-    window: { state: true },
     introOpen: { state: true },
     printing: { state: true },
   };
@@ -61,10 +61,6 @@ export class DdsApp extends LitElement implements StoryHost {
   private view: RunView | null = null;
   /** The scenario the view on screen was run for. */
   private viewScenario: UiScenario | null = null;
-  /** Figures up to the day shown (a story step, play), with the days they cover. */
-  private window: (WindowSummary & { scenario: UiScenario }) | null = null;
-  private windowScheduler: RunScheduler<{ scenario: UiScenario; day: number }> | null = null;
-  private windowAsked: { scenario: UiScenario; day: number } | null = null;
   private storyRunFor: { view: RunView; run: StoryRun } | null = null;
   /** Presenting, pixels taken off the step's chart so that the whole stage fits the screen. */
   /** The introduction for newcomers: shown on a bare address until it is closed. */
@@ -90,6 +86,7 @@ export class DdsApp extends LitElement implements StoryHost {
   private stopHearingStore: (() => void) | null = null;
   private readonly story = new StoryController(this, this.store);
   private readonly presenterFit = new PresenterFit(this, () => this.story.presenting);
+  private readonly dayFigures = new DayFigures(this, (message) => (this.message = message));
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -104,12 +101,6 @@ export class DdsApp extends LitElement implements StoryHost {
         this.status = `${view.runs > 1 ? `${view.runs} runs` : 'one run'} in ${view.engineMs.toFixed(0)} ms`;
         this.urlSync?.runArrived();
       },
-      (message) => (this.message = message),
-    );
-    const windowRunner = createWindowRunner();
-    this.windowScheduler = createRunScheduler(
-      ({ scenario, day }: { scenario: UiScenario; day: number }) => windowRunner(scenario, day),
-      (window, { scenario }) => (this.window = { ...window, scenario }),
       (message) => (this.message = message),
     );
     this.introOpen =
@@ -153,18 +144,7 @@ export class DdsApp extends LitElement implements StoryHost {
   override updated(): void {
     // Lets a benchmark or test know which run the screen shows.
     this.dataset.runsShown = String(this.runsShown);
-    this.askForWindow();
-  }
-
-  /** While a day is shown (a story step, play), asks for the figures up to it once per day and scenario. */
-  private askForWindow(): void {
-    const scenario = this.store.scenario;
-    if (this.playDay === null || this.screen !== 'simulator') return;
-    const day = Math.max(1, Math.min(scenario.days, Math.floor(this.playDay)));
-    const asked = this.windowAsked;
-    if (asked && asked.scenario === scenario && asked.day === day) return;
-    this.windowAsked = { scenario, day };
-    this.windowScheduler?.request({ scenario, day });
+    this.dayFigures.ask(this.store.scenario, this.screen === 'simulator' ? this.playDay : null);
   }
 
   /** The story's reading of the run on screen, when it is the run of the step shown. */
@@ -395,35 +375,11 @@ export class DdsApp extends LitElement implements StoryHost {
     });
   }
 
-  /**
-   * The figures the scorecard shows and the days they cover: up to the day shown while one is
-   * (a story step, play), once they have been run; the whole run after its warm-up otherwise.
-   */
-  private shownFigures(view: RunView | null) {
-    if (!view) return null;
-    const scenario = this.store.scenario;
-    const window = this.window;
-    if (this.playDay !== null && window && window.scenario === scenario)
-      return {
-        summary: window.summary,
-        percentiles: window.percentiles,
-        coverage:
-          window.fromDay > window.toDay
-            ? `Day ${window.toDay} of ${scenario.days} is still in the warm-up: no figures yet.`
-            : `Days ${window.fromDay}–${window.toDay} of ${scenario.days}: ${window.toDay - window.fromDay + 1 >= RECENT_WINDOW_DAYS ? 'the last quarter' : 'the run'} up to the day shown.`,
-      };
-    return {
-      summary: view.summary,
-      percentiles: view.percentiles,
-      coverage: `Days ${view.warmupDays + 1}–${view.days}: the whole run after a ${view.warmupDays}-day warm-up.`,
-    };
-  }
-
   private renderSimulator(scenario: UiScenario, view: RunView | null) {
     const baseline = this.store.baseline;
     const preset = findPreset(scenario.preset);
     // Presenting, the step's chart and the loops come first; the figures follow.
-    const shown = this.shownFigures(view);
+    const shown = this.dayFigures.shown(view, scenario, this.playDay);
     const scorecard = html`<dds-scorecard .summary=${shown?.summary ?? null} .baseline=${baseline?.view.summary ?? null}
       .percentiles=${shown?.percentiles ?? null} .coverage=${shown?.coverage ?? ''} ?compact=${this.story.presenting}></dds-scorecard>`;
     return html`
