@@ -115,6 +115,18 @@ describe('dds-scorecard', () => {
     );
     expect(await seriousViolations(card)).toEqual([]);
   });
+
+  it('fits "no deployments" inside its tiles as wide as the main column leaves them', async () => {
+    const nobody = runScenario({ ...medium, params: { ...medium.params, teamSize: 0 } });
+    expect(nobody.summary.doraLevel).toBe('none');
+    const card = await mount(
+      Object.assign(new DdsScorecard(), { summary: nobody.summary, style: 'width: 970px' }),
+    );
+    const values = [...card.shadowRoot!.querySelectorAll<HTMLElement>('.value')];
+    expect(values.map((value) => value.textContent).join(' ')).toContain('no deployments');
+    for (const value of values)
+      expect(value.scrollWidth, value.textContent ?? '').toBeLessThanOrEqual(value.clientWidth);
+  });
 });
 
 describe('dds-time-chart', () => {

@@ -106,6 +106,11 @@ const FLOW_ROWS: Row[] = [
   },
 ];
 
+/** A tile's figure; one said in words, with no number in it, is set as words. */
+function valueText(text: string) {
+  return html`<p class=${/\d/.test(text) ? 'value' : 'value words'}>${text}</p>`;
+}
+
 /**
  * The DORA scorecard: the four metrics with their levels (as words and stars, never colour
  * alone), the overall level, flow figures, and the change from a pinned baseline.
@@ -120,6 +125,8 @@ export class DdsScorecard extends LitElement {
     .label { font-size: 0.75rem; color: inherit; opacity: 0.85; margin: 0; }
     .value { font-size: 1.15rem; font-weight: 700; margin: 0.05rem 0; }
     .overall .value { font-size: 1.4rem; text-transform: uppercase; }
+    /* A figure in words ("no deployments") is set smaller, so its longest word fits the narrowest tile. */
+    .value.words, .overall .value.words { font-size: 0.85rem; text-transform: none; }
     .level, .range, .change { font-size: 0.72rem; margin: 0; }
     .better { color: #0b6b3a; }
     .worse { color: #b42318; }
@@ -177,7 +184,7 @@ export class DdsScorecard extends LitElement {
       : `tile flow${row.key === 'meanWipLines' || row.key === 'meanDeploymentSizeLines' ? ' kept' : ''}`;
     return html`<div class=${kind} data-metric=${row.key} role="group" aria-label=${row.label}>
       <p class="label">${row.label}</p>
-      <p class="value">${row.show(summary)}</p>
+      ${valueText(row.show(summary))}
       ${levels && levels.length > 0 ? html`<p class="level">${levels.join(' / ')} <span aria-hidden="true">${LEVEL_MARK[levels[0]]}</span></p>` : nothing}
       ${p && p.p10 !== null && p.p90 !== null ? html`<p class="range">p10 ${show(p.p10)} – p90 ${show(p.p90)}</p>` : nothing}
       ${this.change(row)}
@@ -192,7 +199,7 @@ export class DdsScorecard extends LitElement {
       <div class="tiles">
         <div class="tile overall" role="group" aria-label="Overall DORA level">
           <p class="label">DORA level (${this.doraYear})</p>
-          <p class="value" data-level=${summary.doraLevel}>${summary.doraLevel === 'none' ? 'no deployments' : summary.doraLevel.toUpperCase()} <span aria-hidden="true">${LEVEL_MARK[summary.doraLevel]}</span></p>
+          <p class=${summary.doraLevel === 'none' ? 'value words' : 'value'} data-level=${summary.doraLevel}>${summary.doraLevel === 'none' ? 'no deployments' : summary.doraLevel.toUpperCase()} <span aria-hidden="true">${LEVEL_MARK[summary.doraLevel]}</span></p>
           ${this.baseline && this.baseline.doraLevel !== summary.doraLevel ? html`<p class="change">baseline: ${this.baseline.doraLevel}</p>` : nothing}
         </div>
         ${DORA_ROWS.map((row) => this.renderTile(row, summary))}
