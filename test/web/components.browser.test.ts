@@ -21,6 +21,17 @@ afterEach(() => {
 const medium = scenarioFromPreset('medium');
 const view = runScenario(medium);
 
+/** Types `text` into the panel's team-size box and commits it; returns the box. */
+async function typeTeamSize(panel: DdsParamPanel, text: string): Promise<HTMLInputElement> {
+  const typed = panel.shadowRoot!.querySelector<HTMLInputElement>(
+    '[data-param="teamSize"] input[type="number"]',
+  )!;
+  typed.value = text;
+  typed.dispatchEvent(new Event('change'));
+  await panel.updateComplete;
+  return typed;
+}
+
 describe('dds-param-panel', () => {
   it('has a labelled control for every parameter in the table, grouped', async () => {
     const panel = await mount(
@@ -47,12 +58,7 @@ describe('dds-param-panel', () => {
     slider.value = String(sliderPosition(PARAM_BY_ID.get('teamSize')!, 12));
     slider.dispatchEvent(new Event('input'));
     expect(events).toEqual([{ id: 'teamSize', value: 12 }]);
-    const typed = panel.shadowRoot!.querySelector<HTMLInputElement>(
-      '[data-param="teamSize"] input[type="number"]',
-    )!;
-    typed.value = '9999';
-    typed.dispatchEvent(new Event('change'));
-    await panel.updateComplete;
+    const typed = await typeTeamSize(panel, '9999');
     expect(events).toHaveLength(1);
     expect(panel.shadowRoot!.querySelector('#param-teamSize-error')?.textContent).toContain('9999');
     expect(typed.getAttribute('aria-invalid')).toBe('true');
@@ -71,16 +77,9 @@ describe('dds-param-panel', () => {
     await panel.updateComplete;
     expect(drawn).toEqual(['teamSize']);
     // A refused value shows its error on that control alone, and a valid one clears it.
-    const typed = panel.shadowRoot!.querySelector<HTMLInputElement>(
-      '[data-param="teamSize"] input[type="number"]',
-    )!;
-    typed.value = '9999';
-    typed.dispatchEvent(new Event('change'));
-    await panel.updateComplete;
+    await typeTeamSize(panel, '9999');
     expect(panel.shadowRoot!.querySelector('#param-teamSize-error')?.textContent).toContain('9999');
-    typed.value = '13';
-    typed.dispatchEvent(new Event('change'));
-    await panel.updateComplete;
+    await typeTeamSize(panel, '13');
     expect(panel.shadowRoot!.querySelector('#param-teamSize-error')?.textContent).toBe('');
     expect(new Set(drawn)).toEqual(new Set(['teamSize']));
   });
